@@ -1,0 +1,60 @@
+/**
+ * The port between the hub and a library's integrated library system (ILS).
+ *
+ * Two adapters implement it: the embedded ILS over the hub's own SQLite database (the default),
+ * and a SIP2 client for Koha, Evergreen, FOLIO or Interlib (a later issue). The operations follow
+ * SIP2's messages so that both adapters mean the same thing:
+ *   authenticatePatron ~ 63/64 Patron Information (valid patron BL, valid password CQ)
+ *   patronStatus       ~ 63/64 with the charged-items summary
+ *   itemInfo           ~ 17/18 Item Information
+ *   checkout           ~ 11/12 Checkout,  checkin ~ 09/10 Checkin,  renew ~ 29/30 Renew
+ *   endSession         ~ 35/36 End Patron Session
+ * Results never throw for a business refusal: they return { ok: false, code }. They throw
+ * IlsUnavailableError when the ILS cannot be reached, and the hub answers `ils.unavailable`.
+ */
+import type { BlockReason, CheckinDisposition, RefusalCode } from '../../shared/circulation/codes';
+import type { Item, Loan, PatronSummary } from '../../shared/api/schemas';
+
+export class IlsUnavailableError extends Error {
+  override name = 'IlsUnavailableError';
+}
+
+/** Who asked, for the transaction log and for SIP2's institution / terminal fields. */
+export interface CirculationContext {
+  kioskId: string;
+  now: Date;
+}
+
+export type AuthenticateResult =
+  | { ok: true; pinChangeRequired: boolean }
+  | { ok: false; code: Extract<RefusalCode, 'card.unknown' | 'pin.wrong'> };
+
+export type PatronStatusResult = PatronSummary & { loans: Loan[] };
+
+export type CheckoutOutcome =
+  | { ok: true; item: Item; dueAt: Date }
+  | { ok: false; code: RefusalCode; item: Item | null; blocks?: BlockReason[]; screenMessage?: string };
+
+export type CheckinOutcome =
+  | { ok: true; item: Item; disposition: CheckinDisposition; wasOverdue: boolean; patronCard: string | null }
+  | { ok: false; code: RefusalCode; item: Item | null; screenMessage?: string };
+
+export type RenewOutcome =
+  | { ok: true; item: Item; dueAt: Date }
+  | { ok: false; code: RefusalCode; item: Item | null; screenMessage?: string };
+
+export interface IlsPort {
+  /** Checks card and PIN. Lockout after repeated wrong PINs is the hub's job, not the adapter's. */
+  authenticatePatron(cardNumber: string, pin: string, ctx: CirculationContext): Promise<AuthenticateResult>;
+  /** Sets a new PIN (already checked for strength by the hub) and clears "must change PIN". */
+  changePin(cardNumber: string, newPin: string, ctx: CirculationContext): Promise<void>;
+  patronStatus(cardNumber: string, ctx: CirculationContext): Promise<PatronStatusResult | null>;
+  itemInfo(barcode: string, ctx: CirculationContext): Promise<Item | null>;
+  checkout(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<CheckoutOutcome>;
+  checkin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome>;
+  /** Renews one item on the patron's account. */
+  renew(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<RenewOutcome>;
+  /** Barcodes of everything the patron has on loan (for "renew all"). */
+  loanedBarcodes(cardNumber: string, ctx: CirculationContext): Promise<string[]>;
+  endSession(cardNumber: string, ctx: CirculationContext): Promise<void>;
+}

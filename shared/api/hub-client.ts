@@ -1,0 +1,125 @@
+/**
+ * Typed client for the hub's API. Every response is validated against the shared schema,
+ * and every failure becomes a HubError with a RefusalCode the apps can translate.
+ */
+import type { z } from 'zod';
+import type { RefusalCode } from '../circulation/codes';
+import { API, KIOSK_TOKEN_HEADER } from './routes';
+import {
+  ApiError,
+  ChangePinResponse,
+  CheckinResult,
+  CheckoutResult,
+  ClaimLocalResponse,
+  KioskConfig,
+  PatronStatus,
+  RenewResponse,
+  SignInResponse,
+  StaffLoginResponse,
+} from './schemas';
+
+export class HubError extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    readonly details: { attemptsLeft?: number; lockedUntil?: string } = {},
+  ) {
+    super(code);
+    this.name = 'HubError';
+  }
+}
+
+export interface HubClientOptions {
+  baseUrl?: string;
+  /** The kiosk's device token; read on every call so a re-paired kiosk needs no reload. */
+  kioskToken: () => string | null;
+  fetch?: typeof fetch;
+}
+
+interface CallOptions {
+  patronToken?: string | null;
+  signal?: AbortSignal;
+}
+
+export class HubClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  claimLocal(signal?: AbortSignal) {
+    return this.call('POST', API.kioskClaimLocal, ClaimLocalResponse, {}, { signal });
+  }
+  kioskConfig(signal?: AbortSignal) {
+    return this.call('GET', API.kioskConfig, KioskConfig, undefined, { signal });
+  }
+  signIn(cardNumber: string, pin: string, signal?: AbortSignal) {
+    return this.call('POST', API.session, SignInResponse, { cardNumber, pin }, { signal });
+  }
+  changePin(patronToken: string, newPin: string, signal?: AbortSignal) {
+    return this.call('POST', API.sessionPin, ChangePinResponse, { newPin }, { patronToken, signal });
+  }
+  patronStatus(patronToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.session, PatronStatus, undefined, { patronToken, signal });
+  }
+  async signOut(patronToken: string) {
+    await this.call('DELETE', API.session, null, undefined, { patronToken });
+  }
+  checkout(patronToken: string, itemBarcode: string, requestId: string, signal?: AbortSignal) {
+    return this.call('POST', API.checkout, CheckoutResult, { itemBarcode, requestId }, { patronToken, signal });
+  }
+  /** Returning works without signing in; a signed-in patron's token is passed along for the receipt. */
+  checkin(patronToken: string | null, itemBarcode: string, requestId: string, signal?: AbortSignal) {
+    return this.call('POST', API.checkin, CheckinResult, { itemBarcode, requestId }, { patronToken, signal });
+  }
+  renew(patronToken: string, itemBarcodes: string[], signal?: AbortSignal) {
+    return this.call('POST', API.renew, RenewResponse, { itemBarcodes }, { patronToken, signal });
+  }
+
+  staffLogin(username: string, password: string, signal?: AbortSignal) {
+    return this.call('POST', API.staffLogin, StaffLoginResponse, { username, password }, { signal });
+  }
+
+  private async call<S extends z.ZodType | null>(
+    method: string,
+    path: string,
+    schema: S,
+    body: unknown,
+    { patronToken, signal }: CallOptions,
+  ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+    const headers: Record<string, string> = {};
+    const kioskToken = this.options.kioskToken();
+    if (kioskToken) headers[KIOSK_TOKEN_HEADER] = kioskToken;
+    if (patronToken) headers.authorization = `Bearer ${patronToken}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new HubError('network.offline');
+    }
+
+    const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = ApiError.safeParse(payload);
+      if (parsed.success) {
+        const { code, attemptsLeft, lockedUntil } = parsed.data.error;
+        throw new HubError(code, { attemptsLeft, lockedUntil });
+      }
+      throw new HubError(response.status === 429 ? 'rate.limited' : 'internal');
+    }
+    if (schema === null) return undefined as never;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new HubError('internal');
+    return parsed.data as never;
+  }
+}

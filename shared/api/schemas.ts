@@ -1,0 +1,148 @@
+/**
+ * The single source of truth for every shape that crosses the hub's API.
+ * The hub validates requests with these schemas; the apps validate responses with them.
+ */
+import { z } from 'zod';
+import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+// Barcodes and card numbers: what a scanner or a keypad can produce. Per-library patterns
+// (length, prefix, check digit) are applied on top of this by the validation module.
+export const CardNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/);
+export const ItemBarcode = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/);
+export const Pin = z.string().regex(/^\d{4,8}$/);
+/** Client-generated id that makes a circulation request idempotent (a retried request is not doubled). */
+export const RequestId = z.uuid();
+
+export const RefusalCode = z.enum(REFUSAL_CODES);
+export const BlockReason = z.enum(BLOCK_REASONS);
+export const CheckinDisposition = z.enum(CHECKIN_DISPOSITIONS);
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+// ---------- errors ----------
+export const ApiError = z.object({
+  error: z.object({
+    code: RefusalCode,
+    /** pin.wrong: how many tries remain before the card locks. */
+    attemptsLeft: z.number().int().min(0).optional(),
+    /** card.locked: when the lock ends. */
+    lockedUntil: IsoDateTime.optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+// ---------- kiosk ----------
+export const KIOSK_MODES = ['checkout', 'ebooks', 'both'] as const;
+export const KioskConfig = z.object({
+  kioskId: z.string(),
+  name: z.string(),
+  mode: z.enum(KIOSK_MODES),
+  defaultLanguage: Language,
+  libraryName: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  idleTimeoutSeconds: z.number().int().min(10).max(3600),
+  idleCountdownSeconds: z.number().int().min(5).max(120),
+  sound: z.boolean(),
+  receipt: z.enum(['ask', 'always', 'never']),
+});
+export type KioskConfig = z.infer<typeof KioskConfig>;
+
+export const ClaimLocalResponse = z.object({ token: z.string().min(32) });
+
+// ---------- items and patrons ----------
+export const Item = z.object({
+  barcode: ItemBarcode,
+  title: z.string(),
+  author: z.string(),
+  isbn: z.string().nullable(),
+  callNumber: z.string().nullable(),
+  coverUrl: z.string().nullable(),
+});
+export type Item = z.infer<typeof Item>;
+
+export const Loan = z.object({
+  item: Item,
+  checkedOutAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  overdue: z.boolean(),
+  renewals: z.number().int().min(0),
+  renewalsLeft: z.number().int().min(0),
+});
+export type Loan = z.infer<typeof Loan>;
+
+export const PatronSummary = z.object({
+  /** What the kiosk greets the patron with: given name only, never the card number. */
+  displayName: z.string(),
+  blocks: z.array(BlockReason),
+  loanCount: z.number().int().min(0),
+  loanLimit: z.number().int().min(0),
+  holdsReady: z.number().int().min(0),
+  /** Outstanding fines in the library's currency, minor units (fen). */
+  finesMinor: z.number().int().min(0),
+});
+export type PatronSummary = z.infer<typeof PatronSummary>;
+
+export const PatronStatus = PatronSummary.extend({ loans: z.array(Loan) });
+export type PatronStatus = z.infer<typeof PatronStatus>;
+
+// ---------- patron session ----------
+export const SignInRequest = z.object({ cardNumber: CardNumber, pin: Pin });
+export type SignInRequest = z.infer<typeof SignInRequest>;
+export const SignInResponse = z.object({
+  token: z.string().min(32),
+  /** When true the token is good only for POST /api/session/pin. */
+  pinChangeRequired: z.boolean(),
+  patron: PatronSummary.nullable(),
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+export const ChangePinRequest = z.object({ newPin: Pin });
+export const ChangePinResponse = z.object({ patron: PatronSummary });
+
+// ---------- circulation ----------
+export const CheckoutRequest = z.object({ itemBarcode: ItemBarcode, requestId: RequestId });
+export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
+export const CheckoutResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime }),
+  z.object({
+    ok: z.literal(false),
+    code: RefusalCode,
+    item: Item.nullable(),
+    blocks: z.array(BlockReason).optional(),
+    /** Free text from the ILS (SIP2 AF field); shown beside our own translated message. */
+    screenMessage: z.string().optional(),
+  }),
+]);
+export type CheckoutResult = z.infer<typeof CheckoutResult>;
+
+export const CheckinRequest = z.object({ itemBarcode: ItemBarcode, requestId: RequestId });
+export type CheckinRequest = z.infer<typeof CheckinRequest>;
+export const CheckinResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), item: Item, disposition: CheckinDisposition, wasOverdue: z.boolean() }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), screenMessage: z.string().optional() }),
+]);
+export type CheckinResult = z.infer<typeof CheckinResult>;
+
+export const RenewRequest = z.object({
+  /** Empty means "renew everything I have". */
+  itemBarcodes: z.array(ItemBarcode).max(50),
+});
+export type RenewRequest = z.infer<typeof RenewRequest>;
+export const RenewOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), itemBarcode: ItemBarcode, screenMessage: z.string().optional() }),
+]);
+export type RenewOutcome = z.infer<typeof RenewOutcome>;
+export const RenewResponse = z.object({ results: z.array(RenewOutcome) });
+export type RenewResponse = z.infer<typeof RenewResponse>;
+
+// ---------- staff ----------
+export const StaffLoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const StaffLoginResponse = z.object({ token: z.string().min(32), username: z.string() });
+
+export const Health = z.object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() });

@@ -1,0 +1,47 @@
+/**
+ * Machine-readable outcome codes shared by the hub and the apps. The hub never sends
+ * patron-facing text of its own (except an ILS "screen message", which SIP2 servers
+ * send); the apps translate these codes into the patron's language.
+ */
+export const REFUSAL_CODES = [
+  // signing in
+  'card.unknown',
+  'card.locked',
+  'pin.wrong',
+  'pin.weak',
+  'pin.changeRequired',
+  // patron blocks (may return, may not borrow or renew)
+  'patron.blocked',
+  'patron.limitReached',
+  // items
+  'item.unknown',
+  'item.onLoanToOther',
+  'item.alreadyOnLoanToYou',
+  'item.reservedForOther',
+  'item.notForLoan',
+  'item.notOnLoan',
+  // renewals
+  'renew.limitReached',
+  'renew.onHold',
+  'renew.notOnLoanToYou',
+  // staff sign-in (admin panel)
+  'staff.invalidCredentials',
+  // transport and protocol
+  'session.expired',
+  'kiosk.unknown',
+  'request.invalid',
+  'rate.limited',
+  'ils.unavailable',
+  'network.offline',
+  'internal',
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** Why a patron may not borrow. Mirrors the SIP2 patron status flags we act on. */
+export const BLOCK_REASONS = ['cardExpired', 'overdue', 'fines', 'manual'] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+/** What staff should do with an item that has just been returned. */
+export const CHECKIN_DISPOSITIONS = ['shelf', 'hold'] as const;
+export type CheckinDisposition = (typeof CHECKIN_DISPOSITIONS)[number];

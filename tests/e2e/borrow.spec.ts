@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { translate } from '../../shared/i18n';
+import { DEMO, KioskPage, type Lang } from './kiosk-page';
+
+const journeys: Array<{ lang: Lang; items: [string, string] }> = [
+  { lang: 'zh-CN', items: ['39010001', '39010002'] },
+  { lang: 'en', items: ['39010003', '39010004'] },
+];
+
+for (const { lang, items } of journeys) {
+  test.describe(`Borrowing (${lang})`, () => {
+    test('a patron signs in, borrows two books, is refused the ones that cannot go, and leaves', async ({ page }) => {
+      const kiosk = new KioskPage(page, lang);
+      await kiosk.open();
+
+      await test.step('sign in with a scanned card and the on-screen PIN pad', async () => {
+        await kiosk.signIn(DEMO.active.card, DEMO.active.pin);
+        await kiosk.expectScreen('home');
+      });
+
+      await test.step('scan two available books: each row shows its due date', async () => {
+        await kiosk.button(kiosk.names.borrow).click();
+        await kiosk.expectScreen('borrow');
+        for (const barcode of items) {
+          await kiosk.scan(barcode);
+          await expect(kiosk.row('borrow-row', barcode)).toHaveAttribute('data-status', 'ok');
+        }
+        const dueYear = String(new Date(Date.now() + 30 * 86_400_000).getFullYear());
+        await expect(kiosk.row('borrow-row', items[0])).toContainText(dueYear);
+      });
+
+      await test.step('reference-only, reserved and unknown items are refused in words', async () => {
+        const refusals = [
+          ['39010042', 'code.item.notForLoan'],
+          ['39010041', 'code.item.reservedForOther'],
+          ['39099999', 'code.item.unknown'],
+        ] as const;
+        for (const [barcode, message] of refusals) {
+          await kiosk.scan(barcode);
+          const row = kiosk.row('borrow-row', barcode);
+          await expect(row).toHaveAttribute('data-status', 'refused');
+          await expect(row).toContainText(translate(lang, message));
+        }
+      });
+
+      await test.step('finish without a receipt and return to the attract screen', async () => {
+        await kiosk.button(kiosk.names.finish).click();
+        await kiosk.expectScreen('finish');
+        await kiosk.button(translate(lang, 'finish.noReceipt')).click();
+        await kiosk.expectScreen('goodbye');
+        await kiosk.expectScreen('attract');
+      });
+    });
+  });
+}
+
+test('the patron who reserved an item may borrow it', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+  await kiosk.button(kiosk.names.borrow).click();
+  await kiosk.scan('39010041');
+  await expect(kiosk.row('borrow-row', '39010041')).toHaveAttribute('data-status', 'ok');
+});
+
+test('a blocked patron is told why and cannot borrow', async ({ page }) => {
+  const kiosk = new KioskPage(page, 'en');
+  await kiosk.open();
+  await kiosk.signIn(DEMO.blocked.card, DEMO.blocked.pin);
+  await kiosk.expectScreen('home');
+  await expect(kiosk.main()).toContainText(translate('en', 'block.overdue', { days: 30 }));
+  await kiosk.button(kiosk.names.borrow).click();
+  await kiosk.scan('39010005');
+  await expect(kiosk.row('borrow-row', '39010005')).toHaveAttribute('data-status', 'refused');
+  await expect(kiosk.row('borrow-row', '39010005')).toContainText(translate('en', 'code.patron.blocked'));
+});
+
+test('a wrong PIN is refused with the tries left, in Chinese', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await kiosk.signIn(DEMO.holder.card, '9999');
+  await expect(kiosk.main()).toContainText(translate('zh-CN', 'code.pin.wrong', { attemptsLeft: 4 }));
+});
+
+test('a patron with the default PIN must choose a new one before anything else', async ({ page }) => {
+  const kiosk = new KioskPage(page, 'en');
+  await kiosk.open();
+  await kiosk.signIn(DEMO.mustChangePin.card, DEMO.mustChangePin.pin);
+  await kiosk.expectScreen('pinChange');
+  await kiosk.typeOnPad('1111');
+  await kiosk.button(kiosk.names.ok).click();
+  await expect(kiosk.main()).toContainText(translate('en', 'code.pin.weak'));
+  for (let i = 0; i < 2; i++) {
+    await kiosk.typeOnPad('4826');
+    await kiosk.button(kiosk.names.ok).click();
+  }
+  await kiosk.expectScreen('home');
+});

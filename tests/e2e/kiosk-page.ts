@@ -1,0 +1,73 @@
+/**
+ * Page object for the self-checkout kiosk: journeys read as a patron would do them.
+ * The kiosk marks its current screen with `<main data-screen="…">`.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export type Lang = 'zh-CN' | 'en';
+
+export const DEMO = {
+  active: { card: '20140001', pin: '2580' },
+  mustChangePin: { card: '20140002', pin: '123456' },
+  blocked: { card: '20140003', pin: '1357' },
+  holder: { card: '20140004', pin: '8642' },
+} as const;
+
+const names = {
+  'zh-CN': { borrow: '借书', return: '还书', loans: '我的借阅', renew: '续借', finish: '完成', stillHere: '我还在', ok: '确定' },
+  en: { borrow: 'Borrow', return: 'Return', loans: 'My loans', renew: 'Renew', finish: 'Finish', stillHere: "I'm still here", ok: 'OK' },
+} as const;
+
+export class KioskPage {
+  constructor(
+    readonly page: Page,
+    readonly lang: Lang = 'zh-CN',
+  ) {}
+
+  get names() {
+    return names[this.lang];
+  }
+
+  async open() {
+    await this.page.goto(this.lang === 'en' ? '/kiosk/?lang=en' : '/kiosk/');
+    await this.expectScreen('attract');
+  }
+
+  main() {
+    return this.page.locator('main[data-screen]');
+  }
+
+  async expectScreen(screen: string) {
+    await expect(this.main()).toHaveAttribute('data-screen', screen);
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** A USB barcode scanner is a keyboard: it types the code and presses Enter, with no field focused. */
+  async scan(code: string) {
+    await this.page.keyboard.type(code);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async typeOnPad(digits: string) {
+    for (const digit of digits) await this.button(digit).click();
+  }
+
+  /** Signs in by scanning the card and typing the PIN on the on-screen pad. */
+  async signIn(card: string, pin: string) {
+    await this.scan(card);
+    await this.expectScreen('pin');
+    await this.typeOnPad(pin);
+    await this.button(this.names.ok).click();
+  }
+
+  rows(kind: 'borrow-row' | 'return-row' | 'loan-row') {
+    return this.page.getByTestId(kind);
+  }
+
+  row(kind: 'borrow-row' | 'return-row' | 'loan-row', barcode: string) {
+    return this.page.locator(`[data-testid="${kind}"][data-barcode="${barcode}"]`);
+  }
+}

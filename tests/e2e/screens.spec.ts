@@ -1,0 +1,119 @@
+/**
+ * Visits every screen in both languages and both orientations: saves a screenshot of each
+ * (test-results/screens/), runs axe-core (no serious or critical violations), checks that every
+ * touch target is at least 64 px and that no English is left on a Chinese screen.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { translate } from '../../shared/i18n';
+import { DEMO, KioskPage, type Lang } from './kiosk-page';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const screensDir = 'test-results/screens';
+mkdirSync(screensDir, { recursive: true });
+
+async function checkScreen(page: Page, name: string, lang: Lang, orientation: string) {
+  await page.screenshot({ path: `${screensDir}/${orientation}-${lang}-${name}.png` });
+
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe on ${name} (${lang})`).toEqual([]);
+
+  const smallTargets = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], input, select')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 64 || box.height < 64)
+      .map(({ el, box }) => `${el.textContent?.trim() || el.getAttribute('aria-label')} ${box.width}x${box.height}`),
+  );
+  expect(smallTargets, `touch targets under 64 px on ${name} (${lang})`).toEqual([]);
+
+  if (lang === 'zh-CN') {
+    // Latin words of three letters or more on a Chinese screen are untranslated strings;
+    // the switch to English (labelled "English") and book data (English titles) are the exceptions.
+    const latinWords = await page.evaluate(() => {
+      const skip = (node: Node) => node.parentElement?.closest('[lang="en"], [data-book-data]');
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const words: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (skip(node) || node.parentElement?.closest('[hidden], script, style')) continue;
+        words.push(...(node.textContent?.match(/[A-Za-z]{3,}/g) ?? []));
+      }
+      return words;
+    });
+    expect(latinWords, `English words on the Chinese ${name} screen`).toEqual([]);
+  }
+}
+
+const orientations = [
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+];
+
+for (const { name: orientation, viewport } of orientations) {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    test(`every screen is accessible and translated (${orientation}, ${lang})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const kiosk = new KioskPage(page, lang);
+      await kiosk.open();
+      await checkScreen(page, 'attract', lang, orientation);
+
+      await kiosk.scan(DEMO.holder.card);
+      await kiosk.expectScreen('pin');
+      await kiosk.typeOnPad('12');
+      await checkScreen(page, 'pin', lang, orientation);
+      await kiosk.button(translate(lang, 'pad.clear')).click();
+      await kiosk.typeOnPad(DEMO.holder.pin);
+      await kiosk.button(kiosk.names.ok).click();
+
+      await kiosk.expectScreen('home');
+      await checkScreen(page, 'home', lang, orientation);
+
+      await kiosk.button(kiosk.names.borrow).click();
+      await kiosk.scan('39010042');
+      await expect(kiosk.row('borrow-row', '39010042')).toHaveAttribute('data-status', 'refused');
+      await checkScreen(page, 'borrow', lang, orientation);
+
+      await kiosk.button(kiosk.names.loans).click();
+      await kiosk.expectScreen('loans');
+      await checkScreen(page, 'loans', lang, orientation);
+
+      await kiosk.button(kiosk.names.return).click();
+      await kiosk.expectScreen('return');
+      await kiosk.scan('39010020');
+      await expect(kiosk.row('return-row', '39010020')).toHaveAttribute('data-status', 'refused');
+      await checkScreen(page, 'return', lang, orientation);
+
+      await kiosk.button(kiosk.names.finish).click();
+      await kiosk.expectScreen('finish');
+      await checkScreen(page, 'finish', lang, orientation);
+      await kiosk.button(translate(lang, 'finish.noReceipt')).click();
+      await kiosk.expectScreen('goodbye');
+      await checkScreen(page, 'goodbye', lang, orientation);
+    });
+  }
+}
+
+test('the card-number screen and the idle warning (zh-CN and en)', async ({ page }) => {
+  await page.clock.install();
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const kiosk = new KioskPage(page, lang);
+    await kiosk.open();
+    await kiosk.button(kiosk.names.borrow).click();
+    await kiosk.expectScreen('cardEntry');
+    await kiosk.typeOnPad('2014');
+    await checkScreen(page, 'cardEntry', lang, 'landscape');
+    await page.clock.runFor(61_000);
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await checkScreen(page, 'idle', lang, 'landscape');
+    await page.clock.runFor(21_000);
+    await kiosk.expectScreen('attract');
+  }
+});

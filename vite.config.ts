@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+const hubPort = Number(process.env.HUB_PORT ?? 8080);
+const hub = `http://127.0.0.1:${hubPort}`;
+
+export default defineConfig({
+  plugins: [preact()],
+  publicDir: 'public',
+  build: {
+    outDir: 'dist/apps',
+    emptyOutDir: true,
+    // The kiosk's first load is budgeted (see docs/benchmarks.md); keep the chunk report honest.
+    reportCompressedSize: true,
+    rollupOptions: {
+      input: {
+        kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
+        admin: resolve(import.meta.dirname, 'admin/index.html'),
+      },
+    },
+  },
+  server: {
+    // `npm run dev`: Vite serves the apps with hot reload and forwards the hub's routes.
+    proxy: { '/api': hub, '/healthz': hub, '/covers': hub },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/api/**/*.test.ts'],
+    environment: 'node',
+  },
+});
