@@ -40,4 +40,10 @@ export const en: Record<MessageKey, string> = {
 
   'disposition.shelf': 'Returned. Please put it on the returns trolley.',
   'disposition.hold': 'Returned. Someone has reserved it: please put it on the holds shelf.',
+
+  'admin.title': 'Library kiosk administration',
+  'admin.username': 'Username',
+  'admin.password': 'Password',
+  'admin.signIn': 'Sign in',
+  'admin.signedIn': 'Signed in as {username}. Kiosk settings, imports and statistics are coming soon.',
 };

@@ -40,6 +40,13 @@ export const zhCN = {
 
   'disposition.shelf': '已还，可以放回还书车。',
   'disposition.hold': '已还，这本书有人预约，请放在预约书架上。',
+
+  // admin panel
+  'admin.title': '图书馆自助设备管理',
+  'admin.username': '用户名',
+  'admin.password': '密码',
+  'admin.signIn': '登录',
+  'admin.signedIn': '已登录：{username}。设备配置、数据导入和统计功能即将推出。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
