@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../shared/i18n/en';
+import { formatDate, translate } from '../../../shared/i18n';
+import { zhCN, type MessageKey } from '../../../shared/i18n/zh-CN';
+import { BLOCK_REASONS, REFUSAL_CODES } from '../../../shared/circulation/codes';
+
+const keys = Object.keys(zhCN) as MessageKey[];
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('have the same keys in Chinese and English', () => {
+    expect(Object.keys(en).sort()).toEqual([...keys].sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of keys) expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+  });
+
+  it('leave no English word in a Chinese string, apart from the switch to English', () => {
+    const offenders = keys
+      .filter((key) => key !== 'language.switch')
+      .filter((key) => /[A-Za-z]{3,}/.test(zhCN[key].replace(/\{\w+\}/g, '')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('translate every outcome code and block reason the hub can send', () => {
+    for (const code of REFUSAL_CODES) expect(keys).toContain(`code.${code}`);
+    for (const reason of BLOCK_REASONS) expect(keys).toContain(`block.${reason}`);
+  });
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    expect(translate('en', 'code.pin.wrong', { attemptsLeft: 2 })).toContain('2 tries');
+    expect(translate('zh-CN', 'code.pin.wrong')).toContain('{attemptsLeft}');
+  });
+
+  it('format dates the way each language reads them', () => {
+    expect(formatDate('zh-CN', '2026-12-25T12:00:00+08:00')).toBe('2026年12月25日');
+    expect(formatDate('en', '2026-12-25T12:00:00+08:00')).toBe('25 Dec 2026');
+  });
+});
