@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { startHub } from './hub-process';
 
+/** autocannon keeps one context object per connection. */
+type Connection = { barcode?: string };
+
 const connections = 8; // the demo patron 20140004 has no loans: 8 stay well under the loan limit
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
 const hub = await startHub(18181, { RATE_LIMIT_MAX: '0' });
@@ -28,7 +31,7 @@ try {
         method: 'POST',
         path: '/api/checkout',
         headers,
-        setupRequest: (request, context) => {
+        setupRequest: (request, context: Connection) => {
           context.barcode ??= `390100${nextItem++}`;
           return { ...request, body: JSON.stringify({ itemBarcode: context.barcode, requestId: randomUUID() }) };
         },
@@ -40,7 +43,7 @@ try {
         method: 'POST',
         path: '/api/checkin',
         headers,
-        setupRequest: (request, context) => ({ ...request, body: JSON.stringify({ itemBarcode: context.barcode, requestId: randomUUID() }) }),
+        setupRequest: (request, context: Connection) => ({ ...request, body: JSON.stringify({ itemBarcode: context.barcode, requestId: randomUUID() }) }),
         onResponse: (_status, body) => {
           if (!body.includes('"ok":true')) refused++;
         },

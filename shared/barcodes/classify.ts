@@ -1,0 +1,24 @@
+import { type BarcodeRule, validateBarcode } from './rules';
+
+export interface ScanRules {
+  card: BarcodeRule;
+  item: BarcodeRule;
+}
+
+export type ScanClassification =
+  | { kind: 'card'; value: string }
+  | { kind: 'item'; value: string }
+  | { kind: 'isbn'; value: string }
+  | { kind: 'invalid' };
+
+/**
+ * What a scan is, whatever the kiosk is waiting for: the camera path drops 'invalid' frames
+ * silently. A scan that fits both rules is a card: libraries keep the two apart by prefix.
+ */
+export function classifyScan(raw: string, rules: ScanRules): ScanClassification {
+  const card = validateBarcode(rules.card, raw);
+  if (card.ok && card.matched === 'pattern') return { kind: 'card', value: card.value };
+  const item = validateBarcode(rules.item, raw);
+  if (!item.ok) return { kind: 'invalid' };
+  return { kind: item.matched === 'isbn' ? 'isbn' : 'item', value: item.value };
+}
