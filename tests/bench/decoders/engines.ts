@@ -47,7 +47,7 @@ function zxingJs(): Decode {
 }
 
 function zxingWasm(): Decode {
-  prepareZXingModule({ overrides: { locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
+  prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
   return async (frame) => {
     const data = frame.getContext('2d')!.getImageData(0, 0, frame.width, frame.height);
     const [first] = await readBarcodes(data, {
