@@ -1,0 +1,69 @@
+/** The hub's HTTP application, ready for `listen` (main.ts) or `inject` (tests). */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from 'better-sqlite3';
+import { registerCirculationRoutes } from './circulation/circulation-routes';
+import { systemClock, type Clock } from './clock';
+import type { HubConfig } from './config';
+import { registerCoverRoutes } from './covers/cover-routes';
+import { migrate } from './db/database';
+import { registerHealthRoute } from './health/health-route';
+import { registerErrorHandling } from './http/error-handling';
+import { registerRateLimit } from './http/rate-limit';
+import { registerSecurityHeaders } from './http/security-headers';
+import { createHubServices } from './hub-services';
+import type { IlsPort } from './ils/ils-port';
+import { requireKioskToken } from './kiosks/kiosk-auth';
+import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
+import { registerSessionRoutes } from './patron-sessions/session-routes';
+import { registerStaffRoutes } from './staff/staff-routes';
+import { registerApps } from './static/serve-apps';
+
+export interface BuildAppOptions {
+  config: HubConfig;
+  db: Database;
+  now?: Clock;
+  /** false for silence (tests); an object is merged into the pino options. */
+  logger?: boolean | object;
+  /** The library's ILS; the embedded one over `db` unless given (a SIP2 adapter, a test double). */
+  ils?: IlsPort;
+  /** Absolute path of the built apps (dist/apps), served at / when given. */
+  appsDir?: string | null;
+}
+
+export async function buildApp({ config, db, now = systemClock, logger = true, ils, appsDir }: BuildAppOptions): Promise<FastifyInstance> {
+  migrate(db);
+  const services = createHubServices(config, db, now, ils);
+  const app = Fastify({ logger: loggerOptions(config, logger), bodyLimit: 64 * 1024 });
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerHealthRoute(app);
+
+  await app.register(async (limited) => {
+    await registerRateLimit(limited, config.rateLimitMax);
+    registerKioskClaimRoute(limited, services.kiosks);
+    registerStaffRoutes(limited, services);
+    registerCoverRoutes(limited, services);
+
+    await limited.register(async (kioskScope) => {
+      requireKioskToken(kioskScope, services.kiosks);
+      registerKioskConfigRoute(kioskScope, services.kiosks);
+      registerSessionRoutes(kioskScope, services);
+      registerCirculationRoutes(kioskScope, services);
+    });
+  });
+
+  if (appsDir) await registerApps(app, appsDir);
+  await app.ready();
+  return app;
+}
+
+function loggerOptions(config: HubConfig, logger: boolean | object): FastifyServerOptions['logger'] {
+  if (logger === false) return false;
+  return {
+    level: config.logLevel,
+    // Request bodies are never logged; tokens are redacted should headers ever be.
+    redact: { paths: ['req.headers.authorization', 'req.headers["x-kiosk-token"]'], censor: '[redacted]' },
+    ...(typeof logger === 'object' ? logger : {}),
+  };
+}

@@ -1,0 +1,46 @@
+/** The hub's long-lived parts, built once per app and handed to the route modules. */
+import type { Database } from 'better-sqlite3';
+import { IdempotentRequests } from './circulation/idempotent-requests';
+import { TransactionLog } from './circulation/transaction-log';
+import type { Clock } from './clock';
+import type { HubConfig } from './config';
+import { EmbeddedIls } from './ils/embedded/embedded-ils';
+import type { IlsPort } from './ils/ils-port';
+import { KioskRegistry } from './kiosks/kiosk-registry';
+import { PatronSessions } from './patron-sessions/patron-sessions';
+import { PinLockout } from './patron-sessions/pin-lockout';
+import { ExpiringTokenStore } from './security/expiring-token-store';
+
+const STAFF_SESSION_IDLE_MS = 30 * 60_000;
+
+export interface StaffSession {
+  username: string;
+}
+
+export interface HubServices {
+  db: Database;
+  now: Clock;
+  ils: IlsPort;
+  kiosks: KioskRegistry;
+  patronSessions: PatronSessions;
+  pinLockout: PinLockout;
+  transactions: TransactionLog;
+  idempotentRequests: IdempotentRequests;
+  /** Admin panel sessions; the admin routes (a later issue) authorize with these. */
+  staffSessions: ExpiringTokenStore<StaffSession>;
+}
+
+export function createHubServices(config: HubConfig, db: Database, now: Clock, ils: IlsPort = new EmbeddedIls(db)): HubServices {
+  const transactions = new TransactionLog(db, now);
+  return {
+    db,
+    now,
+    ils,
+    kiosks: new KioskRegistry(db, now),
+    patronSessions: new PatronSessions(config.sessionIdleMinutes, now),
+    pinLockout: new PinLockout(db, now),
+    transactions,
+    idempotentRequests: new IdempotentRequests(transactions),
+    staffSessions: new ExpiringTokenStore(STAFF_SESSION_IDLE_MS, now),
+  };
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { API } from '../../shared/api/routes';
+import {
+  ChangePinRequest,
+  SignInRequest,
+  type ChangePinResponse,
+  type PatronStatus,
+  type PatronSummary,
+  type SignInResponse,
+} from '../../shared/api/schemas';
+import type { RefusalCode } from '../../shared/circulation/codes';
+import { isAcceptablePin } from '../../shared/circulation/pin-policy';
+import { HttpError } from '../http/http-error';
+import { parseBody } from '../http/parse-body';
+import type { HubServices } from '../hub-services';
+import { loadCirculationRules } from '../ils/embedded/circulation-rules';
+import type { AuthenticateResult, CirculationContext } from '../ils/ils-port';
+import { kioskIdOf } from '../kiosks/kiosk-auth';
+
+/** Guessing PINs is also slowed per kiosk, on top of the per-card lockout. */
+const SIGN_IN_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+export function registerSessionRoutes(app: FastifyInstance, services: HubServices): void {
+  const { ils, patronSessions, now } = services;
+  const contextOf = (kioskId: string): CirculationContext => ({ kioskId, now: now() });
+
+  async function summaryOf(cardNumber: string, ctx: CirculationContext): Promise<PatronStatus> {
+    const status = await ils.patronStatus(cardNumber, ctx);
+    if (!status) throw new HttpError(401, 'session.expired');
+    return status;
+  }
+
+  app.post(API.session, { config: { rateLimit: SIGN_IN_RATE_LIMIT } }, async (request): Promise<SignInResponse> => {
+    const { cardNumber, pin } = parseBody(SignInRequest, request.body);
+    const ctx = contextOf(kioskIdOf(request));
+    const { pinChangeRequired } = await authenticateWithLockout(services, cardNumber, pin, ctx);
+    // A PIN that would not be accepted today (an old default like 123456) has to be replaced.
+    const mustChangePin = pinChangeRequired || !isAcceptablePin(pin);
+    const patron = mustChangePin ? null : withoutLoans(await summaryOf(cardNumber, ctx));
+    const token = patronSessions.start({
+      kioskId: ctx.kioskId,
+      cardNumber,
+      scope: mustChangePin ? 'pinChange' : 'full',
+    });
+    return { token, pinChangeRequired: mustChangePin, patron };
+  });
+
+  app.post(API.sessionPin, async (request): Promise<z.infer<typeof ChangePinResponse>> => {
+    const { token, session } = patronSessions.require(request, { allowPinChange: true });
+    const { newPin } = parseBody(ChangePinRequest, request.body);
+    if (!isAcceptablePin(newPin)) throw new HttpError(400, 'pin.weak');
+    const ctx = contextOf(session.kioskId);
+    await ils.changePin(session.cardNumber, newPin, ctx);
+    patronSessions.grantFullAccess(token, session);
+    return { patron: withoutLoans(await summaryOf(session.cardNumber, ctx)) };
+  });
+
+  app.get(API.session, async (request): Promise<PatronStatus> => {
+    const { session } = patronSessions.require(request);
+    return summaryOf(session.cardNumber, contextOf(session.kioskId));
+  });
+
+  app.delete(API.session, async (request, reply) => {
+    const { token, session } = patronSessions.require(request, { allowPinChange: true });
+    patronSessions.end(token);
+    await ils.endSession(session.cardNumber, contextOf(session.kioskId));
+    return reply.code(204).send();
+  });
+}
+
+/** Checks card and PIN through the per-card lockout; throws the refusal, records every attempt. */
+async function authenticateWithLockout(
+  { ils, pinLockout, transactions, db }: HubServices,
+  cardNumber: string,
+  pin: string,
+  ctx: CirculationContext,
+): Promise<Extract<AuthenticateResult, { ok: true }>> {
+  const policy = loadCirculationRules(db).lockout;
+  const record = (refusal: RefusalCode | null) =>
+    transactions.record({ kioskId: ctx.kioskId, type: 'signin', itemBarcode: null, patronCard: cardNumber, refusal });
+
+  const gate = pinLockout.beginAttempt(cardNumber, policy);
+  if (!gate.allowed) {
+    record('card.locked');
+    throw new HttpError(423, 'card.locked', { lockedUntil: gate.lockedUntil.toISOString() });
+  }
+
+  let result: AuthenticateResult;
+  try {
+    result = await ils.authenticatePatron(cardNumber, pin, ctx);
+  } catch (error) {
+    pinLockout.attemptAbandoned(cardNumber);
+    throw error;
+  }
+  if (result.ok) {
+    pinLockout.attemptSucceeded(cardNumber);
+    record(null);
+    return result;
+  }
+
+  const verdict = pinLockout.attemptFailed(cardNumber, policy);
+  record(result.code);
+  if (verdict.locked) throw new HttpError(423, 'card.locked', { lockedUntil: verdict.lockedUntil.toISOString() });
+  if (result.code === 'card.unknown') throw new HttpError(404, 'card.unknown');
+  throw new HttpError(401, 'pin.wrong', { attemptsLeft: verdict.attemptsLeft });
+}
+
+function withoutLoans({ loans: _loans, ...summary }: PatronStatus): PatronSummary {
+  return summary;
+}
