@@ -23,6 +23,7 @@ if (sourcesChanged) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const hub = spawn('npx', ['tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' });
+// Node itself with tsx's loader (not npx), so signals reach the hub directly.
+const hub = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
 hub.on('exit', (code) => process.exit(code ?? 0));

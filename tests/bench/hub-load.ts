@@ -20,7 +20,9 @@ try {
   const { token: patronToken } = (await post('/api/session', { cardNumber: '20140004', pin: '8642' }, { 'x-kiosk-token': kioskToken })) as { token: string };
 
   let refused = 0;
-  let nextItem = 10; // connection n uses item 390100(10+n), so no two connections share an item
+  // autocannon resets a connection's context after each checkout+checkin sequence, so items come
+  // from a pool: taken at checkout, given back once checked in, never shared by two connections.
+  const freeItems = Array.from({ length: 30 }, (_, i) => String(39010010 + i));
   const headers = { 'content-type': 'application/json', 'x-kiosk-token': kioskToken, authorization: `Bearer ${patronToken}` };
   const result = await autocannon({
     url: hub.url,
@@ -32,7 +34,7 @@ try {
         path: '/api/checkout',
         headers,
         setupRequest: (request, context: Connection) => {
-          context.barcode ??= `390100${nextItem++}`;
+          context.barcode = freeItems.shift();
           return { ...request, body: JSON.stringify({ itemBarcode: context.barcode, requestId: randomUUID() }) };
         },
         onResponse: (_status, body) => {
@@ -44,8 +46,9 @@ try {
         path: '/api/checkin',
         headers,
         setupRequest: (request, context: Connection) => ({ ...request, body: JSON.stringify({ itemBarcode: context.barcode, requestId: randomUUID() }) }),
-        onResponse: (_status, body) => {
+        onResponse: (_status, body, context: Connection) => {
           if (!body.includes('"ok":true')) refused++;
+          freeItems.push(context.barcode!);
         },
       },
     ],

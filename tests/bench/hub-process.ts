@@ -10,7 +10,8 @@ export interface RunningHub {
 }
 
 export async function startHub(port: number, env: Record<string, string> = {}): Promise<RunningHub> {
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  // Node itself with tsx's loader (not npx): one process, so stopping it stops the hub.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

@@ -47,8 +47,7 @@ for (const { lang, items } of journeys) {
         await kiosk.button(kiosk.names.finish).click();
         await kiosk.expectScreen('finish');
         await kiosk.button(translate(lang, 'finish.noReceipt')).click();
-        await kiosk.expectScreen('goodbye');
-        await kiosk.expectScreen('attract');
+        await kiosk.expectGoodbyeThenAttract();
       });
     });
   });

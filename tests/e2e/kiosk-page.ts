@@ -37,8 +37,14 @@ export class KioskPage {
     return this.page.locator('main[data-screen]');
   }
 
-  async expectScreen(screen: string) {
-    await expect(this.main()).toHaveAttribute('data-screen', screen);
+  async expectScreen(screen: string, timeout?: number) {
+    await expect(this.main()).toHaveAttribute('data-screen', screen, { timeout });
+  }
+
+  /** The goodbye screen goes back to the attract screen by itself after a few seconds. */
+  async expectGoodbyeThenAttract() {
+    await this.expectScreen('goodbye');
+    await this.expectScreen('attract', 10_000);
   }
 
   button(name: string) {

@@ -51,8 +51,7 @@ for (const [index, lang] of langs.entries()) {
       await expect(kiosk.row('borrow-row', barcode)).toHaveAttribute('data-status', 'ok');
       await kiosk.button(kiosk.names.finish).click();
       await kiosk.button(translate(lang, 'finish.noReceipt')).click();
-      await kiosk.expectScreen('goodbye');
-      await kiosk.expectScreen('attract');
+      await kiosk.expectGoodbyeThenAttract();
     });
 
     await test.step('return it from the attract screen, with no card', async () => {

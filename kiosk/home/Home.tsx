@@ -1,0 +1,32 @@
+import { useSend, useSession, useT } from '../session/use-session';
+import { Button } from '../ui/Button';
+import { BlockList } from './BlockList';
+
+export function Home() {
+  const t = useT();
+  const send = useSend();
+  const patron = useSession((snapshot) => snapshot.context.patron);
+  if (patron === null) return null;
+  return (
+    <section class="home">
+      <h1>{t('home.greeting', { name: patron.displayName })}</h1>
+      <p class="lead">{t('home.loans', { count: patron.loanCount, limit: patron.loanLimit })}</p>
+      {patron.holdsReady > 0 && <p class="lead">{t('home.holdsReady', { count: patron.holdsReady })}</p>}
+      <BlockList blocks={patron.blocks} />
+      <div class="home-actions">
+        <Button variant="primary" size="huge" onClick={() => send({ type: 'borrow.chosen' })}>
+          {t('action.borrow')}
+        </Button>
+        <Button variant="primary" size="huge" onClick={() => send({ type: 'return.chosen' })}>
+          {t('action.return')}
+        </Button>
+        <Button size="huge" onClick={() => send({ type: 'loans.chosen' })}>
+          {t('action.loans')}
+        </Button>
+        <Button size="huge" onClick={() => send({ type: 'finish.chosen' })}>
+          {t('action.finish')}
+        </Button>
+      </div>
+    </section>
+  );
+}

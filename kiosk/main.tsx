@@ -1,0 +1,42 @@
+/** Wires the kiosk: real hub actors, the receipt printer and sound cues into the session machine. */
+import { render } from 'preact';
+import { createActor, fromPromise } from 'xstate';
+import { HubClient } from '../shared/api/hub-client';
+import type { KioskConfig } from '../shared/api/schemas';
+import { isLanguage } from '../shared/i18n';
+import { Boot } from './boot/Boot';
+import { DEVICE_TOKEN_KEY } from './boot/boot';
+import { printReceipt } from './finish/print-receipt';
+import { routeInput } from './scanning/key-router';
+import { hubActors } from './session/hub-actors';
+import { sessionMachine } from './session/session-machine';
+import type { Receipt } from './session/session-types';
+import { createCuePlayer } from './sound/cues';
+import './kiosk.css';
+
+const hub = new HubClient({ kioskToken: () => localStorage.getItem(DEVICE_TOKEN_KEY) });
+const requested = new URLSearchParams(location.search).get('lang');
+const language = isLanguage(requested) ? requested : undefined;
+const playCue = createCuePlayer();
+
+const machine = sessionMachine.provide({
+  actors: {
+    ...hubActors(hub),
+    printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
+  },
+  actions: {
+    playCue: ({ context }, { cue }) => {
+      if (context.config.sound) playCue(cue);
+    },
+  },
+});
+
+function startSession(config: KioskConfig) {
+  const actor = createActor(machine, { input: { config, language } }).start();
+  routeInput(window, actor);
+  return actor;
+}
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('kiosk/index.html has no #app');
+render(<Boot hub={hub} language={language ?? 'zh-CN'} startSession={startSession} />, root);

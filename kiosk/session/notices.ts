@@ -1,0 +1,37 @@
+/** Turns hub outcomes into translatable notices: the kiosk never shows raw error text. */
+import { HubError } from '../../shared/api/hub-client';
+import type { BlockReason, RefusalCode } from '../../shared/circulation/codes';
+import type { MessageKey, MessageParams } from '../../shared/i18n';
+
+export interface Notice {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** The overdue threshold the `block.overdue` message quotes. */
+const OVERDUE_BLOCK_DAYS = 30;
+
+export function refusalNotice(code: RefusalCode, details: HubError['details'] = {}, now = Date.now()): Notice {
+  switch (code) {
+    case 'pin.wrong':
+      return { key: 'code.pin.wrong', params: { attemptsLeft: details.attemptsLeft ?? 0 } };
+    case 'card.locked':
+      return { key: 'code.card.locked', params: { minutes: minutesUntil(details.lockedUntil, now) } };
+    default:
+      return { key: `code.${code}` };
+  }
+}
+
+export function errorNotice(error: unknown, now: number): Notice {
+  return error instanceof HubError ? refusalNotice(error.code, error.details, now) : { key: 'code.internal' };
+}
+
+export function blockNotice(reason: BlockReason): Notice {
+  return { key: `block.${reason}`, params: { days: OVERDUE_BLOCK_DAYS } };
+}
+
+/** Whole minutes left, rounded up so "0 minutes" is never shown while the card is still locked. */
+function minutesUntil(iso: string | undefined, now: number): number {
+  const millis = iso === undefined ? 0 : Date.parse(iso) - now;
+  return Math.max(1, Math.ceil(millis / 60_000));
+}

@@ -1,0 +1,100 @@
+/** Pure helpers over the session's data, so the machine reads as transitions only. */
+import type { CheckinResult, CheckoutResult, RenewOutcome } from '../../shared/api/schemas';
+import type { BlockReason } from '../../shared/circulation/codes';
+import { blockNotice, refusalNotice, type Notice } from './notices';
+import type { GoodbyeSummary, LoanRow, PatronSession, Receipt, Refusal, ScanRow, SessionContext } from './session-types';
+
+export function emptyPatronSession(): PatronSession {
+  return {
+    entry: '',
+    cardNumber: '',
+    newPin: '',
+    patronToken: null,
+    patron: null,
+    borrowed: [],
+    returned: [],
+    loans: [],
+    queue: [],
+    notice: null,
+    printFailed: false,
+  };
+}
+
+export function refusal(reason: Notice, blocks: readonly BlockReason[] = [], screenMessage?: string): Refusal {
+  return { reason, blocks: blocks.map(blockNotice), screenMessage: screenMessage ?? null };
+}
+
+export function pendingRow(id: string, barcode: string): ScanRow {
+  return { id, barcode, status: 'pending', item: null, dueAt: null, disposition: null, wasOverdue: false, refusal: null };
+}
+
+export function refusedRow(id: string, barcode: string, why: Refusal): ScanRow {
+  return { ...pendingRow(id, barcode), status: 'refused', refusal: why };
+}
+
+export function updateRow(rows: ScanRow[], id: string | undefined, patch: Partial<ScanRow>): ScanRow[] {
+  return rows.map((row) => (row.id === id ? { ...row, ...patch } : row));
+}
+
+export function checkoutPatch(result: CheckoutResult): Partial<ScanRow> {
+  return result.ok
+    ? { status: 'ok', item: result.item, dueAt: result.dueAt }
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code), result.blocks, result.screenMessage) };
+}
+
+export function checkinPatch(result: CheckinResult): Partial<ScanRow> {
+  return result.ok
+    ? { status: 'ok', item: result.item, disposition: result.disposition, wasOverdue: result.wasOverdue }
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code), [], result.screenMessage) };
+}
+
+/** True when the item already went through (or is going through) in this session. */
+export function alreadyScanned(rows: ScanRow[], barcode: string): boolean {
+  return rows.some((row) => row.barcode === barcode && row.status !== 'refused');
+}
+
+export function renewalRow(row: LoanRow, results: RenewOutcome[]): LoanRow {
+  const barcode = row.loan.item.barcode;
+  const outcome = results.find((result) => (result.ok ? result.item.barcode : result.itemBarcode) === barcode);
+  if (outcome === undefined) return { ...row, status: 'refused', refusal: refusal({ key: 'code.internal' }) };
+  if (!outcome.ok) {
+    return { ...row, status: 'refused', refusal: refusal(refusalNotice(outcome.code), [], outcome.screenMessage) };
+  }
+  const loan = {
+    ...row.loan,
+    dueAt: outcome.dueAt,
+    overdue: false,
+    renewals: row.loan.renewals + 1,
+    renewalsLeft: Math.max(0, row.loan.renewalsLeft - 1),
+  };
+  return { loan, status: 'ok', renewed: true, refusal: null };
+}
+
+export function receiptOf(context: SessionContext): Receipt {
+  const title = (row: ScanRow) => row.item?.title ?? row.barcode;
+  return {
+    libraryName: context.config.libraryName[context.language],
+    language: context.language,
+    borrowed: context.borrowed
+      .filter((row) => row.status === 'ok')
+      .map((row) => ({ title: title(row), dueAt: row.dueAt ?? '' })),
+    returned: context.returned.filter((row) => row.status === 'ok').map((row) => ({ title: title(row) })),
+    renewed: context.loans
+      .filter((row) => row.renewed)
+      .map((row) => ({ title: row.loan.item.title, dueAt: row.loan.dueAt })),
+  };
+}
+
+export function isEmptyReceipt(receipt: Receipt): boolean {
+  return receipt.borrowed.length + receipt.returned.length + receipt.renewed.length === 0;
+}
+
+export function summaryOf(context: SessionContext): GoodbyeSummary {
+  const receipt = receiptOf(context);
+  return {
+    borrowed: receipt.borrowed.length,
+    returned: receipt.returned.length,
+    renewed: receipt.renewed.length,
+    printFailed: context.printFailed,
+  };
+}

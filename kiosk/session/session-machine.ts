@@ -1,0 +1,660 @@
+/**
+ * One patron session at the kiosk, from the attract screen back to it.
+ *
+ * Two parallel regions: `flow` holds the screens, `idle` watches for an abandoned session.
+ * All I/O is injected: hub calls and printing are promise actors (provide them with
+ * `machine.provide({ actors })`), sound is the `playCue` action, time is XState's clock.
+ */
+import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, setup, stateIn } from 'xstate';
+import type {
+  CheckinResult,
+  CheckoutResult,
+  PatronStatus,
+  PatronSummary,
+  RenewResponse,
+  SignInResponse,
+} from '../../shared/api/schemas';
+import { CardNumber, ItemBarcode } from '../../shared/api/schemas';
+import { HubError } from '../../shared/api/hub-client';
+import type { RefusalCode } from '../../shared/circulation/codes';
+import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
+import { newRequestId } from '../../shared/request-id';
+import { errorNotice, refusalNotice, type Notice } from './notices';
+import {
+  alreadyScanned,
+  checkinPatch,
+  checkoutPatch,
+  emptyPatronSession,
+  isEmptyReceipt,
+  pendingRow,
+  receiptOf,
+  refusal,
+  refusedRow,
+  renewalRow,
+  summaryOf,
+  updateRow,
+} from './session-data';
+import type {
+  ChangePinInput,
+  CheckinInput,
+  CheckoutInput,
+  Cue,
+  PatronInput,
+  Receipt,
+  RenewInput,
+  ScanList,
+  SessionContext,
+  SessionInput,
+  SignInInput,
+} from './session-types';
+
+export type SessionEvent =
+  | { type: 'activity' }
+  | { type: 'language.toggled' }
+  | { type: 'largeText.toggled' }
+  | { type: 'borrow.chosen' }
+  | { type: 'return.chosen' }
+  | { type: 'loans.chosen' }
+  | { type: 'home.chosen' }
+  | { type: 'finish.chosen' }
+  | { type: 'signIn.cancelled' }
+  | { type: 'card.scanned'; code: string }
+  | { type: 'item.scanned'; barcode: string }
+  | { type: 'key.typed'; char: string }
+  | { type: 'key.backspace' }
+  | { type: 'key.clear' }
+  | { type: 'key.enter' }
+  | { type: 'loans.retried' }
+  | { type: 'renew.requested'; barcode: string }
+  | { type: 'renewAll.requested' }
+  | { type: 'receipt.print' }
+  | { type: 'receipt.skip' }
+  | { type: 'goodbye.dismissed' }
+  | { type: 'idle.stillHere' }
+  | { type: 'idle.expired' };
+
+/** Tags the global key router reads: where keys go to a pad, where a scanner's code is a card or an item. */
+export type SessionTag = 'keypad' | 'scan.card' | 'scan.item';
+
+/** Every timeout of a session, in one place. */
+export const Delays = {
+  /** No touch or key this long (kiosk config, 60 s by default) opens the "still there?" dialog. */
+  idleTimeout: ({ context }: { context: SessionContext }) => context.config.idleTimeoutSeconds * 1000,
+  /** One step of that dialog's countdown (kiosk config `idleCountdownSeconds` steps, 20 by default). */
+  countdownTick: 1000,
+  /** How long the goodbye screen stays before the kiosk returns to attract. */
+  goodbye: 6000,
+};
+
+interface EntryRule {
+  allowed: RegExp;
+  max: number;
+}
+const CARD_ENTRY: EntryRule = { allowed: /^[A-Za-z0-9-]$/, max: 32 };
+const PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: 8 };
+const NEW_PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: PIN_MAX_LENGTH };
+
+async function notProvided(): Promise<never> {
+  throw new Error('actor not provided: use machine.provide()');
+}
+
+function head<T>(queue: T[]): T {
+  const [first] = queue;
+  if (first === undefined) throw new Error('invoked with an empty queue');
+  return first;
+}
+
+/** Screens that need a patron are reachable only after sign-in; an empty token would get `session.expired`. */
+function tokenOf(context: SessionContext): string {
+  return context.patronToken ?? '';
+}
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+    tags: {} as SessionTag,
+  },
+  actors: {
+    signIn: fromPromise<SignInResponse, SignInInput>(notProvided),
+    changePin: fromPromise<{ patron: PatronSummary }, ChangePinInput>(notProvided),
+    patronStatus: fromPromise<PatronStatus, PatronInput>(notProvided),
+    checkout: fromPromise<CheckoutResult, CheckoutInput>(notProvided),
+    checkin: fromPromise<CheckinResult, CheckinInput>(notProvided),
+    renew: fromPromise<RenewResponse, RenewInput>(notProvided),
+    /** Fire and forget: the hub also expires abandoned sessions on its own. */
+    signOut: fromPromise<void, PatronInput>(notProvided),
+    printReceipt: fromPromise<void, Receipt>(notProvided),
+  },
+  delays: Delays,
+  actions: {
+    /** Injected: plays the cue when the kiosk config has sound on. */
+    playCue: (_, _params: { cue: Cue }) => {},
+
+    toggleLanguage: assign({ language: ({ context }) => (context.language === 'zh-CN' ? 'en' : 'zh-CN') }),
+    toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
+    resetKiosk: assign(({ context }) => ({ language: context.defaultLanguage, largeText: false, summary: null })),
+    endSession: enqueueActions(({ context, enqueue }) => {
+      if (context.patronToken !== null) {
+        enqueue.spawnChild('signOut', { input: { patronToken: context.patronToken } });
+      }
+      enqueue.assign(emptyPatronSession());
+    }),
+
+    typeKey: assign(({ context, event }, rule: EntryRule) => {
+      assertEvent(event, 'key.typed');
+      const accepted = rule.allowed.test(event.char) && context.entry.length < rule.max;
+      return { entry: accepted ? context.entry + event.char : context.entry };
+    }),
+    eraseKey: assign({ entry: ({ context }) => context.entry.slice(0, -1) }),
+    clearEntry: assign({ entry: '' }),
+    takeTypedCard: assign(({ context }) => ({ cardNumber: context.entry, entry: '' })),
+    takeScannedCard: assign(({ event }) => {
+      assertEvent(event, 'card.scanned');
+      return { cardNumber: event.code.trim(), entry: '' };
+    }),
+    forgetCard: assign({ cardNumber: '' }),
+    keepSignIn: assign((_, output: SignInResponse) => ({ patronToken: output.token, patron: output.patron })),
+    keepPatron: assign((_, patron: PatronSummary) => ({ patron })),
+    holdNewPin: assign(({ context }) => ({ newPin: context.entry, entry: '', notice: null })),
+    forgetNewPin: assign({ newPin: '', entry: '' }),
+
+    showNotice: assign((_, notice: Notice) => ({ notice })),
+    showError: assign(({ context }, { error }: { error: unknown }) => ({ notice: errorNotice(error, context.now()) })),
+    clearNotice: assign({ notice: null }),
+
+    queueScan: assign(({ context, event }, { list }: { list: ScanList }) => {
+      assertEvent(event, 'item.scanned');
+      const barcode = event.barcode.trim();
+      const id = newRequestId();
+      // A refused item scanned again is tried afresh: its old row makes way for the new one.
+      const rows = context[list].filter((row) => row.barcode !== barcode);
+      return {
+        [list]: [...rows, pendingRow(id, barcode)],
+        queue: [...context.queue, { rowId: id, barcode }],
+        notice: null,
+      };
+    }),
+    refuseScan: assign(({ context, event }, { list, why }: { list: ScanList; why: Notice }) => {
+      assertEvent(event, 'item.scanned');
+      const barcode = event.barcode.trim();
+      const blocks = why.key === 'code.patron.blocked' ? (context.patron?.blocks ?? []) : [];
+      const rows = context[list].filter((row) => row.barcode !== barcode);
+      return { [list]: [...rows, refusedRow(newRequestId(), barcode, refusal(why, blocks))], notice: null };
+    }),
+    settleCheckout: assign(({ context }, result: CheckoutResult) => {
+      const [done, ...queue] = context.queue;
+      const patron = result.ok && context.patron ? { ...context.patron, loanCount: context.patron.loanCount + 1 } : context.patron;
+      return { queue, patron, borrowed: updateRow(context.borrowed, done?.rowId, checkoutPatch(result)) };
+    }),
+    settleCheckin: assign(({ context }, result: CheckinResult) => {
+      const [done, ...queue] = context.queue;
+      return { queue, returned: updateRow(context.returned, done?.rowId, checkinPatch(result)) };
+    }),
+    // TODO(offline outbox): on `network.offline` a checkout will go to the outbox instead of being refused.
+    failScan: assign(({ context }, { list, error }: { list: ScanList; error: unknown }) => {
+      const [done, ...queue] = context.queue;
+      const patch = { status: 'refused' as const, refusal: refusal(errorNotice(error, context.now())) };
+      return { queue, [list]: updateRow(context[list], done?.rowId, patch) };
+    }),
+
+    keepLoans: assign(({ context }, status: PatronStatus) => {
+      const { loans, ...patron } = status;
+      const renewedBefore = new Set(context.loans.filter((row) => row.renewed).map((row) => row.loan.item.barcode));
+      return {
+        patron,
+        loans: loans.map((loan) => ({
+          loan,
+          status: 'ok' as const,
+          renewed: renewedBefore.has(loan.item.barcode),
+          refusal: null,
+        })),
+      };
+    }),
+    markRenewing: assign(({ context, event }) => {
+      assertEvent(event, ['renew.requested', 'renewAll.requested']);
+      const wanted = (barcode: string) => event.type === 'renewAll.requested' || barcode === event.barcode;
+      return {
+        loans: context.loans.map((row) =>
+          wanted(row.loan.item.barcode) ? { ...row, status: 'pending' as const, refusal: null } : row,
+        ),
+      };
+    }),
+    settleRenewals: assign(({ context }, { results }: RenewResponse) => ({
+      loans: context.loans.map((row) => (row.status === 'pending' ? renewalRow(row, results) : row)),
+    })),
+    failRenewals: assign(({ context }, { error }: { error: unknown }) => {
+      const why = refusal(errorNotice(error, context.now()));
+      return {
+        loans: context.loans.map((row) => (row.status === 'pending' ? { ...row, status: 'refused' as const, refusal: why } : row)),
+      };
+    }),
+
+    notePrintFailed: assign({ printFailed: true }),
+    summarise: assign(({ context }) => ({ summary: summaryOf(context) })),
+    startCountdown: assign(({ context }) => ({ secondsLeft: context.config.idleCountdownSeconds })),
+    tickCountdown: assign(({ context }) => ({ secondsLeft: context.secondsLeft - 1 })),
+  },
+  guards: {
+    hasEntry: ({ context }) => context.entry.length > 0,
+    pinComplete: ({ context }) => context.entry.length >= PIN_MIN_LENGTH,
+    acceptablePin: ({ context }) => isAcceptablePin(context.entry),
+    pinsMatch: ({ context }) => context.entry === context.newPin,
+    validCard: ({ event }) => event.type === 'card.scanned' && CardNumber.safeParse(event.code).success,
+    validBarcode: ({ event }) => event.type === 'item.scanned' && ItemBarcode.safeParse(event.barcode).success,
+    alreadyScanned: ({ context, event }, { list }: { list: ScanList }) =>
+      event.type === 'item.scanned' && alreadyScanned(context[list], event.barcode.trim()),
+    patronBlocked: ({ context }) => (context.patron?.blocks.length ?? 0) > 0,
+    hasQueuedScan: ({ context }) => context.queue.length > 0,
+    signedIn: ({ context }) => context.patron !== null,
+    hasLoans: ({ context }) => context.loans.length > 0,
+    refusedWith: (_, { error, codes }: { error: unknown; codes: RefusalCode[] }) =>
+      error instanceof HubError && codes.includes(error.code),
+    receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
+    /** 'always' prints without asking, but not a receipt with nothing on it. */
+    printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),
+    lastSecond: ({ context }) => context.secondsLeft <= 1,
+    patronOnScreen: and([not(stateIn({ flow: 'attract' })), not(stateIn({ flow: 'goodbye' }))]),
+  },
+}).createMachine({
+  id: 'session',
+  type: 'parallel',
+  context: ({ input }) => ({
+    ...emptyPatronSession(),
+    config: input.config,
+    defaultLanguage: input.language ?? input.config.defaultLanguage,
+    language: input.language ?? input.config.defaultLanguage,
+    largeText: false,
+    secondsLeft: input.config.idleCountdownSeconds,
+    summary: null,
+    now: input.now ?? Date.now,
+  }),
+  on: {
+    'language.toggled': { actions: 'toggleLanguage' },
+    'largeText.toggled': { actions: 'toggleLargeText' },
+    'idle.expired': { target: '.flow.attract' },
+  },
+  states: {
+    flow: {
+      initial: 'attract',
+      states: {
+        attract: {
+          tags: 'scan.card',
+          // Arriving here ends whatever session there was, however it ended.
+          entry: ['endSession', 'resetKiosk'],
+          exit: 'clearNotice',
+          on: {
+            'borrow.chosen': 'cardEntry',
+            'return.chosen': 'return',
+            'card.scanned': [
+              { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
+              { actions: [{ type: 'showNotice', params: { key: 'code.request.invalid' } }, { type: 'playCue', params: { cue: 'refusal' } }] },
+            ],
+          },
+        },
+
+        cardEntry: {
+          tags: 'keypad',
+          exit: 'clearNotice',
+          on: {
+            'key.typed': { actions: { type: 'typeKey', params: CARD_ENTRY } },
+            'key.backspace': { actions: 'eraseKey' },
+            'key.clear': { actions: 'clearEntry' },
+            'key.enter': { guard: 'hasEntry', target: 'pin', actions: 'takeTypedCard' },
+            // Seam for the camera reader (later issue): it will send card.scanned, as a USB scanner does on attract.
+            'card.scanned': { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
+            'signIn.cancelled': 'attract',
+          },
+        },
+
+        pin: {
+          tags: 'keypad',
+          exit: 'clearNotice',
+          on: {
+            'key.typed': { actions: { type: 'typeKey', params: PIN_ENTRY } },
+            'key.backspace': { actions: 'eraseKey' },
+            'key.clear': { actions: 'clearEntry' },
+            'key.enter': { guard: 'pinComplete', target: 'authenticating' },
+            'signIn.cancelled': 'attract',
+          },
+        },
+
+        authenticating: {
+          exit: 'clearEntry',
+          invoke: {
+            src: 'signIn',
+            input: ({ context }) => ({ cardNumber: context.cardNumber, pin: context.entry }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.pinChangeRequired,
+                target: 'pinChange',
+                actions: { type: 'keepSignIn', params: ({ event }) => event.output },
+              },
+              {
+                target: 'home',
+                actions: [{ type: 'keepSignIn', params: ({ event }) => event.output }, { type: 'playCue', params: { cue: 'success' } }],
+              },
+            ],
+            onError: [
+              {
+                // The card itself is the problem: start again from the card number.
+                guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked'] }) },
+                target: 'cardEntry',
+                actions: ['forgetCard', { type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+              },
+              {
+                target: 'pin',
+                actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+              },
+            ],
+          },
+        },
+
+        pinChange: {
+          initial: 'choosing',
+          on: { 'signIn.cancelled': 'attract' },
+          states: {
+            choosing: {
+              tags: 'keypad',
+              on: {
+                'key.typed': { actions: { type: 'typeKey', params: NEW_PIN_ENTRY } },
+                'key.backspace': { actions: 'eraseKey' },
+                'key.clear': { actions: 'clearEntry' },
+                'key.enter': [
+                  { guard: 'acceptablePin', target: 'confirming', actions: 'holdNewPin' },
+                  {
+                    actions: [
+                      'clearEntry',
+                      { type: 'showNotice', params: { key: 'code.pin.weak' } },
+                      { type: 'playCue', params: { cue: 'refusal' } },
+                    ],
+                  },
+                ],
+              },
+            },
+            confirming: {
+              tags: 'keypad',
+              on: {
+                'key.typed': { actions: { type: 'typeKey', params: NEW_PIN_ENTRY } },
+                'key.backspace': { actions: 'eraseKey' },
+                'key.clear': { actions: 'clearEntry' },
+                'key.enter': [
+                  { guard: 'pinsMatch', target: 'saving' },
+                  {
+                    target: 'choosing',
+                    actions: [
+                      'forgetNewPin',
+                      { type: 'showNotice', params: { key: 'pinChange.mismatch' } },
+                      { type: 'playCue', params: { cue: 'refusal' } },
+                    ],
+                  },
+                ],
+              },
+            },
+            saving: {
+              exit: 'forgetNewPin',
+              invoke: {
+                src: 'changePin',
+                input: ({ context }) => ({ patronToken: tokenOf(context), newPin: context.newPin }),
+                onDone: {
+                  target: '#session.flow.home',
+                  actions: [{ type: 'keepPatron', params: ({ event }) => event.output.patron }, { type: 'playCue', params: { cue: 'success' } }],
+                },
+                onError: {
+                  target: 'choosing',
+                  actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+                },
+              },
+            },
+          },
+        },
+
+        home: {
+          on: {
+            'borrow.chosen': 'borrow',
+            'return.chosen': 'return',
+            'loans.chosen': 'loans',
+            'finish.chosen': 'finish',
+          },
+        },
+
+        borrow: {
+          tags: 'scan.item',
+          initial: 'ready',
+          exit: 'clearNotice',
+          on: {
+            'item.scanned': [
+              {
+                guard: not('validBarcode'),
+                actions: [
+                  { type: 'refuseScan', params: { list: 'borrowed', why: { key: 'code.request.invalid' } } },
+                  { type: 'playCue', params: { cue: 'refusal' } },
+                ],
+              },
+              {
+                guard: { type: 'alreadyScanned', params: { list: 'borrowed' } },
+                actions: { type: 'showNotice', params: { key: 'borrow.duplicate' } },
+              },
+              {
+                guard: 'patronBlocked',
+                actions: [
+                  { type: 'refuseScan', params: { list: 'borrowed', why: refusalNotice('patron.blocked') } },
+                  { type: 'playCue', params: { cue: 'refusal' } },
+                ],
+              },
+              // Scans that arrive while another is with the hub wait in the queue.
+              { actions: { type: 'queueScan', params: { list: 'borrowed' } } },
+            ],
+          },
+          states: {
+            ready: {
+              always: { guard: 'hasQueuedScan', target: 'checking' },
+              on: {
+                'home.chosen': '#session.flow.home',
+                'return.chosen': '#session.flow.return',
+                'loans.chosen': '#session.flow.loans',
+                'finish.chosen': '#session.flow.finish',
+              },
+            },
+            checking: {
+              invoke: {
+                src: 'checkout',
+                input: ({ context }) => {
+                  const next = head(context.queue);
+                  return { patronToken: tokenOf(context), barcode: next.barcode, requestId: next.rowId };
+                },
+                onDone: {
+                  target: 'ready',
+                  actions: [
+                    { type: 'settleCheckout', params: ({ event }) => event.output },
+                    { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
+                  ],
+                },
+                onError: {
+                  target: 'ready',
+                  actions: [
+                    { type: 'failScan', params: ({ event }) => ({ list: 'borrowed', error: event.error }) },
+                    { type: 'playCue', params: { cue: 'refusal' } },
+                  ],
+                },
+              },
+            },
+          },
+        },
+
+        return: {
+          tags: 'scan.item',
+          initial: 'ready',
+          exit: 'clearNotice',
+          on: {
+            'item.scanned': [
+              {
+                guard: not('validBarcode'),
+                actions: [
+                  { type: 'refuseScan', params: { list: 'returned', why: { key: 'code.request.invalid' } } },
+                  { type: 'playCue', params: { cue: 'refusal' } },
+                ],
+              },
+              {
+                guard: { type: 'alreadyScanned', params: { list: 'returned' } },
+                actions: { type: 'showNotice', params: { key: 'return.duplicate' } },
+              },
+              { actions: { type: 'queueScan', params: { list: 'returned' } } },
+            ],
+          },
+          states: {
+            ready: {
+              always: { guard: 'hasQueuedScan', target: 'checking' },
+              // Returning works without signing in; then only Finish leads on.
+              on: {
+                'home.chosen': { guard: 'signedIn', target: '#session.flow.home' },
+                'borrow.chosen': { guard: 'signedIn', target: '#session.flow.borrow' },
+                'loans.chosen': { guard: 'signedIn', target: '#session.flow.loans' },
+                'finish.chosen': '#session.flow.finish',
+              },
+            },
+            checking: {
+              invoke: {
+                src: 'checkin',
+                input: ({ context }) => {
+                  const next = head(context.queue);
+                  return { patronToken: context.patronToken, barcode: next.barcode, requestId: next.rowId };
+                },
+                onDone: {
+                  target: 'ready',
+                  actions: [
+                    { type: 'settleCheckin', params: ({ event }) => event.output },
+                    { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
+                  ],
+                },
+                onError: {
+                  target: 'ready',
+                  actions: [
+                    { type: 'failScan', params: ({ event }) => ({ list: 'returned', error: event.error }) },
+                    { type: 'playCue', params: { cue: 'refusal' } },
+                  ],
+                },
+              },
+            },
+          },
+        },
+
+        loans: {
+          initial: 'loading',
+          exit: 'clearNotice',
+          states: {
+            loading: {
+              invoke: {
+                src: 'patronStatus',
+                input: ({ context }) => ({ patronToken: tokenOf(context) }),
+                onDone: { target: 'ready', actions: { type: 'keepLoans', params: ({ event }) => event.output } },
+                onError: { target: 'failed', actions: { type: 'showError', params: ({ event }) => ({ error: event.error }) } },
+              },
+            },
+            failed: {
+              exit: 'clearNotice',
+              on: {
+                'loans.retried': 'loading',
+                'home.chosen': '#session.flow.home',
+                'borrow.chosen': '#session.flow.borrow',
+                'return.chosen': '#session.flow.return',
+                'finish.chosen': '#session.flow.finish',
+              },
+            },
+            ready: {
+              on: {
+                'renew.requested': { target: 'renewing', actions: 'markRenewing' },
+                'renewAll.requested': { guard: 'hasLoans', target: 'renewing', actions: 'markRenewing' },
+                'home.chosen': '#session.flow.home',
+                'borrow.chosen': '#session.flow.borrow',
+                'return.chosen': '#session.flow.return',
+                'finish.chosen': '#session.flow.finish',
+              },
+            },
+            renewing: {
+              invoke: {
+                src: 'renew',
+                input: ({ context }) => ({
+                  patronToken: tokenOf(context),
+                  barcodes: context.loans.filter((row) => row.status === 'pending').map((row) => row.loan.item.barcode),
+                }),
+                onDone: {
+                  target: 'ready',
+                  actions: [
+                    { type: 'settleRenewals', params: ({ event }) => event.output },
+                    {
+                      type: 'playCue',
+                      params: ({ event }) => ({ cue: event.output.results.every((result) => result.ok) ? 'success' : 'refusal' }),
+                    },
+                  ],
+                },
+                onError: {
+                  target: 'ready',
+                  actions: [{ type: 'failRenewals', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+                },
+              },
+            },
+          },
+        },
+
+        finish: {
+          initial: 'deciding',
+          states: {
+            deciding: {
+              always: [
+                { guard: { type: 'receiptIs', params: 'ask' }, target: 'asking' },
+                { guard: 'printsUnasked', target: 'printing' },
+                { target: '#session.flow.goodbye' },
+              ],
+            },
+            asking: {
+              on: { 'receipt.print': 'printing', 'receipt.skip': '#session.flow.goodbye' },
+            },
+            printing: {
+              invoke: {
+                src: 'printReceipt',
+                input: ({ context }) => receiptOf(context),
+                onDone: '#session.flow.goodbye',
+                onError: { target: '#session.flow.goodbye', actions: 'notePrintFailed' },
+              },
+            },
+          },
+        },
+
+        goodbye: {
+          entry: ['summarise', 'endSession'],
+          after: { goodbye: 'attract' },
+          on: { 'goodbye.dismissed': 'attract' },
+        },
+      },
+    },
+
+    idle: {
+      initial: 'watching',
+      states: {
+        watching: {
+          on: { activity: { target: 'watching', reenter: true } },
+          after: { idleTimeout: { guard: 'patronOnScreen', target: 'warning' } },
+        },
+        warning: {
+          entry: 'startCountdown',
+          on: { 'idle.stillHere': 'watching' },
+          initial: 'counting',
+          states: {
+            counting: {
+              after: {
+                countdownTick: [
+                  { guard: 'lastSecond', target: '#session.idle.watching', actions: raise({ type: 'idle.expired' }) },
+                  { target: 'counting', reenter: true, actions: 'tickCountdown' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type SessionMachine = typeof sessionMachine;

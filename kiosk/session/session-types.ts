@@ -1,0 +1,101 @@
+/** The data a patron session holds, and the inputs of the I/O actors the machine invokes. */
+import type { Item, KioskConfig, Language, Loan, PatronSummary } from '../../shared/api/schemas';
+import type { CheckinDisposition } from '../../shared/circulation/codes';
+import type { Notice } from './notices';
+
+export type Cue = 'success' | 'refusal';
+export type ScanStatus = 'pending' | 'ok' | 'refused';
+
+export interface Refusal {
+  reason: Notice;
+  blocks: Notice[];
+  /** Free text from the ILS, shown beside our own translated reason. */
+  screenMessage: string | null;
+}
+
+/** One scanned item on the borrow or return screen. */
+export interface ScanRow {
+  /** Also the request id that makes the hub call idempotent. */
+  id: string;
+  barcode: string;
+  status: ScanStatus;
+  item: Item | null;
+  /** Borrow only. */
+  dueAt: string | null;
+  /** Return only. */
+  disposition: CheckinDisposition | null;
+  wasOverdue: boolean;
+  refusal: Refusal | null;
+}
+
+export type ScanList = 'borrowed' | 'returned';
+
+export interface QueuedScan {
+  rowId: string;
+  barcode: string;
+}
+
+export interface LoanRow {
+  loan: Loan;
+  status: ScanStatus;
+  renewed: boolean;
+  refusal: Refusal | null;
+}
+
+export interface GoodbyeSummary {
+  borrowed: number;
+  returned: number;
+  renewed: number;
+  printFailed: boolean;
+}
+
+export interface Receipt {
+  libraryName: string;
+  language: Language;
+  borrowed: { title: string; dueAt: string }[];
+  returned: { title: string }[];
+  renewed: { title: string; dueAt: string }[];
+}
+
+/** Everything about the current patron. All of it is wiped when the session ends. */
+export interface PatronSession {
+  /** Digits on the current pad: card number, PIN or new PIN. */
+  entry: string;
+  cardNumber: string;
+  newPin: string;
+  patronToken: string | null;
+  patron: PatronSummary | null;
+  borrowed: ScanRow[];
+  returned: ScanRow[];
+  loans: LoanRow[];
+  /** Scans of the current screen waiting for the hub, oldest first. */
+  queue: QueuedScan[];
+  notice: Notice | null;
+  printFailed: boolean;
+}
+
+export interface SessionContext extends PatronSession {
+  config: KioskConfig;
+  /** The language the kiosk returns to after each session (`?lang=` or the kiosk config). */
+  defaultLanguage: Language;
+  language: Language;
+  largeText: boolean;
+  secondsLeft: number;
+  /** Counts shown on the goodbye screen; no patron data. */
+  summary: GoodbyeSummary | null;
+  now: () => number;
+}
+
+export interface SessionInput {
+  config: KioskConfig;
+  language?: Language;
+  /** Wall clock for lock-out minutes; tests pass their simulated clock's. */
+  now?: () => number;
+}
+
+export interface SignInInput { cardNumber: string; pin: string }
+export interface ChangePinInput { patronToken: string; newPin: string }
+export interface PatronInput { patronToken: string }
+export interface CheckoutInput { patronToken: string; barcode: string; requestId: string }
+export interface CheckinInput { patronToken: string | null; barcode: string; requestId: string }
+export interface RenewInput { patronToken: string; barcodes: string[] }

@@ -1,0 +1,128 @@
+/** A session machine wired to fake hub actors, a simulated clock and a cue recorder. */
+import { vi } from 'vitest';
+import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
+import { screenOf } from '../../../kiosk/session/screen';
+import { sessionMachine, type SessionEvent } from '../../../kiosk/session/session-machine';
+import type { ChangePinInput, CheckinInput, CheckoutInput, Cue, PatronInput, Receipt, RenewInput, SignInInput } from '../../../kiosk/session/session-types';
+
+export const CONFIG: KioskConfig = {
+  kioskId: 'kiosk-1',
+  name: 'Front desk',
+  mode: 'checkout',
+  defaultLanguage: 'zh-CN',
+  libraryName: { 'zh-CN': '城关图书馆', en: 'County Library' },
+  idleTimeoutSeconds: 60,
+  idleCountdownSeconds: 20,
+  sound: true,
+  receipt: 'ask',
+};
+
+export const CARD = '20140001';
+export const PIN = '2580';
+export const TOKEN = 'patron-token-'.padEnd(40, 'x');
+export const DUE = '2026-12-25T12:00:00+08:00';
+
+export function patron(overrides: Partial<PatronSummary> = {}): PatronSummary {
+  return { displayName: '小明', blocks: [], loanCount: 1, loanLimit: 10, holdsReady: 0, finesMinor: 0, ...overrides };
+}
+
+export function item(barcode: string, title = `Book ${barcode}`): Item {
+  return { barcode, title, author: 'Author', isbn: null, callNumber: null, coverUrl: null };
+}
+
+export function loan(barcode: string, overrides: Partial<Loan> = {}): Loan {
+  return {
+    item: item(barcode),
+    checkedOutAt: '2026-11-01T10:00:00+08:00',
+    dueAt: '2026-12-01T10:00:00+08:00',
+    overdue: false,
+    renewals: 0,
+    renewalsLeft: 2,
+    ...overrides,
+  };
+}
+
+export const signedIn = (summary = patron()): SignInResponse => ({ token: TOKEN, pinChangeRequired: false, patron: summary });
+
+/** A promise resolved or rejected later by the test. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Lets promise actors settle (they resolve on the microtask queue, outside the simulated clock). */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function startSession(options: { config?: Partial<KioskConfig>; language?: 'zh-CN' | 'en' } = {}) {
+  const clock = new SimulatedClock();
+  clock.set(Date.parse('2026-11-25T10:00:00+08:00'));
+  const hub = {
+    signIn: vi.fn(async (_: SignInInput): Promise<SignInResponse> => signedIn()),
+    changePin: vi.fn(async (_: ChangePinInput): Promise<{ patron: PatronSummary }> => ({ patron: patron() })),
+    patronStatus: vi.fn(async (_: PatronInput): Promise<PatronStatus> => ({ ...patron(), loans: [] })),
+    checkout: vi.fn(async (input: CheckoutInput): Promise<CheckoutResult> => ({ ok: true, item: item(input.barcode), dueAt: DUE })),
+    checkin: vi.fn(async (input: CheckinInput): Promise<CheckinResult> => ({
+      ok: true,
+      item: item(input.barcode),
+      disposition: 'shelf',
+      wasOverdue: false,
+    })),
+    renew: vi.fn(async (_: RenewInput): Promise<RenewResponse> => ({ results: [] })),
+    signOut: vi.fn(async (_: PatronInput): Promise<void> => {}),
+    printReceipt: vi.fn(async (_: Receipt): Promise<void> => {}),
+  };
+  const cues: Cue[] = [];
+  const machine = sessionMachine.provide({
+    actors: {
+      signIn: fromPromise(({ input }) => hub.signIn(input)),
+      changePin: fromPromise(({ input }) => hub.changePin(input)),
+      patronStatus: fromPromise(({ input }) => hub.patronStatus(input)),
+      checkout: fromPromise(({ input }) => hub.checkout(input)),
+      checkin: fromPromise(({ input }) => hub.checkin(input)),
+      renew: fromPromise(({ input }) => hub.renew(input)),
+      signOut: fromPromise(({ input }) => hub.signOut(input)),
+      printReceipt: fromPromise(({ input }) => hub.printReceipt(input)),
+    },
+    actions: { playCue: (_, { cue }) => void cues.push(cue) },
+  });
+  const actor = createActor(machine, {
+    clock,
+    input: { config: { ...CONFIG, ...options.config }, language: options.language, now: () => clock.now() },
+  }).start();
+
+  const send = (event: SessionEvent) => actor.send(event);
+  const session = {
+    actor,
+    clock,
+    hub,
+    cues,
+    send,
+    screen: () => screenOf(actor.getSnapshot()),
+    context: () => actor.getSnapshot().context,
+    matches: (value: Parameters<ReturnType<typeof actor.getSnapshot>['matches']>[0]) => actor.getSnapshot().matches(value),
+    type(text: string) {
+      for (const char of text) send({ type: 'key.typed', char });
+    },
+    async signIn(card = CARD, pin = PIN) {
+      send({ type: 'card.scanned', code: card });
+      session.type(pin);
+      send({ type: 'key.enter' });
+      await settle();
+    },
+    async scan(barcode: string) {
+      send({ type: 'item.scanned', barcode });
+      await settle();
+    },
+    /** Advances the simulated clock one second at a time, as the countdown ticks. */
+    elapse(ms: number) {
+      for (let left = ms; left > 0; left -= 1000) clock.increment(Math.min(1000, left));
+    },
+  };
+  return session;
+}
