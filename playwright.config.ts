@@ -47,6 +47,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'e2e-staff-password',
       LOG_LEVEL: 'warn',
+      ...(process.env.APPS_DIR ? { APPS_DIR: process.env.APPS_DIR } : {}),
     },
   },
 });

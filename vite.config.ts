@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [preact()],
   publicDir: 'public',
   build: {
-    outDir: 'dist/apps',
+    outDir: process.env.APPS_DIR ?? 'dist/apps',
     emptyOutDir: true,
     // The kiosk's first load is budgeted (see docs/benchmarks.md); keep the chunk report honest.
     reportCompressedSize: true,

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const brandNew = migrate(db) === 0;
   if (brandNew) await initialiseLibrary(config, db);
 
-  const appsDir = resolve(import.meta.dirname, '../dist/apps');
+  // APPS_DIR lets two test runs on one machine build and serve their own copies.
+  const appsDir = resolve(import.meta.dirname, '..', process.env.APPS_DIR ?? 'dist/apps');
   const app = await buildApp({ config, db, appsDir: existsSync(appsDir) ? appsDir : null });
   await app.listen({ port: config.port, host: config.host });
   printAddresses(config, (app.server.address() as AddressInfo).port);
