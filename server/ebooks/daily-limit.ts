@@ -1,0 +1,34 @@
+/**
+ * How many `card` titles a patron took today. A title counts once per ticket however often the
+ * phone downloads it (a failed download retried is not a second book). "Today" is the
+ * library's calendar day in its time zone.
+ */
+import type { Database } from 'better-sqlite3';
+
+export const DEFAULT_DAILY_CARD_LIMIT = 5;
+
+export function cardTitlesToday(db: Database, patronCard: string, now: Date, timeZone: string): number {
+  const dayStart = startOfLocalDay(now, timeZone);
+  const row = db
+    .prepare('SELECT COUNT(DISTINCT ticket_id) AS n FROM ebook_downloads WHERE patron_card = ? AND at >= ? AND at <= ?')
+    .get(patronCard, dayStart.toISOString(), now.toISOString()) as { n: number };
+  return row.n;
+}
+
+/** Local midnight of `now`'s day in `timeZone` (an IANA name such as Asia/Shanghai), as an instant. */
+export function startOfLocalDay(now: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wholeSeconds = Math.floor(now.getTime() / 1000) * 1000;
+  const offsetMs = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - wholeSeconds;
+  return new Date(Date.UTC(part('year'), part('month') - 1, part('day')) - offsetMs);
+}

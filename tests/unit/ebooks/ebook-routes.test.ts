@@ -1,0 +1,64 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { DownloadTickets } from '../../../server/ebooks/download-tickets';
+import { ebookRoutes } from '../../../server/ebooks/ebook-routes';
+import { storeEbook } from '../../../server/ebooks/store-ebook';
+import { EbookCatalogue, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
+import { migratedDb, minimalEpub, scratchDataDir } from './ebook-test-kit';
+
+async function hub() {
+  const db = migratedDb();
+  const dataDir = scratchDataDir();
+  const bytes = await minimalEpub([], '<dc:title>红楼梦</dc:title><dc:creator>曹雪芹</dc:creator>');
+  const stored = await storeEbook({ db, dataDir, bytes, originalName: 'hlm.epub' });
+  if (!stored.ok) throw new Error(stored.code);
+  const app = Fastify();
+  await app.register(ebookRoutes, {
+    db,
+    dataDir,
+    tickets: new DownloadTickets(db, () => new Date()),
+    kioskIdOf: (request) => (request.headers.authorization === 'Bearer kiosk' ? 'lobby' : null),
+    patronCardOf: () => null,
+    publicUrl: 'https://hub.example',
+  });
+  return { app, bytes, id: stored.id };
+}
+
+const kiosk = { authorization: 'Bearer kiosk' };
+
+describe('e-book routes', () => {
+  it('serve the catalogue to kiosks only', async () => {
+    const { app } = await hub();
+    expect((await app.inject({ url: '/api/ebooks' })).statusCode).toBe(401);
+    const catalogue = EbookCatalogue.parse((await app.inject({ url: '/api/ebooks', headers: kiosk })).json());
+    expect(catalogue.ebooks[0]?.searchKeys.initials).toContain('hlm');
+  });
+
+  it('hand the file to the phone with the QR code’s URL, as often as the ticket allows', async () => {
+    const { app, bytes, id } = await hub();
+    const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
+    expect(issued.downloadUrl).toBe(`https://hub.example/d/${issued.token}`);
+
+    const path = new URL(issued.downloadUrl).pathname;
+    expect((await app.inject({ method: 'HEAD', url: path })).statusCode).toBe(404);
+    const download = await app.inject({ url: path });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/epub+zip');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''%E7%BA%A2%E6%A5%BC%E6%A2%A6.epub");
+    expect(download.rawPayload.equals(bytes)).toBe(true);
+
+    await app.inject({ url: path });
+    await app.inject({ url: `/d/code/${issued.shortCode}` });
+    expect((await app.inject({ url: path })).json()).toEqual({ error: { code: 'ticket.usedUp' } });
+    const status = TicketStatus.parse((await app.inject({ url: `/api/ebook-tickets/${issued.ticketId}`, headers: kiosk })).json());
+    expect(status).toMatchObject({ state: 'usedUp', downloadsUsed: 3 });
+  });
+
+  it('stop a cancelled ticket', async () => {
+    const { app, id } = await hub();
+    const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
+    expect((await app.inject({ method: 'DELETE', url: `/api/ebook-tickets/${issued.ticketId}`, headers: kiosk })).statusCode).toBe(204);
+    const refused = await app.inject({ url: `/d/${issued.token}` });
+    expect([refused.statusCode, refused.json()]).toEqual([410, { error: { code: 'ticket.cancelled' } }]);
+  });
+});
