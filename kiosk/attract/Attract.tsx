@@ -1,5 +1,6 @@
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
+import { BookIcon, ReturnIcon } from '../ui/icons';
 import { NoticeText } from '../ui/NoticeText';
 
 export function Attract() {
@@ -13,11 +14,11 @@ export function Attract() {
       <NoticeText notice={notice} />
       <div class="big-actions">
         <Button variant="primary" size="huge" onClick={() => send({ type: 'borrow.chosen' })}>
-          <span class="icon" aria-hidden="true">📖</span>
+          <BookIcon />
           {t('action.borrow')}
         </Button>
         <Button variant="primary" size="huge" onClick={() => send({ type: 'return.chosen' })}>
-          <span class="icon" aria-hidden="true">↩</span>
+          <ReturnIcon />
           {t('action.return')}
         </Button>
       </div>

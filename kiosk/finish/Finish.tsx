@@ -1,5 +1,6 @@
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
+import { PrinterIcon } from '../ui/icons';
 
 export function Finish() {
   const t = useT();
@@ -17,7 +18,7 @@ export function Finish() {
       <h1>{t('finish.title')}</h1>
       <div class="big-actions">
         <Button variant="primary" size="huge" onClick={() => send({ type: 'receipt.print' })}>
-          <span class="icon" aria-hidden="true">🧾</span>
+          <PrinterIcon />
           {t('finish.print')}
         </Button>
         <Button size="huge" onClick={() => send({ type: 'receipt.skip' })}>

@@ -1,6 +1,7 @@
 import type { BlockReason } from '../../shared/circulation/codes';
 import { blockNotice } from '../session/notices';
 import { useT } from '../session/use-session';
+import { WarningIcon } from '../ui/icons';
 
 /** Why this patron may not borrow now, in words. */
 export function BlockList({ blocks }: { blocks: BlockReason[] }) {
@@ -9,7 +10,7 @@ export function BlockList({ blocks }: { blocks: BlockReason[] }) {
   return (
     <div class="blocks" role="status">
       <p class="blocks-heading">
-        <span aria-hidden="true">⚠ </span>
+        <WarningIcon />
         {t('home.blocked')}
       </p>
       <ul>

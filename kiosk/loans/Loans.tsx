@@ -7,6 +7,7 @@ import { NoticeText } from '../ui/NoticeText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
 import { StatusLine } from '../ui/StatusLine';
+import { WarningIcon } from '../ui/icons';
 
 export function Loans() {
   const t = useT();
@@ -66,7 +67,7 @@ function LoanRowView({ row, canRenew }: { row: LoanRow; canRenew: boolean }) {
         {t('item.due', { date: formatDate(language, loan.dueAt) })}
         {loan.overdue && (
           <span class="badge badge-overdue">
-            <span aria-hidden="true">⚠ </span>
+            <WarningIcon />
             {t('loans.overdue')}
           </span>
         )}

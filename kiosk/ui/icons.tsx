@@ -1,0 +1,37 @@
+/**
+ * Icons drawn inline: emoji glyphs depend on the kiosk's fonts and show as empty boxes on a bare Linux
+ * kiosk. Decorative only: the button's text is its accessible name.
+ */
+const common = { width: '1em', height: '1em', viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': true } as const;
+
+export function BookIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M2 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H2zM22 4h-7a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h8z" />
+    </svg>
+  );
+}
+
+export function ReturnIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-4" />
+    </svg>
+  );
+}
+
+export function PrinterIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M6 9V2h12v7M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2M6 14h12v8H6z" />
+    </svg>
+  );
+}
+
+export function WarningIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0zM12 9v4M12 17h.01" />
+    </svg>
+  );
+}
