@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 18080);
-// A fresh demo library for every run, so journeys start from the documented demo state.
-const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+// A fresh demo library for every run, so journeys start from the documented demo state. Workers load
+// this file again: the environment hands them the same directory (the e-book tests read the stored files).
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kiosk-e2e-')));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -47,6 +48,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'e2e-staff-password',
       LOG_LEVEL: 'warn',
+      // Short enough for the e-book journey to watch a QR code expire.
+      EBOOK_TICKET_TTL_SECONDS: '20',
       ...(process.env.APPS_DIR ? { APPS_DIR: process.env.APPS_DIR } : {}),
     },
   },

@@ -1,4 +1,5 @@
 import { Attract } from './attract/Attract';
+import { LazyEbookSection } from './ebooks/LazyEbookSection';
 import { Borrow } from './borrow/Borrow';
 import { Finish } from './finish/Finish';
 import { Goodbye } from './finish/Goodbye';
@@ -46,6 +47,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Finish />;
     case 'goodbye':
       return <Goodbye />;
+    case 'ebooks':
+      return <LazyEbookSection />;
     default: {
       const unknown: never = screen;
       throw new Error(`no view for screen ${String(unknown)}`);

@@ -1,4 +1,4 @@
-/** Wires the kiosk: real hub actors, the receipt printer and sound cues into the session machine. */
+/** Wires the kiosk: real hub actors, the receipt printer, the camera scanner and sound cues into the session machine. */
 import { render } from 'preact';
 import { createActor, fromPromise } from 'xstate';
 import { HubClient } from '../shared/api/hub-client';
@@ -6,7 +6,12 @@ import type { KioskConfig } from '../shared/api/schemas';
 import { isLanguage } from '../shared/i18n';
 import { Boot } from './boot/Boot';
 import { DEVICE_TOKEN_KEY } from './boot/boot';
+import { ebookActors } from './ebooks/ebook-actors';
+import { ebooksMachine } from './ebooks/ebooks-machine';
 import { printReceipt } from './finish/print-receipt';
+import { createCameraScanner } from './scanning/camera/camera-scanner';
+import { openCamera } from './scanning/camera/camera-track';
+import { startZxingDecoding } from './scanning/camera/zxing-decoder';
 import { routeInput } from './scanning/key-router';
 import { hubActors } from './session/hub-actors';
 import { sessionMachine } from './session/session-machine';
@@ -23,6 +28,8 @@ const machine = sessionMachine.provide({
   actors: {
     ...hubActors(hub),
     printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
+    cameraScanner: createCameraScanner({ openCamera, startDecoding: startZxingDecoding, now: () => performance.now() }),
+    ebooks: ebooksMachine.provide({ actors: ebookActors(hub) }),
   },
   actions: {
     playCue: ({ context }, { cue }) => {

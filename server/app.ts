@@ -1,5 +1,5 @@
 /** The hub's HTTP application, ready for `listen` (main.ts) or `inject` (tests). */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Database } from 'better-sqlite3';
 import { registerCirculationRoutes } from './circulation/circulation-routes';
 import { systemClock, type Clock } from './clock';
@@ -10,6 +10,8 @@ import { registerHealthRoute } from './health/health-route';
 import { registerErrorHandling } from './http/error-handling';
 import { registerRateLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
+import { redactDownloadUrl } from './ebooks/redact-download-url';
+import { registerEbooks } from './ebooks/register-ebooks';
 import { createHubServices } from './hub-services';
 import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
@@ -44,6 +46,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
     registerKioskClaimRoute(limited, services.kiosks);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);
+    await registerEbooks(limited, config, services);
 
     await limited.register(async (kioskScope) => {
       requireKioskToken(kioskScope, services.kiosks);
@@ -64,6 +67,16 @@ function loggerOptions(config: HubConfig, logger: boolean | object): FastifyServ
     level: config.logLevel,
     // Request bodies are never logged; tokens are redacted should headers ever be.
     redact: { paths: ['req.headers.authorization', 'req.headers["x-kiosk-token"]'], censor: '[redacted]' },
+    serializers: {
+      // Fastify's own request fields, with download tokens and short codes masked in the URL.
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redactDownloadUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
     ...(typeof logger === 'object' ? logger : {}),
   };
 }

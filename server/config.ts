@@ -14,6 +14,12 @@ export interface HubConfig {
   rateLimitMax: number;
   /** A patron session ends after this many minutes without a request. */
   sessionIdleMinutes: number;
+  /** The library's IANA time zone: when its day starts, for the daily e-book limit. */
+  timeZone: string;
+  /** How long an e-book download ticket (QR code) stays valid. */
+  ebookTicketTtlSeconds: number;
+  /** `card` e-books per patron per day. */
+  ebookDailyLimit: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,6 +35,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     logLevel: text(env.LOG_LEVEL) ?? 'info',
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 600, 0, 1_000_000),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
+    timeZone: timeZone(text(env.TIME_ZONE) ?? 'Asia/Shanghai'),
+    ebookTicketTtlSeconds: integer(env, 'EBOOK_TICKET_TTL_SECONDS', 600, 5, 24 * 60 * 60),
+    ebookDailyLimit: integer(env, 'EBOOK_DAILY_LIMIT', 5, 0, 1000),
   };
 }
 
@@ -45,4 +54,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function timeZone(name: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${name}")`);
+  }
 }

@@ -9,6 +9,7 @@ import { systemClock } from './clock';
 import { loadConfig, type HubConfig } from './config';
 import { migrate, openDatabase } from './db/database';
 import { createDemoLibrary } from './demo/demo-library';
+import { createDemoEbooks } from './ebooks/demo/create-demo-ebooks';
 import { createStaffAccount, INITIAL_STAFF_USERNAME } from './staff/staff-accounts';
 
 async function main(): Promise<void> {
@@ -37,7 +38,10 @@ async function main(): Promise<void> {
 }
 
 async function initialiseLibrary(config: HubConfig, db: ReturnType<typeof openDatabase>): Promise<void> {
-  if (config.demo) await createDemoLibrary(db, systemClock());
+  if (config.demo) {
+    await createDemoLibrary(db, systemClock());
+    await createDemoEbooks({ db, dataDir: config.dataDir });
+  }
   const password = config.adminPassword ?? randomBytes(12).toString('base64url');
   await createStaffAccount(db, INITIAL_STAFF_USERNAME, password, systemClock);
   if (!config.adminPassword) {

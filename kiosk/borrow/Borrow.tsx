@@ -1,5 +1,6 @@
 import { formatDate } from '../../shared/i18n';
 import { BlockList } from '../home/BlockList';
+import { CameraPanel } from '../scanning/camera/CameraPanel';
 import type { ScanRow } from '../session/session-types';
 import { useLanguage, useSession, useT } from '../session/use-session';
 import { ItemTitle } from '../ui/ItemTitle';
@@ -19,6 +20,7 @@ export function Borrow() {
         <h1>{t('borrow.title')}</h1>
         <BlockList blocks={blocks} />
         <NoticeText notice={notice} tone="info" />
+        <CameraPanel guide="item" />
         {rows.length === 0 && <p class="lead">{t('borrow.empty')}</p>}
         <ol class="rows" aria-live="polite">
           {[...rows].reverse().map((row) => (

@@ -1,3 +1,4 @@
+import { CameraPanel } from '../scanning/camera/CameraPanel';
 import type { ScanRow } from '../session/session-types';
 import { useSession, useT } from '../session/use-session';
 import { ItemTitle } from '../ui/ItemTitle';
@@ -16,6 +17,7 @@ export function Return() {
       <div class="scan-screen-main">
         <h1>{t('return.title')}</h1>
         <NoticeText notice={notice} tone="info" />
+        <CameraPanel guide="item" />
         {rows.length === 0 && <p class="lead">{t('return.empty')}</p>}
         <ol class="rows" aria-live="polite">
           {[...rows].reverse().map((row) => (

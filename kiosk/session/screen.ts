@@ -16,6 +16,7 @@ export const SCREENS = [
   'loans',
   'finish',
   'goodbye',
+  'ebooks',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

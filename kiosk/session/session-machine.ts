@@ -5,7 +5,7 @@
  * All I/O is injected: hub calls and printing are promise actors (provide them with
  * `machine.provide({ actors })`), sound is the `playCue` action, time is XState's clock.
  */
-import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, setup, stateIn } from 'xstate';
+import { and, type AnyEventObject, assertEvent, assign, enqueueActions, fromCallback, fromPromise, not, raise, setup, stateIn } from 'xstate';
 import type {
   CheckinResult,
   CheckoutResult,
@@ -19,6 +19,8 @@ import { HubError } from '../../shared/api/hub-client';
 import type { RefusalCode } from '../../shared/circulation/codes';
 import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
 import { newRequestId } from '../../shared/request-id';
+import type { CameraFailure, CameraPreview, CameraScanInput, CameraView, ScanKind } from '../scanning/camera/camera-types';
+import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
 import { errorNotice, refusalNotice, type Notice } from './notices';
 import {
   alreadyScanned,
@@ -71,10 +73,19 @@ export type SessionEvent =
   | { type: 'receipt.skip' }
   | { type: 'goodbye.dismissed' }
   | { type: 'idle.stillHere' }
-  | { type: 'idle.expired' };
+  | { type: 'idle.expired' }
+  | { type: 'ebooks.chosen' }
+  | EbooksParentEvent
+  | { type: 'camera.requested' }
+  | { type: 'camera.dismissed' }
+  | { type: 'camera.started'; preview: CameraPreview }
+  | { type: 'camera.failed'; reason: CameraFailure }
+  | { type: 'camera.read' };
 
 /** Tags the global key router reads: where keys go to a pad, where a scanner's code is a card or an item. */
-export type SessionTag = 'keypad' | 'scan.card' | 'scan.item';
+export type SessionTag = 'keypad' | 'scan.card' | 'scan.item' | CameraTag;
+/** Where the screen's camera is: offered, starting or live, or failed (see `cameraRegion`). */
+export type CameraTag = 'camera.off' | 'camera.on' | 'camera.failed';
 
 /** Every timeout of a session, in one place. */
 export const Delays = {
@@ -98,6 +109,8 @@ async function notProvided(): Promise<never> {
   throw new Error('actor not provided: use machine.provide()');
 }
 
+const noCamera = (): CameraView => ({ preview: null, failure: null, reads: 0 });
+
 function head<T>(queue: T[]): T {
   const [first] = queue;
   if (first === undefined) throw new Error('invoked with an empty queue');
@@ -109,7 +122,7 @@ function tokenOf(context: SessionContext): string {
   return context.patronToken ?? '';
 }
 
-export const sessionMachine = setup({
+const sessionSetup = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
@@ -126,6 +139,12 @@ export const sessionMachine = setup({
     /** Fire and forget: the hub also expires abandoned sessions on its own. */
     signOut: fromPromise<void, PatronInput>(notProvided),
     printReceipt: fromPromise<void, Receipt>(notProvided),
+    /** The e-book section; provide it with its own actors: `ebooksMachine.provide(...)`. */
+    ebooks: ebooksMachine,
+    /** Opens the camera on start and closes it on stop; sends card.scanned / item.scanned as a USB scanner does. */
+    cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(() => {
+      throw new Error('actor not provided: use machine.provide()');
+    }),
   },
   delays: Delays,
   actions: {
@@ -134,7 +153,12 @@ export const sessionMachine = setup({
 
     toggleLanguage: assign({ language: ({ context }) => (context.language === 'zh-CN' ? 'en' : 'zh-CN') }),
     toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
-    resetKiosk: assign(({ context }) => ({ language: context.defaultLanguage, largeText: false, summary: null })),
+    resetKiosk: assign(({ context }) => ({ language: context.defaultLanguage, largeText: false, summary: null, ebookToResume: null })),
+    keepEbookToResume: assign(({ event }) => {
+      assertEvent(event, 'ebooks.signInRequired');
+      return { ebookToResume: event.ebookId };
+    }),
+    forgetEbookToResume: assign({ ebookToResume: null }),
     endSession: enqueueActions(({ context, enqueue }) => {
       if (context.patronToken !== null) {
         enqueue.spawnChild('signOut', { input: { patronToken: context.patronToken } });
@@ -235,6 +259,11 @@ export const sessionMachine = setup({
     summarise: assign(({ context }) => ({ summary: summaryOf(context) })),
     startCountdown: assign(({ context }) => ({ secondsLeft: context.config.idleCountdownSeconds })),
     tickCountdown: assign(({ context }) => ({ secondsLeft: context.secondsLeft - 1 })),
+
+    showPreview: assign(({ context }, preview: CameraPreview) => ({ camera: { ...context.camera, preview } })),
+    countRead: assign(({ context }) => ({ camera: { ...context.camera, reads: context.camera.reads + 1 } })),
+    noteCameraFailure: assign((_, failure: CameraFailure) => ({ camera: { ...noCamera(), failure } })),
+    forgetCamera: assign({ camera: noCamera }),
   },
   guards: {
     hasEntry: ({ context }) => context.entry.length > 0,
@@ -256,8 +285,42 @@ export const sessionMachine = setup({
     printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),
     lastSecond: ({ context }) => context.secondsLeft <= 1,
     patronOnScreen: and([not(stateIn({ flow: 'attract' })), not(stateIn({ flow: 'goodbye' }))]),
+    cameraNamed: ({ context }) => context.config.cameraDeviceId !== null,
   },
-}).createMachine({
+});
+
+/**
+ * The camera region of a screen that expects a scan: it starts by itself where the kiosk profile
+ * names a camera, else on the patron's request. The scanner actor lives in `on`, so leaving the
+ * screen however it happens stops the camera.
+ */
+function cameraRegion(accepts: readonly ScanKind[]) {
+  return sessionSetup.createStateConfig({
+    initial: 'choosing',
+    exit: 'forgetCamera',
+    states: {
+      choosing: { always: [{ guard: 'cameraNamed', target: 'on' }, { target: 'off' }] },
+      off: { tags: 'camera.off', on: { 'camera.requested': 'on' } },
+      on: {
+        tags: 'camera.on',
+        invoke: {
+          src: 'cameraScanner',
+          input: ({ context }) => ({ deviceId: context.config.cameraDeviceId, rules: context.config.scanRules, accepts }),
+          onError: { target: 'failed', actions: { type: 'noteCameraFailure', params: 'failed' } },
+        },
+        on: {
+          'camera.started': { actions: { type: 'showPreview', params: ({ event }) => event.preview } },
+          'camera.read': { actions: ['countRead', { type: 'playCue', params: { cue: 'read' } }] },
+          'camera.failed': { target: 'failed', actions: { type: 'noteCameraFailure', params: ({ event }) => event.reason } },
+          'camera.dismissed': { target: 'off', actions: 'forgetCamera' },
+        },
+      },
+      failed: { tags: 'camera.failed', on: { 'camera.requested': { target: 'on', actions: 'forgetCamera' } } },
+    },
+  });
+}
+
+export const sessionMachine = sessionSetup.createMachine({
   id: 'session',
   type: 'parallel',
   context: ({ input }) => ({
@@ -267,7 +330,9 @@ export const sessionMachine = setup({
     language: input.language ?? input.config.defaultLanguage,
     largeText: false,
     secondsLeft: input.config.idleCountdownSeconds,
+    camera: noCamera(),
     summary: null,
+    ebookToResume: null,
     now: input.now ?? Date.now,
   }),
   on: {
@@ -287,6 +352,7 @@ export const sessionMachine = setup({
           on: {
             'borrow.chosen': 'cardEntry',
             'return.chosen': 'return',
+            'ebooks.chosen': 'ebooks',
             'card.scanned': [
               { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
               { actions: [{ type: 'showNotice', params: { key: 'code.request.invalid' } }, { type: 'playCue', params: { cue: 'refusal' } }] },
@@ -296,16 +362,18 @@ export const sessionMachine = setup({
 
         cardEntry: {
           tags: 'keypad',
+          type: 'parallel',
           exit: 'clearNotice',
           on: {
             'key.typed': { actions: { type: 'typeKey', params: CARD_ENTRY } },
             'key.backspace': { actions: 'eraseKey' },
             'key.clear': { actions: 'clearEntry' },
             'key.enter': { guard: 'hasEntry', target: 'pin', actions: 'takeTypedCard' },
-            // Seam for the camera reader (later issue): it will send card.scanned, as a USB scanner does on attract.
+            // From the camera, as a USB scanner sends it on attract.
             'card.scanned': { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
             'signIn.cancelled': 'attract',
           },
+          states: { camera: cameraRegion(['card']) },
         },
 
         pin: {
@@ -330,6 +398,12 @@ export const sessionMachine = setup({
                 guard: ({ event }) => event.output.pinChangeRequired,
                 target: 'pinChange',
                 actions: { type: 'keepSignIn', params: ({ event }) => event.output },
+              },
+              {
+                // Signed in to take a `card` e-book: back to that title.
+                guard: ({ context }) => context.ebookToResume !== null,
+                target: 'ebooks',
+                actions: [{ type: 'keepSignIn', params: ({ event }) => event.output }, { type: 'playCue', params: { cue: 'success' } }],
               },
               {
                 target: 'home',
@@ -416,12 +490,27 @@ export const sessionMachine = setup({
             'return.chosen': 'return',
             'loans.chosen': 'loans',
             'finish.chosen': 'finish',
+            'ebooks.chosen': 'ebooks',
+          },
+        },
+
+        // The e-book section is its own machine; leaving this state stops it (and cancels a shown ticket).
+        ebooks: {
+          exit: 'forgetEbookToResume',
+          invoke: {
+            id: 'ebooks',
+            src: 'ebooks',
+            input: ({ context }) => ({ patronToken: context.patronToken, openEbookId: context.ebookToResume }),
+          },
+          on: {
+            'ebooks.left': [{ guard: 'signedIn', target: 'home' }, { target: 'attract' }],
+            'ebooks.signInRequired': { target: 'cardEntry', actions: 'keepEbookToResume' },
           },
         },
 
         borrow: {
           tags: 'scan.item',
-          initial: 'ready',
+          type: 'parallel',
           exit: 'clearNotice',
           on: {
             'item.scanned': [
@@ -448,35 +537,41 @@ export const sessionMachine = setup({
             ],
           },
           states: {
-            ready: {
-              always: { guard: 'hasQueuedScan', target: 'checking' },
-              on: {
-                'home.chosen': '#session.flow.home',
-                'return.chosen': '#session.flow.return',
-                'loans.chosen': '#session.flow.loans',
-                'finish.chosen': '#session.flow.finish',
-              },
-            },
-            checking: {
-              invoke: {
-                src: 'checkout',
-                input: ({ context }) => {
-                  const next = head(context.queue);
-                  return { patronToken: tokenOf(context), barcode: next.barcode, requestId: next.rowId };
+            camera: cameraRegion(['item', 'isbn']),
+            items: {
+              initial: 'ready',
+              states: {
+                ready: {
+                  always: { guard: 'hasQueuedScan', target: 'checking' },
+                  on: {
+                    'home.chosen': '#session.flow.home',
+                    'return.chosen': '#session.flow.return',
+                    'loans.chosen': '#session.flow.loans',
+                    'finish.chosen': '#session.flow.finish',
+                  },
                 },
-                onDone: {
-                  target: 'ready',
-                  actions: [
-                    { type: 'settleCheckout', params: ({ event }) => event.output },
-                    { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
-                  ],
-                },
-                onError: {
-                  target: 'ready',
-                  actions: [
-                    { type: 'failScan', params: ({ event }) => ({ list: 'borrowed', error: event.error }) },
-                    { type: 'playCue', params: { cue: 'refusal' } },
-                  ],
+                checking: {
+                  invoke: {
+                    src: 'checkout',
+                    input: ({ context }) => {
+                      const next = head(context.queue);
+                      return { patronToken: tokenOf(context), barcode: next.barcode, requestId: next.rowId };
+                    },
+                    onDone: {
+                      target: 'ready',
+                      actions: [
+                        { type: 'settleCheckout', params: ({ event }) => event.output },
+                        { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
+                      ],
+                    },
+                    onError: {
+                      target: 'ready',
+                      actions: [
+                        { type: 'failScan', params: ({ event }) => ({ list: 'borrowed', error: event.error }) },
+                        { type: 'playCue', params: { cue: 'refusal' } },
+                      ],
+                    },
+                  },
                 },
               },
             },
@@ -485,7 +580,7 @@ export const sessionMachine = setup({
 
         return: {
           tags: 'scan.item',
-          initial: 'ready',
+          type: 'parallel',
           exit: 'clearNotice',
           on: {
             'item.scanned': [
@@ -504,36 +599,42 @@ export const sessionMachine = setup({
             ],
           },
           states: {
-            ready: {
-              always: { guard: 'hasQueuedScan', target: 'checking' },
-              // Returning works without signing in; then only Finish leads on.
-              on: {
-                'home.chosen': { guard: 'signedIn', target: '#session.flow.home' },
-                'borrow.chosen': { guard: 'signedIn', target: '#session.flow.borrow' },
-                'loans.chosen': { guard: 'signedIn', target: '#session.flow.loans' },
-                'finish.chosen': '#session.flow.finish',
-              },
-            },
-            checking: {
-              invoke: {
-                src: 'checkin',
-                input: ({ context }) => {
-                  const next = head(context.queue);
-                  return { patronToken: context.patronToken, barcode: next.barcode, requestId: next.rowId };
+            camera: cameraRegion(['item']),
+            items: {
+              initial: 'ready',
+              states: {
+                ready: {
+                  always: { guard: 'hasQueuedScan', target: 'checking' },
+                  // Returning works without signing in; then only Finish leads on.
+                  on: {
+                    'home.chosen': { guard: 'signedIn', target: '#session.flow.home' },
+                    'borrow.chosen': { guard: 'signedIn', target: '#session.flow.borrow' },
+                    'loans.chosen': { guard: 'signedIn', target: '#session.flow.loans' },
+                    'finish.chosen': '#session.flow.finish',
+                  },
                 },
-                onDone: {
-                  target: 'ready',
-                  actions: [
-                    { type: 'settleCheckin', params: ({ event }) => event.output },
-                    { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
-                  ],
-                },
-                onError: {
-                  target: 'ready',
-                  actions: [
-                    { type: 'failScan', params: ({ event }) => ({ list: 'returned', error: event.error }) },
-                    { type: 'playCue', params: { cue: 'refusal' } },
-                  ],
+                checking: {
+                  invoke: {
+                    src: 'checkin',
+                    input: ({ context }) => {
+                      const next = head(context.queue);
+                      return { patronToken: context.patronToken, barcode: next.barcode, requestId: next.rowId };
+                    },
+                    onDone: {
+                      target: 'ready',
+                      actions: [
+                        { type: 'settleCheckin', params: ({ event }) => event.output },
+                        { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
+                      ],
+                    },
+                    onError: {
+                      target: 'ready',
+                      actions: [
+                        { type: 'failScan', params: ({ event }) => ({ list: 'returned', error: event.error }) },
+                        { type: 'playCue', params: { cue: 'refusal' } },
+                      ],
+                    },
+                  },
                 },
               },
             },

@@ -2,8 +2,10 @@
 import type { Item, KioskConfig, Language, Loan, PatronSummary } from '../../shared/api/schemas';
 import type { CheckinDisposition } from '../../shared/circulation/codes';
 import type { Notice } from './notices';
+import type { CameraView } from '../scanning/camera/camera-types';
 
-export type Cue = 'success' | 'refusal';
+/** `read`: the camera read a code (a scanner's beep); the others tell how the hub answered. */
+export type Cue = 'success' | 'refusal' | 'read';
 export type ScanStatus = 'pending' | 'ok' | 'refused';
 
 export interface Refusal {
@@ -81,8 +83,11 @@ export interface SessionContext extends PatronSession {
   language: Language;
   largeText: boolean;
   secondsLeft: number;
+  camera: CameraView;
   /** Counts shown on the goodbye screen; no patron data. */
   summary: GoodbyeSummary | null;
+  /** A `card` e-book the patron is signing in for; the e-book section reopens on it. */
+  ebookToResume: number | null;
   now: () => number;
 }
 

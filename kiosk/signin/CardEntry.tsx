@@ -1,3 +1,4 @@
+import { CameraPanel } from '../scanning/camera/CameraPanel';
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { NoticeText } from '../ui/NoticeText';
@@ -21,6 +22,7 @@ export function CardEntry() {
         </output>
         <NoticeText notice={notice} />
         <Button onClick={() => send({ type: 'signIn.cancelled' })}>{t('action.cancel')}</Button>
+        <CameraPanel guide="card" />
       </div>
       <NumberPad />
     </section>

@@ -1,4 +1,4 @@
-/** Sound cues via Web Audio: a short rising chime for success, a low double tone for a refusal. */
+/** Sound cues via Web Audio: a short rising chime for success, a low double tone for a refusal, a scanner's beep for a camera read. */
 import type { Cue } from '../session/session-types';
 
 interface Note {
@@ -10,6 +10,7 @@ interface Note {
 const CUES: Record<Cue, { wave: OscillatorType; notes: Note[] }> = {
   success: { wave: 'sine', notes: [{ hz: 880, at: 0, seconds: 0.12 }, { hz: 1175, at: 0.1, seconds: 0.2 }] },
   refusal: { wave: 'triangle', notes: [{ hz: 196, at: 0, seconds: 0.16 }, { hz: 196, at: 0.24, seconds: 0.16 }] },
+  read: { wave: 'square', notes: [{ hz: 1568, at: 0, seconds: 0.07 }] },
 };
 
 export function createCuePlayer(): (cue: Cue) => void {

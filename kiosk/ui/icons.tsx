@@ -35,3 +35,13 @@ export function WarningIcon() {
     </svg>
   );
 }
+
+/** A phone: e-books go to the patron's phone. */
+export function EbookIcon() {
+  return (
+    <svg {...common} class="icon">
+      <rect x="6" y="2" width="12" height="20" rx="2" />
+      <path d="M11 18h2" />
+    </svg>
+  );
+}

@@ -3,6 +3,7 @@
  * from the ISBN, so the same book always looks the same.
  */
 import type { Item } from '../../shared/api/schemas';
+import { escapeXml } from '../http/escape-xml';
 
 const WIDTH = 200;
 const HEIGHT = 300;
@@ -25,10 +26,6 @@ export function renderCoverSvg(item: Pick<Item, 'title' | 'author' | 'isbn' | 'b
     `<text x="20" y="${HEIGHT - 36}" fill="hsl(${hue} 60% 88%)" font-family="sans-serif" font-size="16">${escapeXml(truncate(item.author, LINE_UNITS))}</text>`,
     '</svg>',
   ].join('');
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function hashOf(text: string): number {

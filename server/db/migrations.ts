@@ -3,6 +3,8 @@
  * Never edit a step that has shipped: add a new one.
  * Times are ISO-8601 UTC strings (they sort as text); dates are YYYY-MM-DD.
  */
+import { EBOOK_MIGRATIONS } from '../ebooks/ebook-migrations';
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE settings (
@@ -104,4 +106,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX transactions_by_time ON transactions (created_at);
   `,
+  // The camera a kiosk scans with (MediaDeviceInfo.deviceId); NULL: the browser's default camera.
+  `ALTER TABLE kiosks ADD COLUMN camera_device_id TEXT;`,
+  // E-books: files, categories, download tickets, downloads (server/ebooks/ebook-migrations.ts).
+  ...EBOOK_MIGRATIONS,
 ];

@@ -63,3 +63,16 @@ export const LOANED_BOOKS = {
   dueLater: { title: '百年孤独', author: '加西亚·马尔克斯', isbn12: '978754426094', callNumber: 'I775.45/3' },
   longOverdue: { title: '追风筝的人', author: '卡勒德·胡赛尼', isbn12: '978720806319', callNumber: 'I712.45/512' },
 } satisfies Record<string, DemoBook>;
+
+/**
+ * Barcodes 39010043–39010048: their ISBNs are those of the real barcode photos in
+ * ../shared/testdata/barcodes/ean13/, so holding a photo up to the camera borrows the copy.
+ */
+export const CAMERA_DEMO_BOOKS: readonly DemoBook[] = [
+  '978014001399', '978039305867', '978155860497', '978076454420', '978044101498', '978067960105',
+].map((isbn12, i) => ({
+  title: `条码示范图书 ${i + 1}`,
+  author: '示范县图书馆',
+  isbn12,
+  callNumber: `Z88/${i + 1}`,
+}));

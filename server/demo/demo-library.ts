@@ -3,10 +3,12 @@
  * Dates are relative to `now`, so the demo always has a loan due soon and one long overdue.
  */
 import type { Database } from 'better-sqlite3';
+import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, type ScanRules } from '../../shared/barcodes';
 import { isbn13CheckDigit } from '../../shared/barcodes/isbn';
 import { addDays } from '../clock';
 import { hashSecret } from '../security/password-hash';
-import { LOANED_BOOKS, REFERENCE_BOOK, RESERVED_BOOK, SHELF_BOOKS, type DemoBook } from './demo-catalogue';
+import { saveScanRules } from '../settings/scan-rules';
+import { CAMERA_DEMO_BOOKS, LOANED_BOOKS, REFERENCE_BOOK, RESERVED_BOOK, SHELF_BOOKS, type DemoBook } from './demo-catalogue';
 
 export const DEMO_PATRONS = {
   /** Active, with two loans: one due in 2 days, one in 20 that another reader has reserved. */
@@ -17,6 +19,8 @@ export const DEMO_PATRONS = {
   blocked: { cardNumber: '20140003', pin: '1357', displayName: '王芳', fullName: '王芳' },
   /** Active, with a hold waiting on the shelf and one on an item out on loan. */
   withHold: { cardNumber: '20140004', pin: '8642', displayName: '陈静', fullName: '陈静' },
+  /** Active; the card is the Codabar photo ../shared/testdata/barcodes/codabar/codabar-1_12.png. */
+  codabarCard: { cardNumber: '31117013206375', pin: '3690', displayName: '刘洋', fullName: '刘洋' },
 } as const;
 
 export const DEMO_ITEMS = {
@@ -27,7 +31,15 @@ export const DEMO_ITEMS = {
   dueSoon: '39010051',
   dueLater: '39010052',
   longOverdue: '39010053',
+  /** 39010043–39010048 carry the ISBNs of the EAN-13 photos, for borrowing by ISBN. */
+  firstCameraDemo: '39010043',
 } as const;
+
+/** Cards: 2014 and four more digits, or the 14-digit Codabar card (Luhn check digit). Items may be borrowed by ISBN. */
+export const DEMO_SCAN_RULES: ScanRules = {
+  card: [DEFAULT_CARD_RULE, { minLength: 14, maxLength: 14, prefixes: ['3111'], charset: 'digits', checkDigit: 'luhn' }],
+  item: { ...DEFAULT_ITEM_RULE, acceptIsbn: true },
+};
 
 export async function createDemoLibrary(db: Database, now: Date): Promise<void> {
   const patrons = Object.values(DEMO_PATRONS);
@@ -61,6 +73,7 @@ export async function createDemoLibrary(db: Database, now: Date): Promise<void> 
     SHELF_BOOKS.forEach((book, i) => addItem(String(39010001 + i), book, { cover: i % 2 === 0 }));
     addItem(DEMO_ITEMS.reservedFor20140004, RESERVED_BOOK, { cover: true });
     addItem(DEMO_ITEMS.referenceOnly, REFERENCE_BOOK, { reference: true });
+    CAMERA_DEMO_BOOKS.forEach((book, i) => addItem(String(Number(DEMO_ITEMS.firstCameraDemo) + i), book));
     addItem(DEMO_ITEMS.dueSoon, LOANED_BOOKS.dueSoon, { cover: true });
     addItem(DEMO_ITEMS.dueLater, LOANED_BOOKS.dueLater, { cover: true });
     addItem(DEMO_ITEMS.longOverdue, LOANED_BOOKS.longOverdue);
@@ -76,5 +89,7 @@ export async function createDemoLibrary(db: Database, now: Date): Promise<void> 
     const insertHold = db.prepare('INSERT INTO holds (item_barcode, patron_id, placed_at) VALUES (?, ?, ?)');
     insertHold.run(DEMO_ITEMS.reservedFor20140004, idOf(DEMO_PATRONS.withHold), at(-3));
     insertHold.run(DEMO_ITEMS.dueLater, idOf(DEMO_PATRONS.withHold), at(-1));
+
+    saveScanRules(db, DEMO_SCAN_RULES);
   })();
 }

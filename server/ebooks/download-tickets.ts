@@ -90,12 +90,34 @@ export class DownloadTickets {
 
   /** Uses one download of the ticket in the QR code and records it. */
   redeem(token: string): RedeemResult {
-    return this.redeemRow(this.db.prepare('SELECT * FROM download_tickets WHERE token_hash = ?').get(hashToken(token)) as TicketRow | undefined);
+    return this.redeemRow(this.byToken(token));
   }
 
   /** Uses one download of the live ticket with this short code. */
   redeemShortCode(typed: string): RedeemResult {
     return this.redeemRow(this.liveByShortCode(typed));
+  }
+
+  /** What the phone page shows before downloading: the title, or why the ticket no longer works. Uses nothing up. */
+  inspect(token: string): RedeemResult {
+    return this.inspectRow(this.byToken(token));
+  }
+
+  inspectShortCode(typed: string): RedeemResult {
+    return this.inspectRow(this.liveByShortCode(typed));
+  }
+
+  /**
+   * A download manager resuming an interrupted download (a Range request past the first byte)
+   * uses no further download: the ticket must have been used before, and be neither expired nor cancelled.
+   */
+  resume(token: string): EbookRecord | null {
+    return this.resumeRow(this.byToken(token));
+  }
+
+  resumeShortCode(typed: string): EbookRecord | null {
+    const rows = this.db.prepare('SELECT * FROM download_tickets WHERE short_code = ? AND expires_at > ?').all(normalizeShortCode(typed), this.now().toISOString()) as TicketRow[];
+    return rows.map((row) => this.resumeRow(row)).find((ebook) => ebook !== null) ?? null;
   }
 
   /** The e-book behind a live short code, for the phone page to show before downloading. */
@@ -124,6 +146,22 @@ export class DownloadTickets {
     if (!this.row(ticketId, kioskId)) return false;
     this.db.prepare('UPDATE download_tickets SET cancelled_at = COALESCE(cancelled_at, ?) WHERE id = ?').run(this.now().toISOString(), ticketId);
     return true;
+  }
+
+  private byToken(token: string): TicketRow | undefined {
+    return this.db.prepare('SELECT * FROM download_tickets WHERE token_hash = ?').get(hashToken(token)) as TicketRow | undefined;
+  }
+
+  private inspectRow(row: TicketRow | undefined): RedeemResult {
+    const ebook = row ? getEbook(this.db, row.ebook_id) : null;
+    if (!row || !ebook) return { ok: false, code: 'ticket.unknown' };
+    const state = stateOf(row, this.now());
+    return state === 'live' ? { ok: true, ebook, downloadsLeft: row.downloads_left } : { ok: false, code: `ticket.${state}` };
+  }
+
+  private resumeRow(row: TicketRow | undefined): EbookRecord | null {
+    if (!row || row.cancelled_at || this.now().getTime() >= Date.parse(row.expires_at) || !this.hasDownloads(row.id)) return null;
+    return getEbook(this.db, row.ebook_id);
   }
 
   private redeemRow(found: TicketRow | undefined): RedeemResult {

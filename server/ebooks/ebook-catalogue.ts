@@ -1,7 +1,6 @@
 /** Reading and curating the e-book collection: rows to records, categories, access. */
 import type { Database } from 'better-sqlite3';
-import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
-import type { EbookAccess, EbookCatalogue, EbookCategory, EbookFormat, EbookSummary } from '../../shared/ebooks/schemas';
+import type { EbookAccess, EbookCatalogue, EbookCategory, EbookFormat, EbookSummary, SearchKeys } from '../../shared/ebooks/schemas';
 
 export interface EbookRecord {
   id: number;
@@ -15,6 +14,7 @@ export interface EbookRecord {
   description: string | null;
   subjects: string[];
   isbn: string | null;
+  searchKeys: SearchKeys;
   /** Relative to DATA_DIR. */
   coverPath: string | null;
   /** Relative to DATA_DIR. */
@@ -37,6 +37,7 @@ interface EbookRow {
   description: string | null;
   subjects_json: string;
   isbn: string | null;
+  search_keys_json: string;
   cover_path: string | null;
   file_path: string;
   size_bytes: number;
@@ -58,6 +59,7 @@ function toRecord(row: EbookRow): EbookRecord {
     description: row.description,
     subjects: JSON.parse(row.subjects_json) as string[],
     isbn: row.isbn,
+    searchKeys: JSON.parse(row.search_keys_json) as SearchKeys,
     coverPath: row.cover_path,
     filePath: row.file_path,
     sizeBytes: row.size_bytes,
@@ -80,10 +82,24 @@ export function listCategories(db: Database): EbookCategory[] {
   return db.prepare('SELECT id, name_zh AS nameZh, name_en AS nameEn, sort FROM ebook_categories ORDER BY sort, id').all() as EbookCategory[];
 }
 
-/** The whole catalogue as the kiosk caches it, with pinyin search keys built here on the hub. */
-export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string): EbookCatalogue {
+/** How many titles the "popular" shelf lists, by downloads over the last POPULAR_DAYS days. */
+const POPULAR_COUNT = 24;
+const POPULAR_DAYS = 30;
+
+/**
+ * The catalogue as the kiosk caches it, with the pinyin search keys built at upload. With
+ * `since` (a previous `syncedAt`) only titles changed from then on are listed; categories and
+ * the popular shelf are small and always sent whole.
+ */
+export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string, now: Date, since: string | null = null): EbookCatalogue {
   const links = db.prepare('SELECT ebook_id AS ebookId, category_id AS categoryId FROM ebook_category_links').all() as Array<{ ebookId: number; categoryId: number }>;
-  const ebooks = listEbooks(db).map(
+  const categoriesOf = new Map<number, number[]>();
+  for (const link of links) categoriesOf.set(link.ebookId, [...(categoriesOf.get(link.ebookId) ?? []), link.categoryId]);
+  // `>=`: a title stored in the same millisecond as the last sync's newest one is sent again, never missed.
+  const rows = (since === null
+    ? db.prepare('SELECT * FROM ebooks ORDER BY id').all()
+    : db.prepare('SELECT * FROM ebooks WHERE updated_at >= ? ORDER BY id').all(since)) as EbookRow[];
+  const ebooks = rows.map(toRecord).map(
     (ebook): EbookSummary => ({
       id: ebook.id,
       format: ebook.format,
@@ -98,11 +114,37 @@ export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string
       coverUrl: ebook.coverPath ? coverUrl(ebook) : null,
       sizeBytes: ebook.sizeBytes,
       access: ebook.access,
-      categoryIds: links.filter((link) => link.ebookId === ebook.id).map((link) => link.categoryId),
-      searchKeys: buildSearchKeys(ebook),
+      categoryIds: categoriesOf.get(ebook.id) ?? [],
+      searchKeys: ebook.searchKeys,
+      createdAt: ebook.createdAt,
+      updatedAt: ebook.updatedAt,
     }),
   );
-  return { categories: listCategories(db), ebooks };
+  const newest = db.prepare('SELECT MAX(updated_at) AS at FROM ebooks').get() as { at: string | null };
+  return {
+    categories: listCategories(db),
+    ebooks,
+    popularIds: popularIds(db, now),
+    syncedAt: newest.at ?? since ?? new Date(0).toISOString(),
+  };
+}
+
+function popularIds(db: Database, now: Date): number[] {
+  const from = new Date(now.getTime() - POPULAR_DAYS * 24 * 60 * 60_000).toISOString();
+  const rows = db
+    .prepare('SELECT ebook_id AS id FROM ebook_downloads WHERE at >= ? GROUP BY ebook_id ORDER BY COUNT(DISTINCT ticket_id) DESC, ebook_id LIMIT ?')
+    .all(from, POPULAR_COUNT) as Array<{ id: number }>;
+  return rows.map((row) => row.id);
+}
+
+/** Category names per title, in both languages, for the OPDS feed. */
+export function categoryNamesByEbook(db: Database): Map<number, string[]> {
+  const rows = db
+    .prepare('SELECT l.ebook_id AS ebookId, c.name_zh AS nameZh, c.name_en AS nameEn FROM ebook_category_links l JOIN ebook_categories c ON c.id = l.category_id ORDER BY c.sort, c.id')
+    .all() as Array<{ ebookId: number; nameZh: string; nameEn: string }>;
+  const names = new Map<number, string[]>();
+  for (const row of rows) names.set(row.ebookId, [...(names.get(row.ebookId) ?? []), row.nameZh, row.nameEn]);
+  return names;
 }
 
 export function addCategory(db: Database, category: Omit<EbookCategory, 'id'>): number {
@@ -112,8 +154,10 @@ export function addCategory(db: Database, category: Omit<EbookCategory, 'id'>): 
   return Number(lastInsertRowid);
 }
 
-export function setEbookCategories(db: Database, ebookId: number, categoryIds: number[]): void {
+/** Also marks the title changed, so kiosks pick up the new shelves at their next sync. */
+export function setEbookCategories(db: Database, ebookId: number, categoryIds: number[], now = new Date()): void {
   db.transaction(() => {
+    db.prepare('UPDATE ebooks SET updated_at = ? WHERE id = ?').run(now.toISOString(), ebookId);
     db.prepare('DELETE FROM ebook_category_links WHERE ebook_id = ?').run(ebookId);
     const link = db.prepare('INSERT INTO ebook_category_links (ebook_id, category_id) VALUES (?, ?)');
     for (const categoryId of new Set(categoryIds)) link.run(ebookId, categoryId);

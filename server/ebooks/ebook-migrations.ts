@@ -16,6 +16,8 @@ export const EBOOK_MIGRATIONS: readonly string[] = [
     description TEXT,
     subjects_json TEXT NOT NULL DEFAULT '[]',
     isbn TEXT,
+    -- Built once at upload (shared/ebooks/pinyin-keys.ts): pinyin for 10,000 titles takes seconds.
+    search_keys_json TEXT NOT NULL,
     -- Relative to DATA_DIR, e.g. ebooks/<sha256>.epub and covers/<sha256>.webp.
     cover_path TEXT,
     file_path TEXT NOT NULL,

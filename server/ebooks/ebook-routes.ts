@@ -7,17 +7,28 @@
  *   POST   /api/ebooks/:id/tickets         issue a download ticket (kiosk)      → TicketIssued
  *   GET    /api/ebook-tickets/:ticketId    ticket status for polling (kiosk)    → TicketStatus
  *   DELETE /api/ebook-tickets/:ticketId    cancel (kiosk)
- *   GET    /d/:token                       the phone downloads the file (the QR code's URL)
- *   GET    /d/code/:shortCode              the same with a typed short code
+ *   GET    /d/:token                       the phone's page for the title (the QR code's URL)
+ *   GET    /d/:token/file                  the download itself (uses one of the ticket's downloads)
+ *   GET    /d                              the form for typing a short code instead
+ *   GET    /d/code/:shortCode[/file]       the same two with a typed short code
+ *   GET    /opds, /opds/books/:id/file     OPDS 1.2 catalogue of the `open` titles, for reading apps
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { TicketRedeemRefusal } from '../../shared/ebooks/codes';
 import type { TicketIssued } from '../../shared/ebooks/schemas';
+import type { Clock } from '../clock';
+import { loadLibraryName } from '../settings/library-name';
 import type { DownloadTickets, RedeemResult } from './download-tickets';
-import { catalogue, getEbook } from './ebook-catalogue';
+import { catalogue, categoryNamesByEbook, getEbook, listEbooks, type EbookRecord } from './ebook-catalogue';
+import { OPDS_ACQUISITION_TYPE, opdsFeed } from './opds-feed';
+import { phoneLanguage } from './phone-language';
+import { ebookPage, problemPage, shortCodePage } from './phone-page';
+import { sendEbookFile } from './send-ebook-file';
+import { normalizeShortCode } from './short-code';
 
 export interface EbookRoutesOptions {
   db: Database;
@@ -29,11 +40,12 @@ export interface EbookRoutesOptions {
   patronCardOf: (request: FastifyRequest) => string | null;
   /** The address phones reach the hub at (PUBLIC_URL); else taken from the kiosk's request. */
   publicUrl: string | null;
+  now: Clock;
 }
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const TicketParam = z.object({ ticketId: z.coerce.number().int().positive() });
-const MEDIA_TYPES = { epub: 'application/epub+zip', pdf: 'application/pdf' } as const;
+const CatalogueQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 
 export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, options) => {
   const { db, dataDir, tickets } = options;
@@ -46,7 +58,10 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
 
   app.get('/api/ebooks', async (request, reply) => {
     if (!kioskOr401(request, reply)) return reply;
-    return catalogue(db, (ebook) => `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}`);
+    const query = CatalogueQuery.safeParse(request.query);
+    if (!query.success) return refuse(reply, 400, 'request.invalid');
+    const coverUrl = (ebook: EbookRecord) => `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}`;
+    return reply.header('cache-control', 'no-store').send(catalogue(db, coverUrl, options.now(), query.data.since ?? null));
   });
 
   app.get('/api/ebooks/:id/cover', async (request, reply) => {
@@ -95,32 +110,76 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
     return cancelled ? reply.code(204).send() : refuse(reply, 404, 'ticket.unknown');
   });
 
+  app.get('/opds', async (_request, reply) => {
+    const names = categoryNamesByEbook(db);
+    const feed = opdsFeed({
+      libraryName: loadLibraryName(db),
+      ebooks: listEbooks(db).filter((ebook) => ebook.access === 'open'),
+      categoriesOf: (ebookId) => names.get(ebookId) ?? [],
+      now: options.now(),
+    });
+    return reply.type(`${OPDS_ACQUISITION_TYPE}; charset=utf-8`).header('cache-control', 'no-cache').send(feed);
+  });
+
+  // Open titles only: reading apps download without a kiosk or a ticket.
+  app.get('/opds/books/:id/file', async (request, reply) => {
+    const params = IdParam.safeParse(request.params);
+    const ebook = params.success ? getEbook(db, params.data.id) : null;
+    if (!ebook || ebook.access !== 'open') return refuse(reply, 404, 'ebook.unknown');
+    return sendEbookFile(reply, join(dataDir, ebook.filePath), ebook, request.headers.range);
+  });
+
+  app.get('/d', async (request, reply) => {
+    const typed = (request.query as { code?: unknown }).code;
+    if (typeof typed === 'string' && typed.trim() !== '') {
+      return reply.code(303).header('cache-control', 'no-store').redirect(`/d/code/${encodeURIComponent(normalizeShortCode(typed))}`);
+    }
+    return html(reply, 200, shortCodePage(phoneLanguage(request.headers['accept-language'])));
+  });
+
+  app.get<{ Params: { shortCode: string } }>('/d/code/:shortCode', async (request, reply) =>
+    showTicket(request, reply, tickets.inspectShortCode(request.params.shortCode), `/d/code/${encodeURIComponent(request.params.shortCode)}/file`),
+  );
+  app.get<{ Params: { token: string } }>('/d/:token', async (request, reply) =>
+    showTicket(request, reply, tickets.inspect(request.params.token), `/d/${encodeURIComponent(request.params.token)}/file`),
+  );
+
   // No automatic HEAD routes: a link preview's HEAD request must not use up a download.
-  app.get<{ Params: { shortCode: string } }>('/d/code/:shortCode', { exposeHeadRoute: false }, async (request, reply) =>
-    sendDownload(reply, dataDir, tickets.redeemShortCode(request.params.shortCode)),
-  );
-  app.get<{ Params: { token: string } }>('/d/:token', { exposeHeadRoute: false }, async (request, reply) =>
-    sendDownload(reply, dataDir, tickets.redeem(request.params.token)),
-  );
+  app.get<{ Params: { shortCode: string } }>('/d/code/:shortCode/file', { exposeHeadRoute: false }, async (request, reply) => {
+    const { shortCode } = request.params;
+    return download(request, reply, () => tickets.resumeShortCode(shortCode), () => tickets.redeemShortCode(shortCode));
+  });
+  app.get<{ Params: { token: string } }>('/d/:token/file', { exposeHeadRoute: false }, async (request, reply) => {
+    const { token } = request.params;
+    return download(request, reply, () => tickets.resume(token), () => tickets.redeem(token));
+  });
+
+  /** A Range request past the first byte resumes an earlier download rather than using a new one. */
+  function download(request: FastifyRequest, reply: FastifyReply, resume: () => EbookRecord | null, redeem: () => RedeemResult): FastifyReply {
+    const range = request.headers.range;
+    const resumed = range !== undefined && !/^bytes=0?-/.test(range.trim()) ? resume() : null;
+    const result: RedeemResult = resumed ? { ok: true, ebook: resumed, downloadsLeft: 0 } : redeem();
+    if (!result.ok) return html(reply, problemStatus(result.code), problemPage(phoneLanguage(request.headers['accept-language']), result.code));
+    return sendEbookFile(reply, join(dataDir, result.ebook.filePath), result.ebook, range);
+  }
 };
 
-function sendDownload(reply: FastifyReply, dataDir: string, result: RedeemResult): FastifyReply {
-  reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-  if (!result.ok) {
-    const status = result.code === 'ticket.unknown' ? 404 : result.code === 'ebook.dailyLimit' ? 403 : 410;
-    return reply.code(status).send({ error: { code: result.code } });
-  }
-  const { ebook } = result;
-  const fileName = `${ebook.title}.${ebook.format}`;
-  return reply
-    .type(MEDIA_TYPES[ebook.format])
-    .header('content-length', ebook.sizeBytes)
-    .header('content-disposition', contentDisposition(fileName))
-    .send(createReadStream(join(dataDir, ebook.filePath)));
+function showTicket(request: FastifyRequest, reply: FastifyReply, result: RedeemResult, fileUrl: string): FastifyReply {
+  const language = phoneLanguage(request.headers['accept-language']);
+  if (!result.ok) return html(reply, problemStatus(result.code), problemPage(language, result.code));
+  return html(reply, 200, ebookPage(language, result.ebook, fileUrl, result.downloadsLeft));
 }
 
-/** RFC 6266: an ASCII fallback name plus the UTF-8 one (红楼梦.epub) for browsers that read it. */
-function contentDisposition(fileName: string): string {
-  const ascii = [...fileName].map((c) => (c >= ' ' && c <= '~' && c !== '"' && c !== '\\' ? c : '_')).join('');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('vary', 'accept-language')
+    .send(body);
+}
+
+function problemStatus(code: TicketRedeemRefusal): number {
+  return code === 'ticket.unknown' ? 404 : code === 'ebook.dailyLimit' ? 403 : 410;
 }

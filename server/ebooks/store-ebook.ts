@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EbookUploadRefusal } from '../../shared/ebooks/codes';
+import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
 import type { EbookAccess, EbookFormat } from '../../shared/ebooks/schemas';
 import { systemClock } from '../clock';
 import type { Clock } from '../clock';
@@ -88,12 +89,13 @@ function insertAndPublish(db: Database, row: EbookRow, metadata: EbookMetadata, 
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO ebooks (sha256, format, title, authors_json, language, publisher, published, description,
-             subjects_json, isbn, cover_path, file_path, size_bytes, access, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             subjects_json, isbn, search_keys_json, cover_path, file_path, size_bytes, access, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           row.sha256, row.format, metadata.title, JSON.stringify(metadata.authors), metadata.language, metadata.publisher,
-          metadata.published, metadata.description, JSON.stringify(metadata.subjects), metadata.isbn, row.coverPath,
+          metadata.published, metadata.description, JSON.stringify(metadata.subjects), metadata.isbn,
+          JSON.stringify(buildSearchKeys({ title: metadata.title ?? '', authors: metadata.authors, subjects: metadata.subjects })), row.coverPath,
           row.ebookPath, row.size, row.access, row.at, row.at,
         );
       for (const [temp, final] of temps) {

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../../shared/api/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
+import { loadScanRules } from '../settings/scan-rules';
 import { newToken, sha256Hex } from '../security/tokens';
 
 /** The kiosk that runs on the hub's own machine (claimed over loopback). */
@@ -24,6 +25,7 @@ interface KioskRow {
   idle_countdown_seconds: number;
   sound: 0 | 1;
   receipt: KioskConfig['receipt'];
+  camera_device_id: string | null;
 }
 
 export class KioskRegistry {
@@ -84,6 +86,8 @@ export class KioskRegistry {
       idleCountdownSeconds: row.idle_countdown_seconds,
       sound: row.sound === 1,
       receipt: row.receipt,
+      cameraDeviceId: row.camera_device_id,
+      scanRules: loadScanRules(this.db),
     };
   }
 }

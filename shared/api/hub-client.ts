@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type { RefusalCode } from '../circulation/codes';
-import { API, KIOSK_TOKEN_HEADER } from './routes';
+import { EbookCatalogue, TicketIssued, TicketStatus } from '../ebooks/schemas';
+import { API, KIOSK_TOKEN_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
 import {
   ApiError,
   ChangePinResponse,
@@ -76,6 +77,22 @@ export class HubClient {
   }
   renew(patronToken: string, itemBarcodes: string[], signal?: AbortSignal) {
     return this.call('POST', API.renew, RenewResponse, { itemBarcodes }, { patronToken, signal });
+  }
+
+  /** The whole e-book catalogue, or with `since` (the last `syncedAt`) what changed from then on. */
+  ebookCatalogue(since: string | null, signal?: AbortSignal) {
+    const path = since === null ? API.ebooks : `${API.ebooks}?since=${encodeURIComponent(since)}`;
+    return this.call('GET', path, EbookCatalogue, undefined, { signal });
+  }
+  /** `card` titles need the signed-in patron's token. */
+  issueEbookTicket(ebookId: number, patronToken: string | null, signal?: AbortSignal) {
+    return this.call('POST', ebookTicketsPath(ebookId), TicketIssued, {}, { patronToken, signal });
+  }
+  ebookTicketStatus(ticketId: number, signal?: AbortSignal) {
+    return this.call('GET', ebookTicketPath(ticketId), TicketStatus, undefined, { signal });
+  }
+  async cancelEbookTicket(ticketId: number) {
+    await this.call('DELETE', ebookTicketPath(ticketId), null, undefined, {});
   }
 
   staffLogin(username: string, password: string, signal?: AbortSignal) {

@@ -11,4 +11,9 @@ export const API = {
   checkin: '/api/checkin',
   renew: '/api/renew',
   staffLogin: '/api/admin/login',
+  ebooks: '/api/ebooks',
 } as const;
+
+export const ebookCoverPath = (ebookId: number) => `/api/ebooks/${ebookId}/cover`;
+export const ebookTicketsPath = (ebookId: number) => `/api/ebooks/${ebookId}/tickets`;
+export const ebookTicketPath = (ticketId: number) => `/api/ebook-tickets/${ticketId}`;

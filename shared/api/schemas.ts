@@ -3,6 +3,7 @@
  * The hub validates requests with these schemas; the apps validate responses with them.
  */
 import { z } from 'zod';
+import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, ScanRules } from '../barcodes';
 import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -46,6 +47,10 @@ export const KioskConfig = z.object({
   idleCountdownSeconds: z.number().int().min(5).max(120),
   sound: z.boolean(),
   receipt: z.enum(['ask', 'always', 'never']),
+  /** The camera to scan with (MediaDeviceInfo.deviceId); null: none chosen, a button offers the default camera. */
+  cameraDeviceId: z.string().min(1).nullable().default(null),
+  /** The library's card and item patterns: scans that fail them never reach the hub. */
+  scanRules: ScanRules.default({ card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -1,9 +1,9 @@
-import { type BarcodeRule, validateBarcode } from './rules';
+import { z } from 'zod';
+import { BarcodeRules, validateBarcode } from './rules';
 
-export interface ScanRules {
-  card: BarcodeRule;
-  item: BarcodeRule;
-}
+/** A library's card and item patterns, as the hub hands them to its kiosks. */
+export const ScanRules = z.object({ card: BarcodeRules, item: BarcodeRules });
+export type ScanRules = z.infer<typeof ScanRules>;
 
 export type ScanClassification =
   | { kind: 'card'; value: string }

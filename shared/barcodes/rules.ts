@@ -40,6 +40,10 @@ export const BarcodeRule = z
   });
 export type BarcodeRule = z.infer<typeof BarcodeRule>;
 
+/** One rule, or several when a library has more than one kind of card or item label. */
+export const BarcodeRules = z.union([BarcodeRule, z.array(BarcodeRule).min(1)]);
+export type BarcodeRules = z.infer<typeof BarcodeRules>;
+
 /** The demo library's cards: 20140001, 20140002… */
 export const DEFAULT_CARD_RULE: BarcodeRule = {
   minLength: 8,
@@ -93,8 +97,17 @@ function rejectionByPattern(rule: BarcodeRule, value: string): BarcodeRejection 
   return null;
 }
 
-/** Checks one scan or typed number against a library's rule; the library's own pattern wins over an ISBN reading. */
-export function validateBarcode(rule: BarcodeRule, raw: string): BarcodeValidation {
+/**
+ * Checks one scan or typed number against a library's rule, or rules: the first that accepts it wins,
+ * else the first rule's rejection is the reason. The library's own pattern wins over an ISBN reading.
+ */
+export function validateBarcode(rules: BarcodeRules, raw: string): BarcodeValidation {
+  if (!Array.isArray(rules)) return validateByRule(rules, raw);
+  const results = rules.map((rule) => validateByRule(rule, raw));
+  return results.find((result) => result.ok) ?? results[0] ?? { ok: false, reason: 'badCharacters' };
+}
+
+function validateByRule(rule: BarcodeRule, raw: string): BarcodeValidation {
   const value = normaliseScan(raw);
   const rejection = rejectionByPattern(rule, value);
   if (rejection === null) return { ok: true, value, matched: 'pattern' };

@@ -3,6 +3,8 @@
  * patron-facing text of its own (except an ILS "screen message", which SIP2 servers
  * send); the apps translate these codes into the patron's language.
  */
+import { TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
+
 export const REFUSAL_CODES = [
   // signing in
   'card.unknown',
@@ -26,6 +28,8 @@ export const REFUSAL_CODES = [
   'renew.notOnLoanToYou',
   // staff sign-in (admin panel)
   'staff.invalidCredentials',
+  // e-book download tickets (shared/ebooks/codes.ts)
+  ...TICKET_ISSUE_REFUSALS,
   // transport and protocol
   'session.expired',
   'kiosk.unknown',

@@ -7,6 +7,7 @@ const IsoDateTime = z.iso.datetime({ offset: true });
 export const EBOOK_FORMATS = ['epub', 'pdf'] as const;
 export const EbookFormat = z.enum(EBOOK_FORMATS);
 export type EbookFormat = z.infer<typeof EbookFormat>;
+export const EBOOK_MEDIA_TYPES: Record<EbookFormat, string> = { epub: 'application/epub+zip', pdf: 'application/pdf' };
 
 /** `open`: anyone at the kiosk may take it; `card`: a signed-in patron only, within a daily limit. */
 export const EBOOK_ACCESS = ['open', 'card'] as const;
@@ -46,12 +47,19 @@ export const EbookSummary = z.object({
   access: EbookAccess,
   categoryIds: z.array(z.number().int()),
   searchKeys: SearchKeys,
+  createdAt: IsoDateTime,
+  /** The kiosk syncs incrementally: what changed at or after its last `syncedAt`. */
+  updatedAt: IsoDateTime,
 });
 export type EbookSummary = z.infer<typeof EbookSummary>;
 
 export const EbookCatalogue = z.object({
   categories: z.array(EbookCategory),
   ebooks: z.array(EbookSummary),
+  /** Most downloaded recently, most first. */
+  popularIds: z.array(z.number().int()),
+  /** Pass back as `?since=` to get only what changed. */
+  syncedAt: IsoDateTime,
 });
 export type EbookCatalogue = z.infer<typeof EbookCatalogue>;
 

@@ -24,8 +24,8 @@ it('escapes the title and author', async () => {
     .run();
   const { body } = await hub.call('GET', '/covers/39019000.svg');
   expect(body).not.toContain('<script>');
-  expect(body).toContain('&#60;script&#62;');
-  expect(body).toContain('O&#39;Brien &#34;Q&#34;');
+  expect(body).toContain('&lt;script&gt;');
+  expect(body).toContain('O&apos;Brien &quot;Q&quot;');
 });
 
 it('answers 404 for an unknown item or another file type', async () => {

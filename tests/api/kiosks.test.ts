@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../shared/api/routes';
 import { ClaimLocalResponse, KioskConfig } from '../../shared/api/schemas';
+import { DEMO_SCAN_RULES } from '../../server/demo/demo-library';
 import { sha256Hex } from '../../server/security/tokens';
 import { createTestHub, START, type TestHub } from './support/test-hub';
 
@@ -66,7 +67,15 @@ describe('kiosk identity', () => {
       idleCountdownSeconds: 20,
       sound: true,
       receipt: 'ask',
+      cameraDeviceId: null,
+      scanRules: DEMO_SCAN_RULES,
     });
+  });
+
+  it('names the camera chosen in the kiosk profile', async () => {
+    hub.db.prepare(`UPDATE kiosks SET camera_device_id = 'usb-cam-1' WHERE id = 'local'`).run();
+    const config = KioskConfig.parse((await hub.call('GET', API.kioskConfig)).json());
+    expect(config.cameraDeviceId).toBe('usb-cam-1');
   });
 
   it('notes when each kiosk was last seen', async () => {

@@ -10,6 +10,9 @@ export interface RunningHub {
 }
 
 export async function startHub(port: number, env: Record<string, string> = {}): Promise<RunningHub> {
+  const url = `http://127.0.0.1:${port}`;
+  // A hub left over from an earlier run would answer for ours, with its own data.
+  if (await fetch(`${url}/healthz`).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   // Node itself with tsx's loader (not npx): one process, so stopping it stops the hub.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -23,8 +26,10 @@ export async function startHub(port: number, env: Record<string, string> = {}): 
       ...env,
     },
   });
-  const url = `http://127.0.0.1:${port}`;
+  // However the benchmark ends, its hub ends with it.
+  process.on('exit', () => child.kill('SIGTERM'));
   for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the hub exited with code ${child.exitCode}`);
     const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (healthy) return { url, stop: () => child.kill('SIGTERM') };
     await new Promise((resolve) => setTimeout(resolve, 200));

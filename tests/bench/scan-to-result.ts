@@ -16,6 +16,7 @@ const browser = await chromium.launch({
 
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.setDefaultTimeout(15_000);
   await page.goto(`${hub.url}/kiosk/`);
   await page.locator('main[data-screen="attract"]').waitFor();
 
@@ -23,22 +24,24 @@ try {
   /** Types the barcode as a scanner does and times Enter → the row's final status, inside the page. */
   async function timedScan(kind: string, barcode: string) {
     await page.keyboard.type(barcode);
+    // No named functions inside: tsx would wrap them in a helper that does not exist in the page.
+    const settled = `[data-testid="${kind}"][data-barcode="${barcode}"]:is([data-status="ok"], [data-status="refused"])`;
     const elapsed = page.evaluate(
-      ([kind, barcode]) =>
+      (selector) =>
         new Promise<number>((resolve) => {
           let start = 0;
           addEventListener('keydown', (e) => { if (e.key === 'Enter') start = performance.now(); }, { capture: true, once: true });
-          const done = () => document.querySelector(`[data-testid="${kind}"][data-barcode="${barcode}"][data-status="ok"], [data-testid="${kind}"][data-barcode="${barcode}"][data-status="refused"]`);
           const observer = new MutationObserver(() => {
-            if (start && done()) { observer.disconnect(); resolve(performance.now() - start); }
+            if (start && document.querySelector(selector)) { observer.disconnect(); resolve(performance.now() - start); }
           });
           observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         }),
-      [kind, barcode] as const,
+      settled,
     );
     await page.evaluate(() => new Promise(requestAnimationFrame));
     await page.keyboard.press('Enter');
-    samples.push(await elapsed);
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no ${kind} for ${barcode} within 10 s`)), 10_000));
+    samples.push(await Promise.race([elapsed, timeout]));
   }
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });

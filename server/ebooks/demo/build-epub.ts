@@ -6,7 +6,7 @@
 import { buffer } from 'node:stream/consumers';
 import yazl from 'yazl';
 import type { DemoBook } from './demo-books';
-import { escapeXml } from './escape-xml';
+import { escapeXml } from '../../http/escape-xml';
 
 const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
 

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import type { DemoBook } from './demo-books';
-import { escapeXml } from './escape-xml';
+import { escapeXml } from '../../http/escape-xml';
 
 const WIDTH = 600;
 const HEIGHT = 900;

@@ -19,7 +19,7 @@ export async function createDemoEbooks({ db, dataDir, now = systemClock }: { db:
     const bytes = await buildEpub(book, await renderCover(book));
     const stored = await storeEbook({ db, dataDir, bytes, originalName: `${book.slug}.epub`, access: book.access, now });
     if (!stored.ok) throw new Error(`Demo e-book ${book.slug} was refused: ${stored.code}`);
-    if (!stored.duplicate) setEbookCategories(db, stored.id, book.categories.map((key) => categoryIds.get(key)!));
+    if (!stored.duplicate) setEbookCategories(db, stored.id, book.categories.map((key) => categoryIds.get(key)!), now());
     ids.push(stored.id);
   }
   return ids;

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Item, Loan } from '../../../shared/api/schemas';
+import { isValidIsbn13 } from '../../../shared/barcodes';
 import { hashSecret, verifySecret } from '../../security/password-hash';
 import type {
   AuthenticateResult,
@@ -67,8 +68,9 @@ export class EmbeddedIls implements IlsPort {
     return row ? toItem(row) : null;
   }
 
-  async checkout(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<CheckoutOutcome> {
+  async checkout(cardNumber: string, scanned: string, ctx: CirculationContext): Promise<CheckoutOutcome> {
     return this.db.transaction((): CheckoutOutcome => {
+      const barcode = this.barcodeOfScan(scanned);
       const patron = this.patron(cardNumber);
       const itemRow = this.item(barcode);
       const item = itemRow ? toItem(itemRow) : null;
@@ -161,6 +163,12 @@ export class EmbeddedIls implements IlsPort {
     return this.sql.patronByCard.get(cardNumber) as PatronRow | undefined;
   }
 
+  /** A scanned ISBN that is no item's barcode stands for a copy of that book: one free to lend if there is one. */
+  private barcodeOfScan(scanned: string): string {
+    if (this.item(scanned) || !isValidIsbn13(scanned)) return scanned;
+    return (this.sql.copyByIsbn.get(scanned) as string | undefined) ?? scanned;
+  }
+
   private item(barcode: string): ItemRow | undefined {
     return this.sql.itemByBarcode.get(barcode) as ItemRow | undefined;
   }
@@ -204,6 +212,16 @@ function prepareStatements(db: Database) {
     cardOfPatron: db.prepare('SELECT card_number FROM patrons WHERE id = ?'),
     setPin: db.prepare('UPDATE patrons SET pin_hash = ?, pin_change_required = 0 WHERE card_number = ?'),
     itemByBarcode: db.prepare('SELECT * FROM items WHERE barcode = ?'),
+    copyByIsbn: db
+      .prepare(
+        `SELECT barcode FROM items i WHERE isbn = ?
+         ORDER BY loan_type = 'reference',
+           EXISTS (SELECT 1 FROM loans WHERE item_barcode = i.barcode AND returned_at IS NULL),
+           EXISTS (SELECT 1 FROM holds WHERE item_barcode = i.barcode AND status = 'waiting'),
+           barcode
+         LIMIT 1`,
+      )
+      .pluck(),
     openLoanOfItem: db.prepare('SELECT * FROM loans WHERE item_barcode = ? AND returned_at IS NULL'),
     openLoansOfPatron: db.prepare(
       `SELECT loans.*, items.* FROM loans JOIN items ON items.barcode = loans.item_barcode

@@ -16,7 +16,7 @@ describe('demo e-books', () => {
     expect(ebooks.filter((e) => e.access === 'card').map((e) => e.title).sort()).toEqual(['The Adventures of Sherlock Holmes', '三国演义']);
     expect(ebooks.every((e) => e.coverPath !== null && e.authors.length > 0)).toBe(true);
 
-    const { categories, ebooks: entries } = catalogue(db, (e) => `/covers/${e.id}`);
+    const { categories, ebooks: entries } = catalogue(db, (e) => `/covers/${e.id}`, new Date());
     expect(categories.map((c) => c.nameZh)).toEqual(expect.arrayContaining(['文学', '历史', '科普', '少儿']));
     expect(entries.every((e) => e.categoryIds.length > 0)).toBe(true);
     expect(entries.find((e) => e.title === '红楼梦')?.searchKeys.initials).toContain('hlm');

@@ -20,6 +20,7 @@ async function hub() {
     kioskIdOf: (request) => (request.headers.authorization === 'Bearer kiosk' ? 'lobby' : null),
     patronCardOf: () => null,
     publicUrl: 'https://hub.example',
+    now: () => new Date(),
   });
   return { app, bytes, id: stored.id };
 }
@@ -39,7 +40,10 @@ describe('e-book routes', () => {
     const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
     expect(issued.downloadUrl).toBe(`https://hub.example/d/${issued.token}`);
 
-    const path = new URL(issued.downloadUrl).pathname;
+    const page = await app.inject({ url: new URL(issued.downloadUrl).pathname });
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('红楼梦');
+    const path = `${new URL(issued.downloadUrl).pathname}/file`;
     expect((await app.inject({ method: 'HEAD', url: path })).statusCode).toBe(404);
     const download = await app.inject({ url: path });
     expect(download.statusCode).toBe(200);
@@ -48,8 +52,9 @@ describe('e-book routes', () => {
     expect(download.rawPayload.equals(bytes)).toBe(true);
 
     await app.inject({ url: path });
-    await app.inject({ url: `/d/code/${issued.shortCode}` });
-    expect((await app.inject({ url: path })).json()).toEqual({ error: { code: 'ticket.usedUp' } });
+    await app.inject({ url: `/d/code/${issued.shortCode}/file` });
+    const usedUp = await app.inject({ url: path });
+    expect([usedUp.statusCode, usedUp.body]).toEqual([410, expect.stringContaining('data-code="ticket.usedUp"')]);
     const status = TicketStatus.parse((await app.inject({ url: `/api/ebook-tickets/${issued.ticketId}`, headers: kiosk })).json());
     expect(status).toMatchObject({ state: 'usedUp', downloadsUsed: 3 });
   });
@@ -59,6 +64,6 @@ describe('e-book routes', () => {
     const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
     expect((await app.inject({ method: 'DELETE', url: `/api/ebook-tickets/${issued.ticketId}`, headers: kiosk })).statusCode).toBe(204);
     const refused = await app.inject({ url: `/d/${issued.token}` });
-    expect([refused.statusCode, refused.json()]).toEqual([410, { error: { code: 'ticket.cancelled' } }]);
+    expect([refused.statusCode, refused.body]).toEqual([410, expect.stringContaining('data-code="ticket.cancelled"')]);
   });
 });

@@ -1,6 +1,8 @@
 /** A session machine wired to fake hub actors, a simulated clock and a cue recorder. */
 import { vi } from 'vitest';
-import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE } from '../../../shared/barcodes';
+import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
+import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
 import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
 import { screenOf } from '../../../kiosk/session/screen';
 import { sessionMachine, type SessionEvent } from '../../../kiosk/session/session-machine';
@@ -16,6 +18,8 @@ export const CONFIG: KioskConfig = {
   idleCountdownSeconds: 20,
   sound: true,
   receipt: 'ask',
+  cameraDeviceId: null,
+  scanRules: { card: DEFAULT_CARD_RULE, item: { ...DEFAULT_ITEM_RULE, acceptIsbn: true } },
 };
 
 export const CARD = '20140001';
@@ -78,6 +82,14 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     printReceipt: vi.fn(async (_: Receipt): Promise<void> => {}),
   };
   const cues: Cue[] = [];
+  /** A stand-in camera scanner: counts how many run, and lets a test send what the real one would. */
+  const camera = {
+    running: 0,
+    inputs: [] as CameraScanInput[],
+    sendBack: (_: AnyEventObject): void => {
+      throw new Error('no camera scanner running');
+    },
+  };
   const machine = sessionMachine.provide({
     actors: {
       signIn: fromPromise(({ input }) => hub.signIn(input)),
@@ -88,6 +100,14 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       renew: fromPromise(({ input }) => hub.renew(input)),
       signOut: fromPromise(({ input }) => hub.signOut(input)),
       printReceipt: fromPromise(({ input }) => hub.printReceipt(input)),
+      cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(({ input, sendBack }) => {
+        camera.running += 1;
+        camera.inputs.push(input);
+        camera.sendBack = sendBack;
+        return () => {
+          camera.running -= 1;
+        };
+      }),
     },
     actions: { playCue: (_, { cue }) => void cues.push(cue) },
   });
@@ -102,6 +122,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     clock,
     hub,
     cues,
+    camera,
     send,
     screen: () => screenOf(actor.getSnapshot()),
     context: () => actor.getSnapshot().context,

@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimitMax: 600,
       sessionIdleMinutes: 15,
+      timeZone: 'Asia/Shanghai',
+      ebookTicketTtlSeconds: 600,
+      ebookDailyLimit: 5,
     });
   });
 

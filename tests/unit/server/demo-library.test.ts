@@ -16,7 +16,7 @@ it('creates a demo catalogue with valid ISBNs, half with covers, dated from "now
     cover_url: string | null;
     loan_type: string;
   }[];
-  expect(items).toHaveLength(45);
+  expect(items).toHaveLength(51);
   expect(items.filter((item) => !isValidIsbn13(item.isbn))).toEqual([]);
   expect(new Set(items.map((item) => item.isbn)).size).toBe(items.length);
   const withCovers = items.filter((item) => item.cover_url === `/covers/${item.barcode}.svg`).length;

@@ -1,0 +1,97 @@
+import type { EbookSummary } from '../../shared/ebooks/schemas';
+import { useLanguage, useT } from '../session/use-session';
+import { Button } from '../ui/Button';
+import { SHELF_PREVIEW } from './catalogue-view';
+import { CoverTile } from './CoverTile';
+import type { Shelf } from './ebooks-types';
+import { LetterKeyboard } from './LetterKeyboard';
+import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
+import { VirtualGrid } from './VirtualGrid';
+
+const ROW_HEIGHT = 420;
+const COLUMN_WIDTH = 250;
+
+export function Browse({ actor }: { actor: EbooksActor }) {
+  const t = useT();
+  const language = useLanguage();
+  const send = sendTo(actor);
+  const query = useEbooks(actor, (snapshot) => snapshot.context.query);
+  const results = useEbooks(actor, (snapshot) => snapshot.context.results);
+  const shelves = useEbooks(actor, (snapshot) => snapshot.context.shelves);
+  const openShelfId = useEbooks(actor, (snapshot) => snapshot.context.openShelfId);
+  const online = useEbooks(actor, (snapshot) => snapshot.context.online);
+  const syncing = useEbooks(actor, (snapshot) => !snapshot.matches({ sync: 'done' }));
+  const open = (ebookId: number) => send({ type: 'ebook.opened', ebookId });
+  const labelOf = (shelf: Shelf) => (typeof shelf.label === 'string' ? t(shelf.label) : shelf.label[language]);
+  const openShelf = shelves.find((shelf) => shelf.id === openShelfId) ?? null;
+  const grid = (items: EbookSummary[], label: string) => (
+    <VirtualGrid
+      items={items}
+      keyOf={(ebook) => ebook.id}
+      render={(ebook) => <CoverTile ebook={ebook} onOpen={open} />}
+      rowHeight={ROW_HEIGHT}
+      minColumnWidth={COLUMN_WIDTH}
+      label={label}
+    />
+  );
+
+  return (
+    <section class="ebooks-browse" data-sync={online === null ? 'pending' : online ? 'online' : 'offline'}>
+      <div class="ebooks-bar">
+        <h1>{t('ebooks.title')}</h1>
+        <input
+          class="ebooks-search"
+          type="search"
+          value={query}
+          placeholder={t('ebooks.search.placeholder')}
+          aria-label={t('ebooks.search.label')}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(event) => send({ type: 'query.changed', query: event.currentTarget.value })}
+        />
+        <Button onClick={() => send({ type: 'leave' })}>{t('ebooks.leave')}</Button>
+      </div>
+      <LetterKeyboard send={send} />
+      {online === false && <p class="notice notice-info">{t('ebooks.offline')}</p>}
+
+      {query.trim() !== '' ? (
+        <>
+          <p class="lead" aria-live="polite" data-testid="result-count" data-query={query}>
+            {results.length > 0 ? t('ebooks.search.count', { count: results.length }) : t('ebooks.search.none')}
+          </p>
+          {grid(results, t('ebooks.search.label'))}
+        </>
+      ) : openShelf ? (
+        <>
+          <div class="shelf-heading">
+            <h2>{labelOf(openShelf)}</h2>
+            <Button onClick={() => send({ type: 'shelf.closed' })}>{t('action.back')}</Button>
+          </div>
+          {grid(openShelf.ebooks, labelOf(openShelf))}
+        </>
+      ) : shelves.length === 0 ? (
+        <p class="lead">{syncing ? t('ebooks.loading') : t('ebooks.empty')}</p>
+      ) : (
+        <div class="shelves">
+          {shelves.map((shelf) => (
+            <section class="shelf" key={shelf.id} aria-label={t('ebooks.shelf.label', { name: labelOf(shelf), count: shelf.ebooks.length })}>
+              <div class="shelf-heading">
+                <h2>{labelOf(shelf)}</h2>
+                {shelf.ebooks.length > SHELF_PREVIEW && (
+                  <Button onClick={() => send({ type: 'shelf.opened', shelfId: shelf.id })}>{t('ebooks.seeAll')}</Button>
+                )}
+              </div>
+              <ul class="shelf-row">
+                {shelf.ebooks.slice(0, SHELF_PREVIEW).map((ebook) => (
+                  <li key={ebook.id}>
+                    <CoverTile ebook={ebook} onOpen={open} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

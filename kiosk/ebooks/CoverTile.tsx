@@ -1,0 +1,18 @@
+import type { EbookSummary } from '../../shared/ebooks/schemas';
+
+/** One large cover; the whole tile is the button, named by the title and authors. */
+export function CoverTile({ ebook, onOpen }: { ebook: EbookSummary; onOpen: (ebookId: number) => void }) {
+  return (
+    <button type="button" class="cover-tile" data-testid="cover-tile" onClick={() => onOpen(ebook.id)}>
+      {ebook.coverUrl ? (
+        <img class="cover-image" src={ebook.coverUrl} alt="" loading="lazy" decoding="async" />
+      ) : (
+        <span class="cover-image cover-blank" aria-hidden="true">
+          {ebook.title}
+        </span>
+      )}
+      <span class="cover-title">{ebook.title}</span>
+      <span class="cover-authors">{ebook.authors.join('、')}</span>
+    </button>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * A grid that renders only the rows in view (plus a few), over a fixed row height, so 10,000
+ * covers scroll as smoothly as 10. Columns follow the width.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+const OVERSCAN_ROWS = 2;
+
+interface VirtualGridProps<T> {
+  items: T[];
+  keyOf: (item: T) => string | number;
+  render: (item: T) => ComponentChildren;
+  rowHeight: number;
+  minColumnWidth: number;
+  label: string;
+}
+
+export function VirtualGrid<T>({ items, keyOf, render, rowHeight, minColumnWidth, label }: VirtualGridProps<T>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 1000, width: 1600 });
+
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setViewport({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // A new result list starts at its top.
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = 0;
+  }, [items]);
+
+  const columns = Math.max(1, Math.floor(viewport.width / minColumnWidth));
+  const rows = Math.ceil(items.length / columns);
+  const firstRow = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN_ROWS);
+  const endRow = Math.min(rows, Math.ceil((viewport.top + viewport.height) / rowHeight) + OVERSCAN_ROWS);
+  const visible = items.slice(firstRow * columns, endRow * columns);
+
+  return (
+    <div
+      ref={box}
+      class="virtual-grid"
+      role="list"
+      aria-label={label}
+      onScroll={(event) => {
+        const top = event.currentTarget.scrollTop;
+        setViewport((current) => ({ ...current, top }));
+      }}
+    >
+      <div class="virtual-grid-space" style={{ height: `${rows * rowHeight}px` }}>
+        {visible.map((item, i) => {
+          const index = firstRow * columns + i;
+          return (
+            <div
+              key={keyOf(item)}
+              role="listitem"
+              class="virtual-grid-cell"
+              style={{
+                top: `${Math.floor(index / columns) * rowHeight}px`,
+                left: `${((index % columns) * 100) / columns}%`,
+                width: `${100 / columns}%`,
+                height: `${rowHeight}px`,
+              }}
+            >
+              {render(item)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The kiosk's copy of the e-book catalogue in IndexedDB, so browsing is instant and still works
+ * while the hub is unreachable. Covers are left to the HTTP cache: their URLs are versioned
+ * and served `immutable`. Every query of the cache is in this module.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { EbookCatalogue, EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
+import type { CatalogueSnapshot } from './ebooks-types';
+
+interface SyncState {
+  key: 'sync';
+  /** The hub's `syncedAt` of the last sync: the next asks only for what changed from then on. */
+  syncedAt: string;
+  categories: EbookCategory[];
+  popularIds: number[];
+}
+
+export class CatalogueDb extends Dexie {
+  ebooks!: EntityTable<EbookSummary, 'id'>;
+  state!: EntityTable<SyncState, 'key'>;
+
+  constructor(name = 'kiosk-ebooks') {
+    super(name);
+    this.version(1).stores({ ebooks: 'id', state: 'key' });
+  }
+}
+
+export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot> {
+  return db.transaction('r', db.ebooks, db.state, async () => {
+    const [ebooks, state] = await Promise.all([db.ebooks.toArray(), db.state.get('sync')]);
+    return { ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [] };
+  });
+}
+
+export async function lastSyncedAt(db: CatalogueDb): Promise<string | null> {
+  return (await db.state.get('sync'))?.syncedAt ?? null;
+}
+
+/** Stores a sync's answer: the changed titles, and the small lists that always come whole. */
+export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue): Promise<void> {
+  await db.transaction('rw', db.ebooks, db.state, async () => {
+    await db.ebooks.bulkPut(answer.ebooks);
+    await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
+  });
+}

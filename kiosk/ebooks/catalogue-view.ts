@@ -1,0 +1,32 @@
+/** Shelves and search over the cached catalogue: pure functions the e-books machine calls. */
+import { matches } from '../../shared/ebooks/pinyin-search';
+import type { EbookSummary } from '../../shared/ebooks/schemas';
+import type { CatalogueSnapshot, Shelf } from './ebooks-types';
+
+/** Covers in a shelf row on the browsing screen; "See all" opens the whole shelf. */
+export const SHELF_PREVIEW = 12;
+const NEW_ARRIVALS = 48;
+
+const collator = new Intl.Collator('zh-CN');
+
+/** New arrivals, popular, then one shelf per category; empty shelves are left out. */
+export function shelvesOf(catalogue: CatalogueSnapshot): Shelf[] {
+  const byId = new Map(catalogue.ebooks.map((ebook) => [ebook.id, ebook]));
+  const newest = [...catalogue.ebooks].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id).slice(0, NEW_ARRIVALS);
+  const popular = catalogue.popularIds.map((id) => byId.get(id)).filter((ebook): ebook is EbookSummary => ebook !== undefined);
+  const byTitle = [...catalogue.ebooks].sort((a, b) => collator.compare(a.title, b.title));
+  const shelves: Shelf[] = [
+    { id: 'new', label: 'ebooks.newArrivals', ebooks: newest },
+    { id: 'popular', label: 'ebooks.popular', ebooks: popular },
+    ...catalogue.categories.map((category) => ({
+      id: `category-${category.id}`,
+      label: { 'zh-CN': category.nameZh, en: category.nameEn },
+      ebooks: byTitle.filter((ebook) => ebook.categoryIds.includes(category.id)),
+    })),
+  ];
+  return shelves.filter((shelf) => shelf.ebooks.length > 0);
+}
+
+export function searchCatalogue(ebooks: EbookSummary[], query: string): EbookSummary[] {
+  return ebooks.filter((ebook) => matches(query, ebook.searchKeys));
+}

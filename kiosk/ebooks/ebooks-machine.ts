@@ -1,0 +1,215 @@
+/**
+ * The kiosk's e-book section: browse and search the cached catalogue, open a title, show its
+ * QR code until the phone has downloaded it. Invoked by the session machine's `ebooks` state,
+ * so leaving that state (or the idle timeout) stops it, and the ticket watcher with it.
+ *
+ * Two regions: `sync` fills the catalogue (cache first, then the hub), `view` is the screens.
+ * All I/O is injected: catalogue load and sync, ticket issue, the ticket watcher (which polls
+ * and cancels an undelivered ticket when stopped).
+ */
+import { assertEvent, assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
+import { HubError } from '../../shared/api/hub-client';
+import type { EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { Notice } from '../session/notices';
+import { errorNotice } from '../session/notices';
+import { searchCatalogue, shelvesOf } from './catalogue-view';
+import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, WatchEvent, WatchInput } from './ebooks-types';
+
+export type EbooksEvent =
+  | { type: 'query.changed'; query: string }
+  | { type: 'query.typed'; char: string }
+  | { type: 'query.backspace' }
+  | { type: 'query.cleared' }
+  | { type: 'shelf.opened'; shelfId: string }
+  | { type: 'shelf.closed' }
+  | { type: 'ebook.opened'; ebookId: number }
+  | { type: 'send.requested' }
+  | { type: 'back' }
+  | { type: 'leave' }
+  | WatchEvent;
+
+/** What the e-books machine tells the session machine. */
+export type EbooksParentEvent = { type: 'ebooks.left' } | { type: 'ebooks.signInRequired'; ebookId: number };
+
+export interface EbooksContext {
+  ebooks: EbookSummary[];
+  shelves: Shelf[];
+  /** null until the first sync has ended; false: the hub could not be reached. */
+  online: boolean | null;
+  query: string;
+  results: EbookSummary[];
+  openShelfId: string | null;
+  selected: EbookSummary | null;
+  ticket: TicketIssued | null;
+  notice: Notice | null;
+  patronToken: string | null;
+  openEbookId: number | null;
+}
+
+const MAX_QUERY_LENGTH = 40;
+/** How long "Sent to your phone" stays before browsing again. */
+export const SENT_MS = 4000;
+
+async function notProvided(): Promise<never> {
+  throw new Error('actor not provided: use machine.provide()');
+}
+
+function sendingNotice(error: unknown): Notice {
+  return error instanceof HubError && error.code === 'network.offline' ? { key: 'ebooks.needsNetwork' } : errorNotice(error, Date.now());
+}
+
+export const ebooksMachine = setup({
+  types: {
+    context: {} as EbooksContext,
+    events: {} as EbooksEvent,
+    input: {} as EbooksInput,
+  },
+  actors: {
+    loadCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
+    syncCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
+    issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
+    watchTicket: fromCallback<WatchEvent, WatchInput>(() => {
+      throw new Error('actor not provided: use machine.provide()');
+    }),
+  },
+  actions: {
+    keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
+      ebooks: catalogue.ebooks,
+      shelves: shelvesOf(catalogue),
+      results: context.query === '' ? [] : searchCatalogue(catalogue.ebooks, context.query),
+      selected: context.selected ?? catalogue.ebooks.find((ebook) => ebook.id === context.openEbookId) ?? null,
+    })),
+    setQuery: assign(({ context }, query: string) => {
+      const trimmed = query.slice(0, MAX_QUERY_LENGTH);
+      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.ebooks, trimmed), openShelfId: null };
+    }),
+    openShelf: assign(({ event }) => {
+      assertEvent(event, 'shelf.opened');
+      return { openShelfId: event.shelfId };
+    }),
+    closeShelf: assign({ openShelfId: null }),
+    select: assign(({ context, event }) => {
+      assertEvent(event, 'ebook.opened');
+      return { selected: context.ebooks.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
+    }),
+    forgetSelection: assign({ selected: null, openEbookId: null, notice: null }),
+    keepTicket: assign((_, ticket: TicketIssued) => ({ ticket })),
+    forgetTicket: assign({ ticket: null }),
+    showNotice: assign((_, notice: Notice) => ({ notice })),
+    clearNotice: assign({ notice: null }),
+  },
+  guards: {
+    hasSelection: ({ context }) => context.selected !== null,
+    needsSignIn: ({ context }) => context.selected?.access === 'card' && context.patronToken === null,
+  },
+  delays: { sent: SENT_MS },
+}).createMachine({
+  id: 'ebooks',
+  type: 'parallel',
+  context: ({ input }) => ({
+    ebooks: [],
+    shelves: [],
+    online: null,
+    query: '',
+    results: [],
+    openShelfId: null,
+    selected: null,
+    ticket: null,
+    notice: null,
+    patronToken: input.patronToken,
+    openEbookId: input.openEbookId,
+  }),
+  states: {
+    sync: {
+      initial: 'loadingCache',
+      states: {
+        loadingCache: {
+          invoke: {
+            src: 'loadCatalogue',
+            onDone: { target: 'syncing', actions: { type: 'keepCatalogue', params: ({ event }) => event.output } },
+            // An unreadable cache only means the hub's copy is needed.
+            onError: 'syncing',
+          },
+        },
+        syncing: {
+          invoke: {
+            src: 'syncCatalogue',
+            onDone: { target: 'done', actions: [{ type: 'keepCatalogue', params: ({ event }) => event.output }, assign({ online: true })] },
+            onError: { target: 'done', actions: assign({ online: false }) },
+          },
+        },
+        done: {},
+      },
+    },
+
+    view: {
+      initial: 'starting',
+      states: {
+        /** Straight to the title a patron signed in for, once the catalogue has it. */
+        starting: {
+          always: [{ guard: 'hasSelection', target: 'detail' }, { guard: ({ context }) => context.openEbookId === null, target: 'browsing' }],
+          after: { 3000: 'browsing' },
+          on: { 'ebook.opened': { target: 'detail', actions: 'select' } },
+        },
+        browsing: {
+          on: {
+            'query.changed': { actions: { type: 'setQuery', params: ({ event }) => event.query } },
+            'query.typed': { actions: { type: 'setQuery', params: ({ context, event }) => context.query + event.char } },
+            'query.backspace': { actions: { type: 'setQuery', params: ({ context }) => context.query.slice(0, -1) } },
+            'query.cleared': { actions: { type: 'setQuery', params: '' } },
+            'shelf.opened': { actions: 'openShelf' },
+            'shelf.closed': { actions: 'closeShelf' },
+            'ebook.opened': { target: 'detail', actions: 'select' },
+            leave: { actions: sendParent({ type: 'ebooks.left' }) },
+          },
+        },
+        detail: {
+          on: {
+            'send.requested': [
+              {
+                guard: 'needsSignIn',
+                actions: sendParent(({ context }) => ({ type: 'ebooks.signInRequired', ebookId: context.selected?.id ?? 0 })),
+              },
+              { target: 'issuing', actions: 'clearNotice' },
+            ],
+            back: { target: 'browsing', actions: 'forgetSelection' },
+            leave: { actions: sendParent({ type: 'ebooks.left' }) },
+          },
+        },
+        issuing: {
+          invoke: {
+            src: 'issueTicket',
+            input: ({ context }) => ({ ebookId: context.selected?.id ?? 0, patronToken: context.patronToken }),
+            onDone: { target: 'showingQr', actions: { type: 'keepTicket', params: ({ event }) => event.output } },
+            onError: { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => sendingNotice(event.error) } },
+          },
+        },
+        showingQr: {
+          exit: 'forgetTicket',
+          invoke: {
+            src: 'watchTicket',
+            input: ({ context }) => {
+              if (!context.ticket) throw new Error('showingQr without a ticket');
+              return { ticket: context.ticket };
+            },
+          },
+          on: {
+            'ticket.downloaded': 'sent',
+            'ticket.ended': { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => ({ key: `phone.ticket.${event.state}` }) } },
+            back: 'detail',
+            leave: { actions: sendParent({ type: 'ebooks.left' }) },
+          },
+        },
+        sent: {
+          after: { sent: { target: 'browsing', actions: 'forgetSelection' } },
+          on: {
+            back: { target: 'browsing', actions: 'forgetSelection' },
+            leave: { actions: sendParent({ type: 'ebooks.left' }) },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type EbooksMachine = typeof ebooksMachine;

@@ -1,0 +1,37 @@
+/** The data of the kiosk's e-book section, and the inputs of its injected actors. */
+import type { EbookCategory, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { MessageKey } from '../../shared/i18n';
+
+/** What the kiosk holds of the hub's catalogue (IndexedDB, see catalogue-db.ts). */
+export interface CatalogueSnapshot {
+  ebooks: EbookSummary[];
+  categories: EbookCategory[];
+  popularIds: number[];
+}
+
+/** A row of covers on the browsing screen. */
+export interface Shelf {
+  id: string;
+  /** A translation key, or a staff-made category's own names. */
+  label: MessageKey | { 'zh-CN': string; en: string };
+  ebooks: EbookSummary[];
+}
+
+export interface EbooksInput {
+  /** The signed-in patron's token, or null; `card` titles need one. */
+  patronToken: string | null;
+  /** After signing in for a `card` title, the section opens on that title again. */
+  openEbookId: number | null;
+}
+
+export interface IssueInput {
+  ebookId: number;
+  patronToken: string | null;
+}
+
+export interface WatchInput {
+  ticket: TicketIssued;
+}
+
+/** What the ticket watcher reports while the QR code is on screen. */
+export type WatchEvent = { type: 'ticket.downloaded' } | { type: 'ticket.ended'; state: 'expired' | 'cancelled' | 'usedUp' };

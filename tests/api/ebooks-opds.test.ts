@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createDemoEbooks } from '../../server/ebooks/demo/create-demo-ebooks';
+import { listEbooks } from '../../server/ebooks/ebook-catalogue';
+import { createTestHub, type TestHub } from './support/test-hub';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+let hub: TestHub;
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ebooks-opds-'));
+  hub = await createTestHub({ config: { dataDir } });
+  await createDemoEbooks({ db: hub.db, dataDir, now: hub.now });
+});
+afterEach(async () => {
+  await hub.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('lists the open titles as an OPDS 1.2 acquisition feed that reading apps can download from', async () => {
+  const response = await hub.app.inject({ url: '/opds' });
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-type']).toBe('application/atom+xml;profile=opds-catalog;kind=acquisition; charset=utf-8');
+  const feed = new DOMParser().parseFromString(response.body, 'application/xml');
+  const entries = Array.from(feed.getElementsByTagNameNS(ATOM, 'entry'));
+  const open = listEbooks(hub.db).filter((ebook) => ebook.access === 'open');
+  expect(entries.length).toBe(open.length);
+  expect(open.length).toBeLessThan(listEbooks(hub.db).length);
+
+  const hlm = entries.find((entry) => entry.getElementsByTagNameNS(ATOM, 'title')[0]?.textContent === '红楼梦');
+  const links = Array.from(hlm?.getElementsByTagNameNS(ATOM, 'link') ?? []);
+  const rels = links.map((link) => link.getAttribute('rel'));
+  expect(rels).toEqual(expect.arrayContaining(['http://opds-spec.org/image', 'http://opds-spec.org/image/thumbnail', 'http://opds-spec.org/acquisition/open-access']));
+  const acquisition = links.find((link) => link.getAttribute('rel') === 'http://opds-spec.org/acquisition/open-access');
+  const file = await hub.app.inject({ url: acquisition?.getAttribute('href') ?? '' });
+  expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'application/epub+zip']);
+
+  const cardTitle = listEbooks(hub.db).find((ebook) => ebook.access === 'card')!;
+  expect((await hub.app.inject({ url: `/opds/books/${cardTitle.id}/file` })).statusCode).toBe(404);
+});

@@ -1,0 +1,183 @@
+/**
+ * Camera scanning end to end, through Chromium's fake camera: each browser plays one video made
+ * from a barcode photo in ../shared/testdata/barcodes/ (or a code drawn for a demo item).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, expect, type Page, test as base } from '@playwright/test';
+import { code128Image, code39Image, PHOTOS, qrImage, videoOf } from './support/fake-camera-videos';
+import { DEMO, KioskPage } from './kiosk-page';
+
+const CODABAR_CARD = { card: '31117013206375', pin: '3690', photo: 'codabar/codabar-1_12.png' };
+const ISBN_PHOTO = { isbn: '9780140013993', photo: 'ean13/ean13-1_25.png' };
+const USE_CAMERA = '使用摄像头';
+const videos = mkdtempSync(join(tmpdir(), 'kiosk-camera-'));
+
+/** Every camera track the page opened, as 'live' or 'ended'. */
+declare global {
+  interface Window {
+    cameraTracks(): MediaStreamTrackState[];
+  }
+}
+
+const test = base.extend<{ withCamera: (video: string) => Promise<Page> }>({
+  withCamera: async ({ playwright, launchOptions, baseURL }, use) => {
+    const browsers: Browser[] = [];
+    await use(async (video) => {
+      const browser = await playwright.chromium.launch({
+        ...launchOptions,
+        args: [
+          ...(launchOptions.args ?? []),
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-video-capture=${video}`,
+        ],
+      });
+      browsers.push(browser);
+      const page = await browser.newPage({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+      await page.addInitScript(() => {
+        const tracks: MediaStreamTrack[] = [];
+        const devices = navigator.mediaDevices;
+        const open = devices.getUserMedia.bind(devices);
+        devices.getUserMedia = async (constraints) => {
+          const stream = await open(constraints);
+          tracks.push(...stream.getTracks());
+          return stream;
+        };
+        window.cameraTracks = () => tracks.map((track) => track.readyState);
+      });
+      return page;
+    });
+    await Promise.all(browsers.map((browser) => browser.close()));
+  },
+});
+
+async function expectCameraStopped(page: Page) {
+  await expect.poll(() => page.evaluate(() => window.cameraTracks())).toEqual(expect.arrayContaining(['ended']));
+  expect(await page.evaluate(() => window.cameraTracks())).not.toContain('live');
+}
+
+async function expectCameraLive(page: Page) {
+  await expect(page.getByTestId('camera-view').locator('video')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.cameraTracks())).toContain('live');
+}
+
+async function borrowWithCamera(page: Page) {
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+  await kiosk.button(kiosk.names.borrow).click();
+  await kiosk.expectScreen('borrow');
+  await kiosk.button(USE_CAMERA).click();
+  await expectCameraLive(page);
+  return kiosk;
+}
+
+test('a Codabar library card read by the camera signs in, then the PIN; the camera stops with the result', async ({ withCamera }) => {
+  const page = await withCamera(videoOf(join(PHOTOS, CODABAR_CARD.photo), videos, 'codabar-card'));
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await kiosk.button(kiosk.names.borrow).click();
+  await kiosk.expectScreen('cardEntry');
+  await kiosk.button(USE_CAMERA).click();
+  await kiosk.expectScreen('pin', 15_000);
+  await expectCameraStopped(page);
+  await kiosk.typeOnPad(CODABAR_CARD.pin);
+  await kiosk.button(kiosk.names.ok).click();
+  await kiosk.expectScreen('home');
+});
+
+test('an ISBN (EAN-13) read by the camera borrows a copy of that book; signing out stops the camera', async ({ withCamera }) => {
+  const page = await withCamera(videoOf(join(PHOTOS, ISBN_PHOTO.photo), videos, 'isbn'));
+  const kiosk = await borrowWithCamera(page);
+  const row = kiosk.row('borrow-row', ISBN_PHOTO.isbn);
+  await expect(row).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+  await expect(row).toContainText('条码示范图书 1');
+  await expect(page.getByTestId('camera-view')).not.toHaveAttribute('data-reads', '0');
+  // Still in view: read again and again, but borrowed once.
+  await page.waitForTimeout(1500);
+  await expect(kiosk.rows('borrow-row')).toHaveCount(1);
+
+  await kiosk.button(kiosk.names.finish).click();
+  await expectCameraStopped(page);
+});
+
+const formats = [
+  { format: 'Code 128', photo: 'code128/code128-1_1.png', draw: code128Image, item: '39010030' },
+  { format: 'Code 39', photo: 'code39/code39-1_1.png', draw: code39Image, item: '39010031' },
+  { format: 'QR', photo: 'qrcode/qrcode-1_13.png', draw: qrImage, item: '39010032' },
+];
+
+for (const { format, photo, draw, item } of formats) {
+  test(`${format}: a code that is no library barcode is ignored; a drawn item barcode is borrowed`, async ({ withCamera }) => {
+    await test.step(`the photo ${photo} (not a barcode of this library): no row, no notice`, async () => {
+      const page = await withCamera(videoOf(join(PHOTOS, photo), videos, `${item}-photo`));
+      const kiosk = await borrowWithCamera(page);
+      await page.waitForTimeout(3000);
+      await expect(kiosk.rows('borrow-row')).toHaveCount(0);
+      await expect(page.getByTestId('notice')).toBeEmpty();
+      await expect(page.getByTestId('camera-view')).toHaveAttribute('data-reads', '0');
+    });
+    await test.step(`${format} of item ${item}: borrowed`, async () => {
+      const image = await draw(item, join(videos, `${item}.png`));
+      const page = await withCamera(videoOf(image, videos, item));
+      const kiosk = await borrowWithCamera(page);
+      await expect(kiosk.row('borrow-row', item)).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+    });
+  });
+}
+
+test('the camera stops on leaving the screen and on the idle timeout; the USB scanner keeps working', async ({ withCamera }) => {
+  // A code this kiosk ignores, so that nothing but leaving ends the scanning.
+  const page = await withCamera(videoOf(join(PHOTOS, 'qrcode/qrcode-1_1.png'), videos, 'ignored'));
+  await page.clock.install();
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+
+  await test.step('Cancel on the card screen', async () => {
+    await kiosk.button(kiosk.names.borrow).click();
+    await kiosk.button(USE_CAMERA).click();
+    await expectCameraLive(page);
+    await kiosk.button('取消').click();
+    await kiosk.expectScreen('attract');
+    await expectCameraStopped(page);
+  });
+
+  await test.step('Home from Borrow, with the USB scanner working alongside the camera', async () => {
+    await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+    await kiosk.button(kiosk.names.borrow).click();
+    await kiosk.button(USE_CAMERA).click();
+    await expectCameraLive(page);
+    await kiosk.scan('39010033');
+    await expect(kiosk.row('borrow-row', '39010033')).toHaveAttribute('data-status', 'ok');
+    await kiosk.button('返回').click();
+    await kiosk.expectScreen('home');
+    await expectCameraStopped(page);
+  });
+
+  await test.step('the idle timeout on Return', async () => {
+    await kiosk.button(kiosk.names.return).click();
+    await kiosk.button(USE_CAMERA).click();
+    await expectCameraLive(page);
+    await page.clock.runFor(61_000);
+    await page.clock.runFor(21_000);
+    await kiosk.expectScreen('attract');
+    await expectCameraStopped(page);
+  });
+});
+
+test('with no camera the kiosk says so, and the pad still signs in', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no camera', 'NotFoundError'));
+  });
+  const kiosk = new KioskPage(page, 'en');
+  await kiosk.open();
+  await kiosk.button(kiosk.names.borrow).click();
+  await kiosk.button('Use camera').click();
+  await expect(page.getByTestId('camera-failure')).toHaveText('No camera was found. Please use the scanner or the number pad.');
+  await kiosk.typeOnPad(DEMO.holder.card);
+  await kiosk.button(kiosk.names.ok).click();
+  await kiosk.expectScreen('pin');
+});

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActor, fromPromise } from 'xstate';
+import { HubError } from '../../../shared/api/hub-client';
+import type { EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
+import { ebooksMachine, SENT_MS } from '../../../kiosk/ebooks/ebooks-machine';
+import type { CatalogueSnapshot } from '../../../kiosk/ebooks/ebooks-types';
+import { POLL_MS, ticketWatcher } from '../../../kiosk/ebooks/ticket-watcher';
+import { sessionMachine } from '../../../kiosk/session/session-machine';
+import { CONFIG, signedIn } from '../kiosk/session-harness';
+
+function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {}): EbookSummary {
+  return {
+    id,
+    format: 'epub',
+    title,
+    authors: [],
+    language: 'zh',
+    publisher: null,
+    published: null,
+    description: null,
+    subjects: [],
+    isbn: null,
+    coverUrl: null,
+    sizeBytes: 1000,
+    access: 'open',
+    categoryIds: [1],
+    searchKeys: { text: [title.toLowerCase()], pinyin: [], initials: [] },
+    createdAt: `2026-01-0${id}T00:00:00.000Z`,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const HLM = ebook(1, '红楼梦', { searchKeys: { text: ['红楼梦'], pinyin: ['hongloumeng'], initials: ['hlm'] } });
+const CARD_TITLE = ebook(2, 'Card only', { access: 'card' });
+const CACHED: CatalogueSnapshot = { ebooks: [HLM], categories: [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }], popularIds: [] };
+const SYNCED: CatalogueSnapshot = { ...CACHED, ebooks: [HLM, CARD_TITLE], popularIds: [2] };
+const TICKET: TicketIssued = {
+  ticketId: 7,
+  token: 't'.repeat(43),
+  shortCode: 'ABC234',
+  downloadUrl: `http://192.168.1.20:8080/d/${'t'.repeat(43)}`,
+  expiresAt: '2026-01-01T00:10:00.000Z',
+  downloadsLeft: 3,
+};
+const status = (overrides: Partial<TicketStatus> = {}): TicketStatus => ({
+  ticketId: 7,
+  state: 'live',
+  downloadsUsed: 0,
+  downloadsLeft: 3,
+  expiresAt: TICKET.expiresAt,
+  ...overrides,
+});
+
+function fakeIo(options: { offline?: boolean } = {}) {
+  const io = {
+    statuses: [] as TicketStatus[],
+    cancelled: [] as number[],
+    issue: vi.fn(async (_input: { ebookId: number; patronToken: string | null }) => {
+      if (options.offline) throw new HubError('network.offline');
+      return TICKET;
+    }),
+  };
+  const actors = {
+    loadCatalogue: fromPromise(async () => CACHED),
+    syncCatalogue: fromPromise(async (): Promise<CatalogueSnapshot> => {
+      if (options.offline) throw new HubError('network.offline');
+      return SYNCED;
+    }),
+    issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
+    watchTicket: ticketWatcher({
+      status: async () => io.statuses.shift() ?? status(),
+      cancel: (ticketId) => void io.cancelled.push(ticketId),
+    }),
+  };
+  return { io, actors };
+}
+
+function startEbooks(options: { offline?: boolean; patronToken?: string | null } = {}) {
+  const { io, actors } = fakeIo(options);
+  const actor = createActor(ebooksMachine.provide({ actors }), {
+    input: { patronToken: options.patronToken ?? null, openEbookId: null },
+  }).start();
+  return { actor, io, view: () => (['browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })) };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the e-book section', () => {
+  it('browses the cache at once, then the synced catalogue with shelves', async () => {
+    const { actor } = startEbooks();
+    await vi.advanceTimersByTimeAsync(0);
+    const { context } = actor.getSnapshot();
+    expect(context.online).toBe(true);
+    expect(context.ebooks.map((e) => e.id)).toEqual([1, 2]);
+    expect(context.shelves.map((s) => [s.id, s.ebooks.map((e) => e.id)])).toEqual([
+      ['new', [2, 1]],
+      ['popular', [2]],
+      // Titles in Chinese reading order: Chinese before Latin.
+      ['category-1', [1, 2]],
+    ]);
+  });
+
+  it('searches as the patron types, by pinyin initials too', async () => {
+    const { actor } = startEbooks();
+    await vi.advanceTimersByTimeAsync(0);
+    for (const char of 'hl') actor.send({ type: 'query.typed', char });
+    actor.send({ type: 'query.typed', char: 'm' });
+    expect(actor.getSnapshot().context.results.map((e) => e.title)).toEqual(['红楼梦']);
+    actor.send({ type: 'query.backspace' });
+    actor.send({ type: 'query.changed', query: 'card' });
+    expect(actor.getSnapshot().context.results.map((e) => e.id)).toEqual([2]);
+    actor.send({ type: 'query.cleared' });
+    expect(actor.getSnapshot().context.results).toEqual([]);
+  });
+
+  it('shows a title, sends it, polls every 2 s until the phone has it, then browses again', async () => {
+    const { actor, io, view } = startEbooks();
+    await vi.advanceTimersByTimeAsync(0);
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    expect([view(), actor.getSnapshot().context.selected?.title]).toEqual(['detail', '红楼梦']);
+    actor.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.issue).toHaveBeenCalledWith({ ebookId: 1, patronToken: null });
+    expect([view(), actor.getSnapshot().context.ticket]).toEqual(['showingQr', TICKET]);
+
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(view()).toBe('showingQr');
+    io.statuses.push(status({ downloadsUsed: 1, downloadsLeft: 2 }));
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(view()).toBe('sent');
+    await vi.advanceTimersByTimeAsync(SENT_MS);
+    expect(view()).toBe('browsing');
+    expect(io.cancelled).toEqual([]);
+  });
+
+  it('cancels the ticket when the patron goes back, or the section is stopped (leaving, idle timeout)', async () => {
+    const { actor, io, view } = startEbooks();
+    await vi.advanceTimersByTimeAsync(0);
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    actor.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    actor.send({ type: 'back' });
+    expect([view(), io.cancelled]).toEqual(['detail', [7]]);
+
+    actor.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    actor.stop();
+    expect(io.cancelled).toEqual([7, 7]);
+  });
+
+  it('goes back to the title with a message when the ticket expires on screen', async () => {
+    const { actor, io, view } = startEbooks();
+    await vi.advanceTimersByTimeAsync(0);
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    actor.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    io.statuses.push(status({ state: 'expired' }));
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect([view(), actor.getSnapshot().context.notice]).toEqual(['detail', { key: 'phone.ticket.expired' }]);
+  });
+
+  it('browses the cache while the hub is unreachable, and says sending needs the network', async () => {
+    const { actor, view } = startEbooks({ offline: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().context.online).toBe(false);
+    expect(actor.getSnapshot().context.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    actor.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect([view(), actor.getSnapshot().context.notice]).toEqual(['detail', { key: 'ebooks.needsNetwork' }]);
+  });
+});
+
+describe('the e-book section in a session', () => {
+  function startSession() {
+    const { io, actors } = fakeIo();
+    const machine = sessionMachine.provide({
+      actors: {
+        signIn: fromPromise(async () => signedIn()),
+        signOut: fromPromise<void, { patronToken: string }>(async () => {}),
+        ebooks: ebooksMachine.provide({ actors }),
+      },
+    });
+    const actor = createActor(machine, { input: { config: CONFIG } }).start();
+    const ebooks = () => actor.getSnapshot().children.ebooks as ReturnType<typeof createActor<typeof ebooksMachine>> | undefined;
+    return { actor, io, ebooks };
+  }
+
+  it('signs the patron in for a card title and reopens it, then sends with the patron’s token', async () => {
+    const { actor, io, ebooks } = startSession();
+    actor.send({ type: 'ebooks.chosen' });
+    await vi.advanceTimersByTimeAsync(0);
+    ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
+    ebooks()?.send({ type: 'send.requested' });
+    expect(actor.getSnapshot().matches({ flow: 'cardEntry' })).toBe(true);
+
+    actor.send({ type: 'card.scanned', code: '20140001' });
+    for (const char of '2580') actor.send({ type: 'key.typed', char });
+    actor.send({ type: 'key.enter' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().matches({ flow: 'ebooks' })).toBe(true);
+    expect(ebooks()?.getSnapshot().context.selected?.id).toBe(2);
+    ebooks()?.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.issue).toHaveBeenCalledWith({ ebookId: 2, patronToken: signedIn().token });
+
+    ebooks()?.send({ type: 'leave' });
+    expect(actor.getSnapshot().matches({ flow: 'home' })).toBe(true);
+    expect(io.cancelled).toEqual([7]);
+  });
+
+  it('cancels a shown ticket when the idle timeout ends the session', async () => {
+    const { actor, io, ebooks } = startSession();
+    actor.send({ type: 'ebooks.chosen' });
+    await vi.advanceTimersByTimeAsync(0);
+    ebooks()?.send({ type: 'ebook.opened', ebookId: 1 });
+    ebooks()?.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync((CONFIG.idleTimeoutSeconds + CONFIG.idleCountdownSeconds + 1) * 1000);
+    expect(actor.getSnapshot().matches({ flow: 'attract' })).toBe(true);
+    expect(io.cancelled).toEqual([7]);
+  });
+});
