@@ -14,7 +14,7 @@ import type {
   RenewResponse,
   SignInResponse,
 } from '../../shared/api/schemas';
-import { CardNumber, ItemBarcode } from '../../shared/api/schemas';
+import { acceptedScan, type ScanRules } from '../../shared/barcodes';
 import { HubError } from '../../shared/api/hub-client';
 import type { RefusalCode } from '../../shared/circulation/codes';
 import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
@@ -117,6 +117,11 @@ function head<T>(queue: T[]): T {
   return first;
 }
 
+/** A scan as the library's rules normalise it; guards have already refused what they do not accept. */
+function scanValue(rules: ScanRules['card'], raw: string): string {
+  return acceptedScan(rules, raw) ?? raw.trim();
+}
+
 /** Screens that need a patron are reachable only after sign-in; an empty token would get `session.expired`. */
 function tokenOf(context: SessionContext): string {
   return context.patronToken ?? '';
@@ -173,10 +178,10 @@ const sessionSetup = setup({
     }),
     eraseKey: assign({ entry: ({ context }) => context.entry.slice(0, -1) }),
     clearEntry: assign({ entry: '' }),
-    takeTypedCard: assign(({ context }) => ({ cardNumber: context.entry, entry: '' })),
-    takeScannedCard: assign(({ event }) => {
+    takeTypedCard: assign(({ context }) => ({ cardNumber: scanValue(context.config.scanRules.card, context.entry), entry: '' })),
+    takeScannedCard: assign(({ context, event }) => {
       assertEvent(event, 'card.scanned');
-      return { cardNumber: event.code.trim(), entry: '' };
+      return { cardNumber: scanValue(context.config.scanRules.card, event.code), entry: '' };
     }),
     forgetCard: assign({ cardNumber: '' }),
     keepSignIn: assign((_, output: SignInResponse) => ({ patronToken: output.token, patron: output.patron })),
@@ -190,7 +195,7 @@ const sessionSetup = setup({
 
     queueScan: assign(({ context, event }, { list }: { list: ScanList }) => {
       assertEvent(event, 'item.scanned');
-      const barcode = event.barcode.trim();
+      const barcode = scanValue(context.config.scanRules.item, event.barcode);
       const id = newRequestId();
       // A refused item scanned again is tried afresh: its old row makes way for the new one.
       const rows = context[list].filter((row) => row.barcode !== barcode);
@@ -202,7 +207,7 @@ const sessionSetup = setup({
     }),
     refuseScan: assign(({ context, event }, { list, why }: { list: ScanList; why: Notice }) => {
       assertEvent(event, 'item.scanned');
-      const barcode = event.barcode.trim();
+      const barcode = scanValue(context.config.scanRules.item, event.barcode);
       const blocks = why.key === 'code.patron.blocked' ? (context.patron?.blocks ?? []) : [];
       const rows = context[list].filter((row) => row.barcode !== barcode);
       return { [list]: [...rows, refusedRow(newRequestId(), barcode, refusal(why, blocks))], notice: null };
@@ -270,8 +275,11 @@ const sessionSetup = setup({
     pinComplete: ({ context }) => context.entry.length >= PIN_MIN_LENGTH,
     acceptablePin: ({ context }) => isAcceptablePin(context.entry),
     pinsMatch: ({ context }) => context.entry === context.newPin,
-    validCard: ({ event }) => event.type === 'card.scanned' && CardNumber.safeParse(event.code).success,
-    validBarcode: ({ event }) => event.type === 'item.scanned' && ItemBarcode.safeParse(event.barcode).success,
+    // The library's own card and item patterns, as the camera uses them: a misread never reaches the hub.
+    validCard: ({ context, event }) => event.type === 'card.scanned' && acceptedScan(context.config.scanRules.card, event.code) !== null,
+    validTypedCard: ({ context }) => acceptedScan(context.config.scanRules.card, context.entry) !== null,
+    validBarcode: ({ context, event }) =>
+      event.type === 'item.scanned' && acceptedScan(context.config.scanRules.item, event.barcode) !== null,
     alreadyScanned: ({ context, event }, { list }: { list: ScanList }) =>
       event.type === 'item.scanned' && alreadyScanned(context[list], event.barcode.trim()),
     patronBlocked: ({ context }) => (context.patron?.blocks.length ?? 0) > 0,
@@ -368,7 +376,13 @@ export const sessionMachine = sessionSetup.createMachine({
             'key.typed': { actions: { type: 'typeKey', params: CARD_ENTRY } },
             'key.backspace': { actions: 'eraseKey' },
             'key.clear': { actions: 'clearEntry' },
-            'key.enter': { guard: 'hasEntry', target: 'pin', actions: 'takeTypedCard' },
+            'key.enter': [
+              { guard: and(['hasEntry', 'validTypedCard']), target: 'pin', actions: 'takeTypedCard' },
+              {
+                guard: 'hasEntry',
+                actions: [{ type: 'showNotice', params: { key: 'signin.invalidCard' } }, { type: 'playCue', params: { cue: 'refusal' } }],
+              },
+            ],
             // From the camera, as a USB scanner sends it on attract.
             'card.scanned': { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
             'signIn.cancelled': 'attract',

@@ -4,6 +4,7 @@ export { stripCodabarStartStop } from './codabar';
 export { isValidEan13, isValidEan8, isValidUpcA, upcAToEan13 } from './ean';
 export { isbn10CheckDigit, isbn10To13, isbn13CheckDigit, isbn13To10, isValidIsbn10, isValidIsbn13, parseIsbn } from './isbn';
 export {
+  acceptedScan,
   BARCODE_REJECTIONS,
   BarcodeRule,
   BarcodeRules,

@@ -101,6 +101,12 @@ function rejectionByPattern(rule: BarcodeRule, value: string): BarcodeRejection 
  * Checks one scan or typed number against a library's rule, or rules: the first that accepts it wins,
  * else the first rule's rejection is the reason. The library's own pattern wins over an ISBN reading.
  */
+/** The scan as the library knows it (trimmed, upper case, Codabar start/stop stripped), or null if its rules refuse it. */
+export function acceptedScan(rules: BarcodeRules, raw: string): string | null {
+  const result = validateBarcode(rules, raw);
+  return result.ok ? result.value : null;
+}
+
 export function validateBarcode(rules: BarcodeRules, raw: string): BarcodeValidation {
   if (!Array.isArray(rules)) return validateByRule(rules, raw);
   const results = rules.map((rule) => validateByRule(rule, raw));

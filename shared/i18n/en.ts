@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'camera.failure.unplugged': 'The camera was disconnected. Please use the scanner or the number pad.',
   'camera.failure.failed': 'The camera could not start. Please use the scanner or the number pad.',
 
+  'signin.invalidCard': 'That is not a card number of this library. Please check it and try again.',
   'disposition.shelf': 'Returned. Please put it on the returns trolley.',
   'disposition.hold': 'Returned. Someone has reserved it: please put it on the holds shelf.',
 

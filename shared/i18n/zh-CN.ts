@@ -50,6 +50,7 @@ export const zhCN = {
   'camera.failure.unplugged': '摄像头已断开。请使用扫码枪或数字键盘。',
   'camera.failure.failed': '摄像头无法启动。请使用扫码枪或数字键盘。',
 
+  'signin.invalidCard': '这不是本馆的读者证号，请检查后重新输入。',
   'disposition.shelf': '已还，可以放回还书车。',
   'disposition.hold': '已还，这本书有人预约，请放在预约书架上。',
 

@@ -33,7 +33,7 @@ for (const { lang, items } of journeys) {
         const refusals = [
           ['39010042', 'code.item.notForLoan'],
           ['39010041', 'code.item.reservedForOther'],
-          ['39099999', 'code.item.unknown'],
+          ['39019999', 'code.item.unknown'],
         ] as const;
         for (const [barcode, message] of refusals) {
           await kiosk.scan(barcode);

@@ -1,6 +1,6 @@
 /** A session machine wired to fake hub actors, a simulated clock and a cue recorder. */
 import { vi } from 'vitest';
-import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE } from '../../../shared/barcodes';
+import { DEMO_SCAN_RULES } from '../../../server/demo/demo-library';
 import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
 import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
@@ -19,7 +19,8 @@ export const CONFIG: KioskConfig = {
   sound: true,
   receipt: 'ask',
   cameraDeviceId: null,
-  scanRules: { card: DEFAULT_CARD_RULE, item: { ...DEFAULT_ITEM_RULE, acceptIsbn: true } },
+  // The demo library's rules: 2014… cards and 14-digit Codabar cards, 3901… items and ISBNs.
+  scanRules: DEMO_SCAN_RULES,
 };
 
 export const CARD = '20140001';

@@ -35,6 +35,23 @@ describe('signing in', () => {
     expect(session.context().cardNumber).toBe(CARD);
   });
 
+  it("refuses a typed card number outside the library's patterns, without asking the hub", () => {
+    const session = startSession();
+    session.send({ type: 'borrow.chosen' });
+    session.type('1234');
+    session.send({ type: 'key.enter' });
+    expect(session.screen()).toBe('cardEntry');
+    expect(session.context().notice).toEqual({ key: 'signin.invalidCard' });
+    expect(session.cues).toEqual(['refusal']);
+  });
+
+  it('takes a Codabar card with its start and stop letters from a USB scanner, as the library knows it', () => {
+    const session = startSession();
+    session.send({ type: 'card.scanned', code: 'A31117013206375B' });
+    expect(session.screen()).toBe('pin');
+    expect(session.context().cardNumber).toBe('31117013206375');
+  });
+
   it('does not submit a PIN shorter than four digits, and takes digits only', () => {
     const session = startSession();
     session.send({ type: 'card.scanned', code: CARD });
@@ -210,22 +227,29 @@ describe('borrowing', () => {
     const answers = [deferred<CheckoutResult>(), deferred<CheckoutResult>(), deferred<CheckoutResult>()];
     answers.forEach((answer) => session.hub.checkout.mockReturnValueOnce(answer.promise));
 
-    for (const barcode of ['A1', 'A2', 'A3']) session.send({ type: 'item.scanned', barcode });
+    for (const barcode of ['39010001', '39010002', '39010003']) session.send({ type: 'item.scanned', barcode });
     expect(session.context().borrowed.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
     expect(session.hub.checkout).toHaveBeenCalledTimes(1);
 
-    for (const [index, barcode] of ['A1', 'A2', 'A3'].entries()) {
+    for (const [index, barcode] of ['39010001', '39010002', '39010003'].entries()) {
       expect(session.hub.checkout).toHaveBeenLastCalledWith(expect.objectContaining({ barcode }));
       answers[index]?.resolve({ ok: true, item: item(barcode), dueAt: DUE });
       await settle();
     }
     expect(session.hub.checkout).toHaveBeenCalledTimes(3);
     expect(session.context().borrowed.map((row) => [row.barcode, row.status])).toEqual([
-      ['A1', 'ok'],
-      ['A2', 'ok'],
-      ['A3', 'ok'],
+      ['39010001', 'ok'],
+      ['39010002', 'ok'],
+      ['39010003', 'ok'],
     ]);
     expect(session.context().queue).toEqual([]);
+  });
+
+  it("refuses a misread that fits none of the library's item patterns, without asking the hub", async () => {
+    const session = await borrowing();
+    session.send({ type: 'item.scanned', barcode: '3901001' });
+    expect(session.hub.checkout).not.toHaveBeenCalled();
+    expect(session.context().borrowed).toMatchObject([{ barcode: '3901001', status: 'refused' }]);
   });
 
   it('says so when an item borrowed in this session is scanned again, without asking the hub', async () => {
