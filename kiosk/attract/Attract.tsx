@@ -1,3 +1,4 @@
+import { offersCheckout, offersEbooks } from '../../shared/api/schemas';
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { BookIcon, EbookIcon, ReturnIcon } from '../ui/icons';
@@ -14,7 +15,7 @@ export function Attract() {
       <p class="lead">{t('attract.hint')}</p>
       <NoticeText notice={notice} />
       <div class="big-actions">
-        {mode !== 'ebooks' && (
+        {offersCheckout(mode) && (
           <>
             <Button variant="primary" size="huge" onClick={() => send({ type: 'borrow.chosen' })}>
               <BookIcon />
@@ -26,7 +27,7 @@ export function Attract() {
             </Button>
           </>
         )}
-        {mode !== 'checkout' && (
+        {offersEbooks(mode) && (
           <Button variant="primary" size="huge" onClick={() => send({ type: 'ebooks.chosen' })}>
             <EbookIcon />
             {t('action.ebooks')}

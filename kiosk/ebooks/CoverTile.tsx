@@ -1,9 +1,13 @@
 import type { EbookSummary } from '../../shared/ebooks/schemas';
+import { bookLang } from './catalogue-view';
 
-/** One large cover; the whole tile is the button, named by the title and authors. */
+/**
+ * One large cover; the whole tile is the button, named by the title and authors. Title and authors
+ * are book data, in the book's own language (data-book-data: not kiosk text to translate).
+ */
 export function CoverTile({ ebook, onOpen }: { ebook: EbookSummary; onOpen: (ebookId: number) => void }) {
   return (
-    <button type="button" class="cover-tile" data-testid="cover-tile" onClick={() => onOpen(ebook.id)}>
+    <button type="button" class="cover-tile" data-testid="cover-tile" onClick={() => onOpen(ebook.id)} lang={bookLang(ebook.language)} data-book-data>
       {ebook.coverUrl ? (
         <img class="cover-image" src={ebook.coverUrl} alt="" loading="lazy" decoding="async" />
       ) : (

@@ -3,6 +3,7 @@ import type { Language } from '../../shared/api/schemas';
 import { useLanguage, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { NoticeText } from '../ui/NoticeText';
+import { bookLang } from './catalogue-view';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
 function languageName(code: string | null, language: Language): string | null {
@@ -22,8 +23,10 @@ export function EbookDetail({ actor }: { actor: EbooksActor }) {
   const notice = useEbooks(actor, (snapshot) => snapshot.context.notice);
   const signedIn = useEbooks(actor, (snapshot) => snapshot.context.patronToken !== null);
   if (!ebook) return null;
-  const facts: Array<[string, string | null]> = [
-    [t('ebooks.authors'), ebook.authors.join('、') || null],
+  const lang = bookLang(ebook.language);
+  // Authors, title and description are book data (data-book-data), in the book's own language.
+  const facts: Array<[string, string | null, boolean?]> = [
+    [t('ebooks.authors'), ebook.authors.join('、') || null, true],
     [t('ebooks.language'), languageName(ebook.language, language)],
     [t('ebooks.size'), formatFileSize(ebook.sizeBytes, language)],
     [t('ebooks.format'), t(`ebooks.format.${ebook.format}`)],
@@ -33,18 +36,18 @@ export function EbookDetail({ actor }: { actor: EbooksActor }) {
     <section class="ebook-detail">
       {ebook.coverUrl ? <img class="detail-cover" src={ebook.coverUrl} alt="" /> : <span class="detail-cover cover-blank" aria-hidden="true" />}
       <div class="detail-text">
-        <h1 data-testid="ebook-title">{ebook.title}</h1>
+        <h1 data-testid="ebook-title" lang={lang} data-book-data>{ebook.title}</h1>
         <dl class="detail-facts">
           {facts
-            .filter((fact): fact is [string, string] => fact[1] !== null)
-            .map(([term, value]) => (
+            .filter((fact): fact is [string, string, boolean?] => fact[1] !== null)
+            .map(([term, value, bookData]) => (
               <div key={term}>
                 <dt>{term}</dt>
-                <dd>{value}</dd>
+                <dd {...(bookData ? { lang, 'data-book-data': true } : {})}>{value}</dd>
               </div>
             ))}
         </dl>
-        {ebook.description && <p class="detail-description">{ebook.description}</p>}
+        {ebook.description && <p class="detail-description" lang={lang} data-book-data>{ebook.description}</p>}
         <NoticeText notice={notice} />
         <div class="detail-actions">
           <Button variant="primary" size="huge" onClick={() => send({ type: 'send.requested' })}>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TicketIssued } from '../../shared/ebooks/schemas';
 import { useT } from '../session/use-session';
 import { Button } from '../ui/Button';
+import { bookLang } from './catalogue-view';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
 /** Large modules and a 4-module quiet zone: readable from a phone held 30–50 cm away. */
@@ -13,6 +14,7 @@ export function QrHandoff({ actor, view }: { actor: EbooksActor; view: 'issuing'
   const send = sendTo(actor);
   const ticket = useEbooks(actor, (snapshot) => snapshot.context.ticket);
   const title = useEbooks(actor, (snapshot) => snapshot.context.selected?.title ?? '');
+  const lang = useEbooks(actor, (snapshot) => bookLang(snapshot.context.selected?.language ?? null));
 
   if (view === 'sent') {
     return (
@@ -29,7 +31,9 @@ export function QrHandoff({ actor, view }: { actor: EbooksActor; view: 'issuing'
   return (
     <section class="qr-handoff">
       <h1>{t('ebooks.qr.title')}</h1>
-      <p class="lead">{title}</p>
+      <p class="lead" lang={lang} data-book-data>
+        {title}
+      </p>
       {view === 'issuing' || !ticket ? <p class="lead" aria-busy="true">{t('ebooks.sending')}</p> : <TicketCode ticket={ticket} title={title} />}
       <Button size="large" onClick={() => send({ type: 'back' })}>
         {t('action.cancel')}
@@ -49,13 +53,21 @@ function TicketCode({ ticket, title }: { ticket: TicketIssued; title: string }) 
     };
   }, [ticket.downloadUrl]);
   const typeAt = `${new URL(ticket.downloadUrl).origin}/d`;
+  // The address and the code are typed as shown, never translated (rendered as translate="no").
+  const [before = '', after = ''] = t('ebooks.qr.manual', { url: '\u0000' }).split('\u0000');
   const minutes = Math.max(1, Math.round((Date.parse(ticket.expiresAt) - Date.now()) / 60_000));
   return (
     <div class="ticket-code">
       {image && <img class="qr-image" data-testid="ebook-qr" src={image} width={QR_OPTIONS.width} height={QR_OPTIONS.width} alt={t('ebooks.qr.alt', { title })} />}
       <div class="ticket-manual">
-        <p>{t('ebooks.qr.manual', { url: typeAt })}</p>
-        <p class="short-code" data-testid="short-code">{ticket.shortCode}</p>
+        <p>
+          {before}
+          <span translate={false}>{typeAt}</span>
+          {after}
+        </p>
+        <p class="short-code" data-testid="short-code" translate={false}>
+          {ticket.shortCode}
+        </p>
         <p>{t('ebooks.qr.validity', { minutes, count: ticket.downloadsLeft })}</p>
         <p class="lead" aria-live="polite">{t('ebooks.qr.waiting')}</p>
       </div>

@@ -1,3 +1,4 @@
+import { offersEbooks } from '../../shared/api/schemas';
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { BlockList } from './BlockList';
@@ -6,6 +7,7 @@ export function Home() {
   const t = useT();
   const send = useSend();
   const patron = useSession((snapshot) => snapshot.context.patron);
+  const mode = useSession((snapshot) => snapshot.context.config.mode);
   if (patron === null) return null;
   return (
     <section class="home">
@@ -23,6 +25,11 @@ export function Home() {
         <Button size="huge" onClick={() => send({ type: 'loans.chosen' })}>
           {t('action.loans')}
         </Button>
+        {offersEbooks(mode) && (
+          <Button size="huge" onClick={() => send({ type: 'ebooks.chosen' })}>
+            {t('action.ebooks')}
+          </Button>
+        )}
         <Button size="huge" onClick={() => send({ type: 'finish.chosen' })}>
           {t('action.finish')}
         </Button>

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { RefusalCode } from '../circulation/codes';
-import { EbookCatalogue, TicketIssued, TicketStatus } from '../ebooks/schemas';
+import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
 import { API, KIOSK_TOKEN_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
 import {
   ApiError,
@@ -82,7 +82,7 @@ export class HubClient {
   /** The whole e-book catalogue, or with `since` (the last `syncedAt`) what changed from then on. */
   ebookCatalogue(since: string | null, signal?: AbortSignal) {
     const path = since === null ? API.ebooks : `${API.ebooks}?since=${encodeURIComponent(since)}`;
-    return this.call('GET', path, EbookCatalogue, undefined, { signal });
+    return this.call('GET', path, EbookCatalogueAnswer, undefined, { signal });
   }
   /** `card` titles need the signed-in patron's token. */
   issueEbookTicket(ebookId: number, patronToken: string | null, signal?: AbortSignal) {

@@ -37,6 +37,11 @@ export type ApiError = z.infer<typeof ApiError>;
 
 // ---------- kiosk ----------
 export const KIOSK_MODES = ['checkout', 'ebooks', 'both'] as const;
+export type KioskMode = (typeof KIOSK_MODES)[number];
+/** Whether a kiosk in this mode offers self-checkout (borrow and return). */
+export const offersCheckout = (mode: KioskMode): boolean => mode !== 'ebooks';
+/** Whether a kiosk in this mode offers the e-book section. */
+export const offersEbooks = (mode: KioskMode): boolean => mode !== 'checkout';
 export const KioskConfig = z.object({
   kioskId: z.string(),
   name: z.string(),

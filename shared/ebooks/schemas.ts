@@ -63,6 +63,49 @@ export const EbookCatalogue = z.object({
 });
 export type EbookCatalogue = z.infer<typeof EbookCatalogue>;
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
+const isStrings = (value: unknown) => Array.isArray(value) && value.every(isString);
+const isEnum = <T extends string>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
+
+/**
+ * A cheap structural check of one catalogue entry: types and enums, no date or integer parsing.
+ * The first sync brings 10,000 of them, and full schema validation of those costs the kiosk
+ * hundreds of milliseconds; the entry's text is escaped on output whatever it holds.
+ */
+export function isEbookSummary(value: unknown): value is EbookSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  const keys = e.searchKeys as Record<string, unknown> | null;
+  return (
+    typeof e.id === 'number' &&
+    isEnum(EBOOK_FORMATS, e.format) &&
+    isString(e.title) &&
+    isStrings(e.authors) &&
+    isStringOrNull(e.language) &&
+    isStringOrNull(e.publisher) &&
+    isStringOrNull(e.published) &&
+    isStringOrNull(e.description) &&
+    isStrings(e.subjects) &&
+    isStringOrNull(e.isbn) &&
+    isStringOrNull(e.coverUrl) &&
+    typeof e.sizeBytes === 'number' &&
+    isEnum(EBOOK_ACCESS, e.access) &&
+    Array.isArray(e.categoryIds) &&
+    e.categoryIds.every((id) => typeof id === 'number') &&
+    typeof keys === 'object' &&
+    keys !== null &&
+    isStrings(keys.text) &&
+    isStrings(keys.pinyin) &&
+    isStrings(keys.initials) &&
+    isString(e.createdAt) &&
+    isString(e.updatedAt)
+  );
+}
+
+/** What the kiosk checks a catalogue answer against: the envelope strictly, the entries with {@link isEbookSummary}. */
+export const EbookCatalogueAnswer = EbookCatalogue.extend({ ebooks: z.array(z.custom<EbookSummary>(isEbookSummary)) });
+
 export const TicketIssued = z.object({
   ticketId: z.number().int(),
   /** What the QR code carries (inside the download URL). Shown once, never stored by the hub. */

@@ -13,7 +13,7 @@ import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
 import { percentile, startHub } from './hub-process';
 
 const TITLES = 10_000;
-const PORT = 18183;
+const PORT = Number(process.env.BENCH_PORT ?? 18183);
 const CHARS = '春夏秋冬山水风月花鸟云雨江河湖海天地人心书画诗词歌赋星辰日光明暗长短远近古今新旧东西南北红黄青白金银';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const QUERIES = ['c', 'ch', 'chu', 'chun', 'h', 'hl', 'hlm', 's', 'sh', 'shu', 'wang', 'li', 'x', 'xy', 'j', 'jh', 'm', 'mi', 'ming', 'y'];
@@ -59,6 +59,9 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.setDefaultTimeout(20_000);
+  page.on('crash', () => console.error('the kiosk page crashed'));
+  page.on('close', () => console.error('the kiosk page closed'));
+  page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(`${hub.url}/kiosk/`);
   await page.locator('main[data-screen="attract"]').waitFor();
 
@@ -78,16 +81,19 @@ try {
   );
   console.log(`e-book first sync to an empty kiosk: ${syncMs} ms for ${cached} titles (budget 3000 ms)`);
 
-  const search = page.locator('input[type=search]');
+  // Functions passed to page.evaluate hold no named inner functions (`function f` or
+  // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
+  const search = page.getByRole('searchbox');
   const samples: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const query of QUERIES) {
       await search.fill('');
+      await page.locator('[data-testid="result-count"]').waitFor({ state: 'detached' });
       await search.focus();
       for (let typed = 1; typed <= query.length; typed++) {
         // From the key press to the frame after the results for the new query are in the page.
         const elapsed = page.evaluate((expected) => {
-          return new Promise<number>((resolve) => {
+          return new Promise<number>((resolve, reject) => {
             let start = 0;
             addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
             const observer = new MutationObserver(() => {
@@ -96,6 +102,10 @@ try {
               requestAnimationFrame(() => resolve(performance.now() - start));
             });
             observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
+            setTimeout(() => {
+              observer.disconnect();
+              reject(new Error(`no results on screen for "${expected}" within 10 s`));
+            }, 10_000);
           });
         }, query.slice(0, typed));
         await page.evaluate(() => new Promise(requestAnimationFrame));
@@ -107,6 +117,9 @@ try {
   const p95 = percentile(samples, 95);
   console.log(`e-book search with ${cached} titles cached: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
   if (syncMs > 3000 || p95 > 50) process.exitCode = 1;
+} catch (error) {
+  await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
+  throw error;
 } finally {
   await browser.close();
   hub.stop();

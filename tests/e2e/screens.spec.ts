@@ -39,9 +39,10 @@ async function checkScreen(page: Page, name: string, lang: Lang, orientation: st
 
   if (lang === 'zh-CN') {
     // Latin words of three letters or more on a Chinese screen are untranslated strings;
-    // the switch to English (labelled "English") and book data (English titles) are the exceptions.
+    // the switch to English (labelled "English"), book data (English titles) and text typed as shown
+    // (translate="no": the download address and code) are the exceptions.
     const latinWords = await page.evaluate(() => {
-      const skip = (node: Node) => node.parentElement?.closest('[lang="en"], [data-book-data]');
+      const skip = (node: Node) => node.parentElement?.closest('[lang="en"], [data-book-data], [translate="no"]');
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const words: string[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -119,3 +120,32 @@ test('the card-number screen and the idle warning (zh-CN and en)', async ({ page
     await kiosk.expectScreen('attract');
   }
 });
+
+for (const { name: orientation, viewport } of orientations) {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    test(`the e-book screens are accessible and translated (${orientation}, ${lang})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const kiosk = new KioskPage(page, lang);
+      await kiosk.open();
+      await kiosk.button(translate(lang, 'action.ebooks')).click();
+      await kiosk.expectScreen('ebooks');
+      await expect(page.getByTestId('cover-tile').first()).toBeVisible();
+      await checkScreen(page, 'ebooks-browse', lang, orientation);
+
+      for (const letter of 'hlm') await kiosk.button(letter).click();
+      await expect(page.getByRole('searchbox', { name: translate(lang, 'ebooks.search.label') })).toHaveValue('hlm');
+      await expect(page.getByTestId('result-count')).toBeVisible();
+      await checkScreen(page, 'ebooks-search', lang, orientation);
+
+      await page.getByRole('button', { name: /红楼梦/ }).first().click();
+      await expect(page.getByTestId('ebook-title')).toHaveText('红楼梦');
+      await checkScreen(page, 'ebooks-detail', lang, orientation);
+
+      await kiosk.button(translate(lang, 'ebooks.send')).click();
+      await expect(page.getByTestId('ebook-qr')).toBeVisible();
+      await checkScreen(page, 'ebooks-qr', lang, orientation);
+      await kiosk.button(translate(lang, 'action.cancel')).click();
+      await expect(page.getByTestId('ebook-title')).toBeVisible();
+    });
+  }
+}
