@@ -1,19 +1,15 @@
 /** Reading and curating the e-book collection: rows to records, categories, access. */
 import type { Database } from 'better-sqlite3';
+import type { EbookMetadata } from './ebook-metadata';
 import type { EbookAccess, EbookCatalogue, EbookCategory, EbookFormat, EbookSummary, SearchKeys } from '../../shared/ebooks/schemas';
 
-export interface EbookRecord {
+/** A stored e-book: the metadata read from its file (with a title always set), plus what the hub keeps. */
+export interface EbookRecord
+  extends Pick<EbookMetadata, 'authors' | 'language' | 'publisher' | 'published' | 'description' | 'subjects' | 'isbn'> {
   id: number;
   sha256: string;
   format: EbookFormat;
   title: string;
-  authors: string[];
-  language: string | null;
-  publisher: string | null;
-  published: string | null;
-  description: string | null;
-  subjects: string[];
-  isbn: string | null;
   searchKeys: SearchKeys;
   /** Relative to DATA_DIR. */
   coverPath: string | null;

@@ -71,14 +71,10 @@ export class EmbeddedIls implements IlsPort {
   async checkout(cardNumber: string, scanned: string, ctx: CirculationContext): Promise<CheckoutOutcome> {
     return this.db.transaction((): CheckoutOutcome => {
       const barcode = this.barcodeOfScan(scanned);
-      const patron = this.patron(cardNumber);
-      const itemRow = this.item(barcode);
-      const item = itemRow ? toItem(itemRow) : null;
-      if (!patron) return { ok: false, code: 'card.unknown', item };
-
-      const rules = this.rules();
-      const loans = this.openLoans(patron.id);
-      const blocks = this.blocksOf(patron, loans, ctx.now, rules);
+      const standing = this.standing(cardNumber, barcode, ctx.now);
+      const { itemRow, item } = standing;
+      if (!standing.patron) return { ok: false, code: 'card.unknown', item };
+      const { patron, rules, loans, blocks } = standing;
       if (blocks.length > 0) return { ok: false, code: 'patron.blocked', item, blocks };
       if (!itemRow || !item) return { ok: false, code: 'item.unknown', item: null };
       if (itemRow.loan_type === 'reference') return { ok: false, code: 'item.notForLoan', item };
@@ -124,14 +120,11 @@ export class EmbeddedIls implements IlsPort {
 
   async renew(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<RenewOutcome> {
     return this.db.transaction((): RenewOutcome => {
-      const patron = this.patron(cardNumber);
-      const itemRow = this.item(barcode);
-      const item = itemRow ? toItem(itemRow) : null;
-      if (!patron) return { ok: false, code: 'card.unknown', item };
-
-      const rules = this.rules();
-      const loans = this.openLoans(patron.id);
-      if (this.blocksOf(patron, loans, ctx.now, rules).length > 0) return { ok: false, code: 'patron.blocked', item };
+      const standing = this.standing(cardNumber, barcode, ctx.now);
+      const { item } = standing;
+      if (!standing.patron) return { ok: false, code: 'card.unknown', item };
+      const { patron, rules, loans, blocks } = standing;
+      if (blocks.length > 0) return { ok: false, code: 'patron.blocked', item };
 
       const loan = loans.find((row) => row.item_barcode === barcode);
       if (!loan) return { ok: false, code: 'renew.notOnLoanToYou', item };
@@ -144,6 +137,17 @@ export class EmbeddedIls implements IlsPort {
       this.sql.renewLoan.run(dueAt.toISOString(), loan.id);
       return { ok: true, item: renewedItem, dueAt };
     })();
+  }
+
+  /** Who asks for which item, with the patron's loans and blocks under the current rules: what checkout and renewal both start from. */
+  private standing(cardNumber: string, barcode: string, now: Date) {
+    const itemRow = this.item(barcode);
+    const item = itemRow ? toItem(itemRow) : null;
+    const patron = this.patron(cardNumber);
+    if (!patron) return { patron: null, itemRow, item };
+    const rules = this.rules();
+    const loans = this.openLoans(patron.id);
+    return { patron, itemRow, item, rules, loans, blocks: this.blocksOf(patron, loans, now, rules) };
   }
 
   async loanedBarcodes(cardNumber: string): Promise<string[]> {
