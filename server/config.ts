@@ -20,6 +20,8 @@ export interface HubConfig {
   ebookTicketTtlSeconds: number;
   /** `card` e-books per patron per day. */
   ebookDailyLimit: number;
+  /** The largest e-book file staff may upload. */
+  ebookMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,6 +40,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     timeZone: timeZone(text(env.TIME_ZONE) ?? 'Asia/Shanghai'),
     ebookTicketTtlSeconds: integer(env, 'EBOOK_TICKET_TTL_SECONDS', 600, 5, 24 * 60 * 60),
     ebookDailyLimit: integer(env, 'EBOOK_DAILY_LIMIT', 5, 0, 1000),
+    ebookMaxBytes: integer(env, 'EBOOK_MAX_MB', 200, 1, 4096) * 1024 ** 2,
   };
 }
 

@@ -28,17 +28,20 @@ export class CatalogueDb extends Dexie {
 export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot> {
   return db.transaction('r', db.ebooks, db.state, async () => {
     const [ebooks, state] = await Promise.all([db.ebooks.toArray(), db.state.get('sync')]);
-    return { ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [] };
+    return { ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [], syncedAt: state?.syncedAt ?? null };
   });
 }
 
-export async function lastSyncedAt(db: CatalogueDb): Promise<string | null> {
-  return (await db.state.get('sync'))?.syncedAt ?? null;
-}
-
-/** Stores a sync's answer: the changed titles, and the small lists that always come whole. */
-export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue): Promise<void> {
+/**
+ * Stores a sync's answer: the whole catalogue (`since` null) replaces the copy; otherwise the
+ * changed titles are put and the withdrawn ones deleted. The small lists always come whole.
+ * One transaction: if it fails, the copy and its `syncedAt` stay as they were, and the next
+ * sync asks again from there.
+ */
+export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue, since: string | null): Promise<void> {
   await db.transaction('rw', db.ebooks, db.state, async () => {
+    if (since === null) await db.ebooks.clear();
+    await db.ebooks.bulkDelete(answer.withdrawnIds);
     await db.ebooks.bulkPut(answer.ebooks);
     await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
   });

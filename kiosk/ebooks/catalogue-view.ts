@@ -1,6 +1,6 @@
 /** Shelves and search over the cached catalogue: pure functions the e-books machine calls. */
 import { matches } from '../../shared/ebooks/pinyin-search';
-import type { EbookSummary } from '../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookSummary } from '../../shared/ebooks/schemas';
 import type { CatalogueSnapshot, Shelf } from './ebooks-types';
 
 /** Covers in a shelf row on the browsing screen; "See all" opens the whole shelf. */
@@ -25,6 +25,20 @@ export function shelvesOf(catalogue: CatalogueSnapshot): Shelf[] {
     })),
   ];
   return shelves.filter((shelf) => shelf.ebooks.length > 0);
+}
+
+/**
+ * The kiosk's copy after a sync's answer to `?since=<copy.syncedAt>`: the whole catalogue when
+ * the copy had none, else the copy with changed titles replaced, new ones added, withdrawn ones dropped.
+ */
+export function applyChanges(copy: CatalogueSnapshot, answer: EbookCatalogue): CatalogueSnapshot {
+  const next = { categories: answer.categories, popularIds: answer.popularIds, syncedAt: answer.syncedAt };
+  if (copy.syncedAt === null) return { ...next, ebooks: answer.ebooks };
+  const changed = new Map(answer.ebooks.map((ebook) => [ebook.id, ebook]));
+  const withdrawn = new Set(answer.withdrawnIds);
+  const kept = copy.ebooks.filter((ebook) => !withdrawn.has(ebook.id)).map((ebook) => changed.get(ebook.id) ?? ebook);
+  const known = new Set(copy.ebooks.map((ebook) => ebook.id));
+  return { ...next, ebooks: [...kept, ...answer.ebooks.filter((ebook) => !known.has(ebook.id) && !withdrawn.has(ebook.id))] };
 }
 
 export function searchCatalogue(ebooks: EbookSummary[], query: string): EbookSummary[] {

@@ -5,7 +5,7 @@
 import { fromPromise } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
 import type { CatalogueDb } from './catalogue-db';
-import type { IssueInput } from './ebooks-types';
+import type { IssueInput, StoreInput } from './ebooks-types';
 import { ticketWatcher } from './ticket-watcher';
 
 export function ebookActors(hub: HubClient) {
@@ -17,13 +17,10 @@ export function ebookActors(hub: HubClient) {
       const { db, cache: queries } = await cache();
       return queries.readCatalogue(db);
     }),
-    syncCatalogue: fromPromise(async ({ signal }: { signal: AbortSignal }) => {
+    fetchChanges: fromPromise(({ input, signal }: { input: { since: string | null }; signal: AbortSignal }) => hub.ebookCatalogue(input.since, signal)),
+    storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
       const { db, cache: queries } = await cache();
-      const since = await queries.lastSyncedAt(db);
-      const answer = await hub.ebookCatalogue(since, signal);
-      await queries.storeCatalogue(db, answer);
-      // A first sync's answer is the whole catalogue: no need to read it back.
-      return since === null ? { ebooks: answer.ebooks, categories: answer.categories, popularIds: answer.popularIds } : queries.readCatalogue(db);
+      await queries.storeCatalogue(db, input.answer, input.since);
     }),
     issueTicket: fromPromise(({ input, signal }: { input: IssueInput; signal: AbortSignal }) =>
       hub.issueEbookTicket(input.ebookId, input.patronToken, signal),

@@ -3,17 +3,18 @@
  * QR code until the phone has downloaded it. Invoked by the session machine's `ebooks` state,
  * so leaving that state (or the idle timeout) stops it, and the ticket watcher with it.
  *
- * Two regions: `sync` fills the catalogue (cache first, then the hub), `view` is the screens.
- * All I/O is injected: catalogue load and sync, ticket issue, the ticket watcher (which polls
- * and cancels an undelivered ticket when stopped).
+ * Two regions: `sync` fills the catalogue (cache first, then the hub's changes, shown before
+ * they are written back to the cache), `view` is the screens. All I/O is injected: the cache's
+ * load and store, the hub's catalogue, ticket issue, the ticket watcher (which polls and
+ * cancels an undelivered ticket when stopped).
  */
 import { assertEvent, assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
 import { HubError } from '../../shared/api/hub-client';
-import type { EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
-import { searchCatalogue, shelvesOf } from './catalogue-view';
-import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, WatchEvent, WatchInput } from './ebooks-types';
+import { applyChanges, searchCatalogue, shelvesOf } from './catalogue-view';
+import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, StoreInput, WatchEvent, WatchInput } from './ebooks-types';
 
 export type EbooksEvent =
   | { type: 'query.changed'; query: string }
@@ -32,7 +33,9 @@ export type EbooksEvent =
 export type EbooksParentEvent = { type: 'ebooks.left' } | { type: 'ebooks.signInRequired'; ebookId: number };
 
 export interface EbooksContext {
-  ebooks: EbookSummary[];
+  catalogue: CatalogueSnapshot;
+  /** The hub's answer while it is written to the cache. */
+  unsaved: StoreInput | null;
   shelves: Shelf[];
   /** null until the first sync has ended; false: the hub could not be reached. */
   online: boolean | null;
@@ -66,7 +69,8 @@ export const ebooksMachine = setup({
   },
   actors: {
     loadCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
-    syncCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
+    fetchChanges: fromPromise<EbookCatalogue, { since: string | null }>(notProvided),
+    storeChanges: fromPromise<void, StoreInput>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
     watchTicket: fromCallback<WatchEvent, WatchInput>(() => {
       throw new Error('actor not provided: use machine.provide()');
@@ -74,14 +78,14 @@ export const ebooksMachine = setup({
   },
   actions: {
     keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
-      ebooks: catalogue.ebooks,
+      catalogue,
       shelves: shelvesOf(catalogue),
       results: context.query === '' ? [] : searchCatalogue(catalogue.ebooks, context.query),
       selected: context.selected ?? catalogue.ebooks.find((ebook) => ebook.id === context.openEbookId) ?? null,
     })),
     setQuery: assign(({ context }, query: string) => {
       const trimmed = query.slice(0, MAX_QUERY_LENGTH);
-      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.ebooks, trimmed), openShelfId: null };
+      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.catalogue.ebooks, trimmed), openShelfId: null };
     }),
     openShelf: assign(({ event }) => {
       assertEvent(event, 'shelf.opened');
@@ -90,7 +94,7 @@ export const ebooksMachine = setup({
     closeShelf: assign({ openShelfId: null }),
     select: assign(({ context, event }) => {
       assertEvent(event, 'ebook.opened');
-      return { selected: context.ebooks.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
+      return { selected: context.catalogue.ebooks.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
     }),
     forgetSelection: assign({ selected: null, openEbookId: null, notice: null }),
     keepTicket: assign((_, ticket: TicketIssued) => ({ ticket })),
@@ -107,7 +111,8 @@ export const ebooksMachine = setup({
   id: 'ebooks',
   type: 'parallel',
   context: ({ input }) => ({
-    ebooks: [],
+    catalogue: { ebooks: [], categories: [], popularIds: [], syncedAt: null },
+    unsaved: null,
     shelves: [],
     online: null,
     query: '',
@@ -133,9 +138,30 @@ export const ebooksMachine = setup({
         },
         syncing: {
           invoke: {
-            src: 'syncCatalogue',
-            onDone: { target: 'done', actions: [{ type: 'keepCatalogue', params: ({ event }) => event.output }, assign({ online: true })] },
+            src: 'fetchChanges',
+            input: ({ context }) => ({ since: context.catalogue.syncedAt }),
+            onDone: {
+              target: 'storing',
+              actions: [
+                assign({ unsaved: ({ context, event }) => ({ answer: event.output, since: context.catalogue.syncedAt }) }),
+                { type: 'keepCatalogue', params: ({ context, event }) => applyChanges(context.catalogue, event.output) },
+                assign({ online: true }),
+              ],
+            },
             onError: { target: 'done', actions: assign({ online: false }) },
+          },
+        },
+        /** Patrons browse the new catalogue meanwhile. A failed write only means the next sync asks again. */
+        storing: {
+          exit: assign({ unsaved: null }),
+          invoke: {
+            src: 'storeChanges',
+            input: ({ context }) => {
+              if (!context.unsaved) throw new Error('storing without an answer');
+              return context.unsaved;
+            },
+            onDone: 'done',
+            onError: 'done',
           },
         },
         done: {},

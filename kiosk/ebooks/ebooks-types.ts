@@ -1,5 +1,5 @@
 /** The data of the kiosk's e-book section, and the inputs of its injected actors. */
-import type { EbookCategory, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookCategory, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
 import type { MessageKey } from '../../shared/i18n';
 
 /** What the kiosk holds of the hub's catalogue (IndexedDB, see catalogue-db.ts). */
@@ -7,6 +7,8 @@ export interface CatalogueSnapshot {
   ebooks: EbookSummary[];
   categories: EbookCategory[];
   popularIds: number[];
+  /** The hub's `syncedAt` this copy is current to; null when the kiosk has none yet. */
+  syncedAt: string | null;
 }
 
 /** A row of covers on the browsing screen. */
@@ -22,6 +24,12 @@ export interface EbooksInput {
   patronToken: string | null;
   /** After signing in for a `card` title, the section opens on that title again. */
   openEbookId: number | null;
+}
+
+/** A sync's answer to write to the cache, and the `since` it answered. */
+export interface StoreInput {
+  answer: EbookCatalogue;
+  since: string | null;
 }
 
 export interface IssueInput {

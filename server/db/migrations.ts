@@ -110,4 +110,6 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE kiosks ADD COLUMN camera_device_id TEXT;`,
   // E-books: files, categories, download tickets, downloads (server/ebooks/ebook-migrations.ts).
   ...EBOOK_MIGRATIONS,
+  // Staff withdraw an e-book rather than delete it: its downloads stay in the statistics.
+  `ALTER TABLE ebooks ADD COLUMN withdrawn_at TEXT;`,
 ];

@@ -19,6 +19,7 @@ export interface EbookRecord
   access: EbookAccess;
   createdAt: string;
   updatedAt: string;
+  withdrawnAt: string | null;
 }
 
 interface EbookRow {
@@ -40,6 +41,7 @@ interface EbookRow {
   access: EbookAccess;
   created_at: string;
   updated_at: string;
+  withdrawn_at: string | null;
 }
 
 function toRecord(row: EbookRow): EbookRecord {
@@ -62,16 +64,41 @@ function toRecord(row: EbookRow): EbookRecord {
     access: row.access,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    withdrawnAt: row.withdrawn_at,
   };
 }
 
+/** Where kiosks and the admin panel fetch a title's cover: versioned by content, so it can be cached for good. */
+export const coverUrlOf = (ebook: EbookRecord) => `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}`;
+
+/** A title patrons can get; null when unknown or withdrawn. */
 export function getEbook(db: Database, id: number): EbookRecord | null {
+  const record = findEbook(db, id);
+  return record && record.withdrawnAt === null ? record : null;
+}
+
+/** Any stored title, withdrawn ones too (for staff). */
+export function findEbook(db: Database, id: number): EbookRecord | null {
   const row = db.prepare('SELECT * FROM ebooks WHERE id = ?').get(id) as EbookRow | undefined;
   return row ? toRecord(row) : null;
 }
 
+/** The titles patrons can get, by title. */
 export function listEbooks(db: Database): EbookRecord[] {
+  return listAllEbooks(db).filter((ebook) => ebook.withdrawnAt === null);
+}
+
+/** Every stored title, withdrawn ones too (for staff), by title. */
+export function listAllEbooks(db: Database): EbookRecord[] {
   return (db.prepare('SELECT * FROM ebooks ORDER BY title, id').all() as EbookRow[]).map(toRecord);
+}
+
+/** Category ids per title. */
+export function categoryIdsByEbook(db: Database): Map<number, number[]> {
+  const links = db.prepare('SELECT ebook_id AS ebookId, category_id AS categoryId FROM ebook_category_links ORDER BY category_id').all() as Array<{ ebookId: number; categoryId: number }>;
+  const ids = new Map<number, number[]>();
+  for (const link of links) ids.set(link.ebookId, [...(ids.get(link.ebookId) ?? []), link.categoryId]);
+  return ids;
 }
 
 export function listCategories(db: Database): EbookCategory[] {
@@ -84,18 +111,17 @@ const POPULAR_DAYS = 30;
 
 /**
  * The catalogue as the kiosk caches it, with the pinyin search keys built at upload. With
- * `since` (a previous `syncedAt`) only titles changed from then on are listed; categories and
- * the popular shelf are small and always sent whole.
+ * `since` (a previous `syncedAt`) only titles changed from then on are listed, and the ids of
+ * those withdrawn from then on; categories and the popular shelf are small and always sent whole.
  */
 export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string, now: Date, since: string | null = null): EbookCatalogue {
-  const links = db.prepare('SELECT ebook_id AS ebookId, category_id AS categoryId FROM ebook_category_links').all() as Array<{ ebookId: number; categoryId: number }>;
-  const categoriesOf = new Map<number, number[]>();
-  for (const link of links) categoriesOf.set(link.ebookId, [...(categoriesOf.get(link.ebookId) ?? []), link.categoryId]);
+  const categoriesOf = categoryIdsByEbook(db);
   // `>=`: a title stored in the same millisecond as the last sync's newest one is sent again, never missed.
   const rows = (since === null
-    ? db.prepare('SELECT * FROM ebooks ORDER BY id').all()
+    ? db.prepare('SELECT * FROM ebooks WHERE withdrawn_at IS NULL ORDER BY id').all()
     : db.prepare('SELECT * FROM ebooks WHERE updated_at >= ? ORDER BY id').all(since)) as EbookRow[];
-  const ebooks = rows.map(toRecord).map(
+  const records = rows.map(toRecord);
+  const ebooks = records.filter((ebook) => ebook.withdrawnAt === null).map(
     (ebook): EbookSummary => ({
       id: ebook.id,
       format: ebook.format,
@@ -120,6 +146,7 @@ export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string
   return {
     categories: listCategories(db),
     ebooks,
+    withdrawnIds: records.filter((ebook) => ebook.withdrawnAt !== null).map((ebook) => ebook.id),
     popularIds: popularIds(db, now),
     syncedAt: newest.at ?? since ?? new Date(0).toISOString(),
   };
@@ -128,7 +155,10 @@ export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string
 function popularIds(db: Database, now: Date): number[] {
   const from = new Date(now.getTime() - POPULAR_DAYS * 24 * 60 * 60_000).toISOString();
   const rows = db
-    .prepare('SELECT ebook_id AS id FROM ebook_downloads WHERE at >= ? GROUP BY ebook_id ORDER BY COUNT(DISTINCT ticket_id) DESC, ebook_id LIMIT ?')
+    .prepare(
+      `SELECT d.ebook_id AS id FROM ebook_downloads d JOIN ebooks e ON e.id = d.ebook_id
+       WHERE d.at >= ? AND e.withdrawn_at IS NULL GROUP BY d.ebook_id ORDER BY COUNT(DISTINCT d.ticket_id) DESC, d.ebook_id LIMIT ?`,
+    )
     .all(from, POPULAR_COUNT) as Array<{ id: number }>;
   return rows.map((row) => row.id);
 }
@@ -141,21 +171,4 @@ export function categoryNamesByEbook(db: Database): Map<number, string[]> {
   const names = new Map<number, string[]>();
   for (const row of rows) names.set(row.ebookId, [...(names.get(row.ebookId) ?? []), row.nameZh, row.nameEn]);
   return names;
-}
-
-export function addCategory(db: Database, category: Omit<EbookCategory, 'id'>): number {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO ebook_categories (name_zh, name_en, sort) VALUES (?, ?, ?)')
-    .run(category.nameZh, category.nameEn, category.sort);
-  return Number(lastInsertRowid);
-}
-
-/** Also marks the title changed, so kiosks pick up the new shelves at their next sync. */
-export function setEbookCategories(db: Database, ebookId: number, categoryIds: number[], now = new Date()): void {
-  db.transaction(() => {
-    db.prepare('UPDATE ebooks SET updated_at = ? WHERE id = ?').run(now.toISOString(), ebookId);
-    db.prepare('DELETE FROM ebook_category_links WHERE ebook_id = ?').run(ebookId);
-    const link = db.prepare('INSERT INTO ebook_category_links (ebook_id, category_id) VALUES (?, ?)');
-    for (const categoryId of new Set(categoryIds)) link.run(ebookId, categoryId);
-  })();
 }

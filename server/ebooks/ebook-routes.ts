@@ -23,7 +23,7 @@ import type { TicketIssued } from '../../shared/ebooks/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
 import type { DownloadTickets, RedeemResult } from './download-tickets';
-import { catalogue, categoryNamesByEbook, getEbook, listEbooks, type EbookRecord } from './ebook-catalogue';
+import { catalogue, categoryNamesByEbook, coverUrlOf, findEbook, getEbook, listEbooks, type EbookRecord } from './ebook-catalogue';
 import { OPDS_ACQUISITION_TYPE, opdsFeed } from './opds-feed';
 import { phoneLanguage } from './phone-language';
 import { ebookPage, problemPage, shortCodePage } from './phone-page';
@@ -60,13 +60,13 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
     if (!kioskOr401(request, reply)) return reply;
     const query = CatalogueQuery.safeParse(request.query);
     if (!query.success) return refuse(reply, 400, 'request.invalid');
-    const coverUrl = (ebook: EbookRecord) => `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}`;
-    return reply.header('cache-control', 'no-store').send(catalogue(db, coverUrl, options.now(), query.data.since ?? null));
+    return reply.header('cache-control', 'no-store').send(catalogue(db, coverUrlOf, options.now(), query.data.since ?? null));
   });
 
+  // Withdrawn titles' covers too: the admin panel lists them.
   app.get('/api/ebooks/:id/cover', async (request, reply) => {
     const params = IdParam.safeParse(request.params);
-    const ebook = params.success ? getEbook(db, params.data.id) : null;
+    const ebook = params.success ? findEbook(db, params.data.id) : null;
     if (!ebook?.coverPath) return refuse(reply, 404, 'ebook.unknown');
     return reply
       .type('image/webp')

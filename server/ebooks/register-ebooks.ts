@@ -1,6 +1,7 @@
 /**
  * Wires the e-book routes into the hub. They serve kiosks and phones alike, so the kiosk token
- * is optional here: the routes themselves refuse kiosk-only calls without one.
+ * is optional here: the routes themselves refuse kiosk-only calls without one. The staff's
+ * routes sit in their own scope behind the staff sign-in.
  */
 import type { FastifyInstance } from 'fastify';
 import { KIOSK_TOKEN_HEADER } from '../../shared/api/routes';
@@ -9,6 +10,7 @@ import type { HubServices } from '../hub-services';
 import { defaultPublicUrl } from '../public-url';
 import { DownloadTickets } from './download-tickets';
 import { ebookRoutes } from './ebook-routes';
+import { registerStaffEbookRoutes } from './staff-ebook-routes';
 
 export async function registerEbooks(scope: FastifyInstance, config: HubConfig, services: HubServices): Promise<void> {
   await scope.register(async (ebooks) => {
@@ -32,5 +34,12 @@ export async function registerEbooks(scope: FastifyInstance, config: HubConfig, 
       publicUrl: config.publicUrl ?? defaultPublicUrl(config.host, config.port),
       now: services.now,
     });
+  });
+  await registerStaffEbookRoutes(scope, {
+    db: services.db,
+    dataDir: config.dataDir,
+    maxBytes: config.ebookMaxBytes,
+    staffSessions: services.staffSessions,
+    now: services.now,
   });
 }

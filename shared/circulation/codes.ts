@@ -3,7 +3,7 @@
  * patron-facing text of its own (except an ILS "screen message", which SIP2 servers
  * send); the apps translate these codes into the patron's language.
  */
-import { TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
+import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
 
 export const REFUSAL_CODES = [
   // signing in
@@ -28,8 +28,10 @@ export const REFUSAL_CODES = [
   'renew.notOnLoanToYou',
   // staff sign-in (admin panel)
   'staff.invalidCredentials',
-  // e-book download tickets (shared/ebooks/codes.ts)
+  // e-books (shared/ebooks/codes.ts): download tickets at the kiosk, staff curating the collection
   ...TICKET_ISSUE_REFUSALS,
+  ...EBOOK_UPLOAD_REFUSALS,
+  ...STAFF_EBOOK_REFUSALS,
   // transport and protocol
   'session.expired',
   'kiosk.unknown',

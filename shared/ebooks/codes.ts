@@ -32,3 +32,6 @@ export const TICKET_REDEEM_REFUSALS = [
   'ebook.dailyLimit',
 ] as const;
 export type TicketRedeemRefusal = (typeof TICKET_REDEEM_REFUSALS)[number];
+
+/** Why staff could not change the collection (besides an upload's refusals). */
+export const STAFF_EBOOK_REFUSALS = ['staff.signInRequired', 'category.unknown'] as const;

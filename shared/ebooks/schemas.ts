@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TICKET_ISSUE_REFUSALS } from './codes';
 
-const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const EBOOK_FORMATS = ['epub', 'pdf'] as const;
 export const EbookFormat = z.enum(EBOOK_FORMATS);
@@ -56,6 +56,8 @@ export type EbookSummary = z.infer<typeof EbookSummary>;
 export const EbookCatalogue = z.object({
   categories: z.array(EbookCategory),
   ebooks: z.array(EbookSummary),
+  /** With `since`: titles staff withdrew from then on, for the kiosk to drop from its copy. */
+  withdrawnIds: z.array(z.number().int()),
   /** Most downloaded recently, most first. */
   popularIds: z.array(z.number().int()),
   /** Pass back as `?since=` to get only what changed. */

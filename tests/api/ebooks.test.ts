@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createDemoEbooks } from '../../server/ebooks/demo/create-demo-ebooks';
-import { setEbookCategories } from '../../server/ebooks/ebook-catalogue';
+import { setEbookCategories } from '../../server/ebooks/ebook-curation';
 import { EbookCatalogue, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import { createTestHub, type TestHub } from './support/test-hub';
 

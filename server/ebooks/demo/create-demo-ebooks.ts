@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import { systemClock } from '../../clock';
-import { addCategory, setEbookCategories } from '../ebook-catalogue';
+import { addCategory, setEbookCategories } from '../ebook-curation';
 import { storeEbook } from '../store-ebook';
 import { buildEpub } from './build-epub';
 import { renderCover } from './cover-art';

@@ -6,14 +6,13 @@ import { buffer } from 'node:stream/consumers';
 import Database from 'better-sqlite3';
 import yazl from 'yazl';
 import { afterEach } from 'vitest';
-import { EBOOK_MIGRATIONS } from '../../../server/ebooks/ebook-migrations';
+import { migrate } from '../../../server/db/database';
 
 export const REAL_EPUBS = resolve(import.meta.dirname, '../../..', '../shared/testdata/epub');
 
 export function migratedDb(): Database.Database {
   const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const step of EBOOK_MIGRATIONS) db.exec(step);
+  migrate(db);
   return db;
 }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
-import type { EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
 import { ebooksMachine, SENT_MS } from '../../../kiosk/ebooks/ebooks-machine';
-import type { CatalogueSnapshot } from '../../../kiosk/ebooks/ebooks-types';
+import type { CatalogueSnapshot, StoreInput } from '../../../kiosk/ebooks/ebooks-types';
 import { POLL_MS, ticketWatcher } from '../../../kiosk/ebooks/ticket-watcher';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
 import { CONFIG, signedIn } from '../kiosk/session-harness';
@@ -33,8 +33,10 @@ function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {})
 
 const HLM = ebook(1, '红楼梦', { searchKeys: { text: ['红楼梦'], pinyin: ['hongloumeng'], initials: ['hlm'] } });
 const CARD_TITLE = ebook(2, 'Card only', { access: 'card' });
-const CACHED: CatalogueSnapshot = { ebooks: [HLM], categories: [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }], popularIds: [] };
-const SYNCED: CatalogueSnapshot = { ...CACHED, ebooks: [HLM, CARD_TITLE], popularIds: [2] };
+const CATEGORIES = [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }];
+const CACHED: CatalogueSnapshot = { ebooks: [HLM], categories: CATEGORIES, popularIds: [], syncedAt: '2026-01-01T00:00:00.000Z' };
+/** The hub's answer to `since` = CACHED.syncedAt: one title added. */
+const CHANGES: EbookCatalogue = { ebooks: [CARD_TITLE], withdrawnIds: [], categories: CATEGORIES, popularIds: [2], syncedAt: '2026-01-02T00:00:00.000Z' };
 const TICKET: TicketIssued = {
   ticketId: 7,
   token: 't'.repeat(43),
@@ -52,20 +54,26 @@ const status = (overrides: Partial<TicketStatus> = {}): TicketStatus => ({
   ...overrides,
 });
 
-function fakeIo(options: { offline?: boolean } = {}) {
+function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; changes?: EbookCatalogue } = {}) {
   const io = {
     statuses: [] as TicketStatus[],
     cancelled: [] as number[],
+    asked: [] as Array<string | null>,
+    stored: [] as StoreInput[],
     issue: vi.fn(async (_input: { ebookId: number; patronToken: string | null }) => {
       if (options.offline) throw new HubError('network.offline');
       return TICKET;
     }),
   };
   const actors = {
-    loadCatalogue: fromPromise(async () => CACHED),
-    syncCatalogue: fromPromise(async (): Promise<CatalogueSnapshot> => {
+    loadCatalogue: fromPromise(async () => options.cached ?? CACHED),
+    fetchChanges: fromPromise(async ({ input }: { input: { since: string | null } }) => {
+      io.asked.push(input.since);
       if (options.offline) throw new HubError('network.offline');
-      return SYNCED;
+      return options.changes ?? CHANGES;
+    }),
+    storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
+      io.stored.push(input);
     }),
     issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
     watchTicket: ticketWatcher({
@@ -76,7 +84,7 @@ function fakeIo(options: { offline?: boolean } = {}) {
   return { io, actors };
 }
 
-function startEbooks(options: { offline?: boolean; patronToken?: string | null } = {}) {
+function startEbooks(options: Parameters<typeof fakeIo>[0] & { patronToken?: string | null } = {}) {
   const { io, actors } = fakeIo(options);
   const actor = createActor(ebooksMachine.provide({ actors }), {
     input: { patronToken: options.patronToken ?? null, openEbookId: null },
@@ -93,13 +101,38 @@ describe('the e-book section', () => {
     await vi.advanceTimersByTimeAsync(0);
     const { context } = actor.getSnapshot();
     expect(context.online).toBe(true);
-    expect(context.ebooks.map((e) => e.id)).toEqual([1, 2]);
+    expect(context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
     expect(context.shelves.map((s) => [s.id, s.ebooks.map((e) => e.id)])).toEqual([
       ['new', [2, 1]],
       ['popular', [2]],
       // Titles in Chinese reading order: Chinese before Latin.
       ['category-1', [1, 2]],
     ]);
+  });
+
+  it('asks the hub only for what changed since the cached copy, shows it, then writes it to the cache', async () => {
+    const withdrawn = ebook(3, 'Withdrawn');
+    const renamed = { ...HLM, title: '红楼梦（校注本）' };
+    const { actor, io } = startEbooks({
+      cached: { ...CACHED, ebooks: [HLM, withdrawn] },
+      changes: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.asked).toEqual([CACHED.syncedAt]);
+    const { context } = actor.getSnapshot();
+    expect(context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦（校注本）', 'Card only']);
+    expect(context.catalogue.syncedAt).toBe(CHANGES.syncedAt);
+    expect(io.stored).toEqual([{ answer: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] }, since: CACHED.syncedAt }]);
+    expect(actor.getSnapshot().matches({ sync: 'done' })).toBe(true);
+    expect(actor.getSnapshot().context.unsaved).toBeNull();
+  });
+
+  it('an empty cache gets the whole catalogue, and the answer replaces the copy', async () => {
+    const { actor, io } = startEbooks({ cached: { ebooks: [], categories: [], popularIds: [], syncedAt: null }, changes: { ...CHANGES, ebooks: [HLM, CARD_TITLE] } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(io.asked).toEqual([null]);
+    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
+    expect(io.stored.map((write) => write.since)).toEqual([null]);
   });
 
   it('searches as the patron types, by pinyin initials too', async () => {
@@ -165,7 +198,7 @@ describe('the e-book section', () => {
     const { actor, view } = startEbooks({ offline: true });
     await vi.advanceTimersByTimeAsync(0);
     expect(actor.getSnapshot().context.online).toBe(false);
-    expect(actor.getSnapshot().context.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
+    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
     await vi.advanceTimersByTimeAsync(0);

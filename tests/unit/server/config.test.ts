@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Shanghai',
       ebookTicketTtlSeconds: 600,
       ebookDailyLimit: 5,
+      ebookMaxBytes: 200 * 1024 ** 2,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://hub.library.example',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MAX: '0',
+      EBOOK_MAX_MB: '50',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -38,6 +40,7 @@ describe('loadConfig', () => {
       adminPassword: 's3cret',
       publicUrl: 'https://hub.library.example',
       logLevel: 'warn',
+      ebookMaxBytes: 50 * 1024 ** 2,
       rateLimitMax: 0,
     });
   });
