@@ -4,8 +4,17 @@
  */
 import type { z } from 'zod';
 import type { RefusalCode } from '../circulation/codes';
-import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
-import { API, KIOSK_TOKEN_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
+import { EbookCatalogueAnswer, EbookCategory, TicketIssued, TicketStatus, type EbookAccess } from '../ebooks/schemas';
+import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
+import {
+  API,
+  KIOSK_TOKEN_HEADER,
+  UPLOAD_NAME_HEADER,
+  ebookTicketPath,
+  ebookTicketsPath,
+  staffEbookCategoryPath,
+  staffEbookPath,
+} from './routes';
 import {
   ApiError,
   ChangePinResponse,
@@ -37,8 +46,15 @@ export interface HubClientOptions {
 }
 
 interface CallOptions {
-  patronToken?: string | null;
+  /** A patron's session token at a kiosk, or a staff token in the admin panel. */
+  bearer?: string | null;
   signal?: AbortSignal;
+}
+
+/** A file sent as the request body itself (e-book uploads), with its name. */
+interface FileBody {
+  file: Blob;
+  name: string;
 }
 
 export class HubClient {
@@ -60,23 +76,23 @@ export class HubClient {
     return this.call('POST', API.session, SignInResponse, { cardNumber, pin }, { signal });
   }
   changePin(patronToken: string, newPin: string, signal?: AbortSignal) {
-    return this.call('POST', API.sessionPin, ChangePinResponse, { newPin }, { patronToken, signal });
+    return this.call('POST', API.sessionPin, ChangePinResponse, { newPin }, { bearer: patronToken, signal });
   }
   patronStatus(patronToken: string, signal?: AbortSignal) {
-    return this.call('GET', API.session, PatronStatus, undefined, { patronToken, signal });
+    return this.call('GET', API.session, PatronStatus, undefined, { bearer: patronToken, signal });
   }
   async signOut(patronToken: string) {
-    await this.call('DELETE', API.session, null, undefined, { patronToken });
+    await this.call('DELETE', API.session, null, undefined, { bearer: patronToken });
   }
   checkout(patronToken: string, itemBarcode: string, requestId: string, signal?: AbortSignal) {
-    return this.call('POST', API.checkout, CheckoutResult, { itemBarcode, requestId }, { patronToken, signal });
+    return this.call('POST', API.checkout, CheckoutResult, { itemBarcode, requestId }, { bearer: patronToken, signal });
   }
   /** Returning works without signing in; a signed-in patron's token is passed along for the receipt. */
   checkin(patronToken: string | null, itemBarcode: string, requestId: string, signal?: AbortSignal) {
-    return this.call('POST', API.checkin, CheckinResult, { itemBarcode, requestId }, { patronToken, signal });
+    return this.call('POST', API.checkin, CheckinResult, { itemBarcode, requestId }, { bearer: patronToken, signal });
   }
   renew(patronToken: string, itemBarcodes: string[], signal?: AbortSignal) {
-    return this.call('POST', API.renew, RenewResponse, { itemBarcodes }, { patronToken, signal });
+    return this.call('POST', API.renew, RenewResponse, { itemBarcodes }, { bearer: patronToken, signal });
   }
 
   /** The whole e-book catalogue, or with `since` (the last `syncedAt`) what changed from then on. */
@@ -86,7 +102,7 @@ export class HubClient {
   }
   /** `card` titles need the signed-in patron's token. */
   issueEbookTicket(ebookId: number, patronToken: string | null, signal?: AbortSignal) {
-    return this.call('POST', ebookTicketsPath(ebookId), TicketIssued, {}, { patronToken, signal });
+    return this.call('POST', ebookTicketsPath(ebookId), TicketIssued, {}, { bearer: patronToken, signal });
   }
   ebookTicketStatus(ticketId: number, signal?: AbortSignal) {
     return this.call('GET', ebookTicketPath(ticketId), TicketStatus, undefined, { signal });
@@ -98,36 +114,54 @@ export class HubClient {
   staffLogin(username: string, password: string, signal?: AbortSignal) {
     return this.call('POST', API.staffLogin, StaffLoginResponse, { username, password }, { signal });
   }
+  staffEbooks(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffEbooks, StaffEbookList, undefined, { bearer: staffToken, signal });
+  }
+  uploadEbook(staffToken: string, file: Blob, name: string, access: EbookAccess, signal?: AbortSignal) {
+    return this.call('POST', `${API.staffEbooks}?access=${access}`, EbookUploaded, { file, name } satisfies FileBody, { bearer: staffToken, signal });
+  }
+  changeEbook(staffToken: string, ebookId: number, change: EbookChange, signal?: AbortSignal) {
+    return this.call('PATCH', staffEbookPath(ebookId), StaffEbook, change, { bearer: staffToken, signal });
+  }
+  addEbookCategory(staffToken: string, draft: CategoryDraft, signal?: AbortSignal) {
+    return this.call('POST', API.staffEbookCategories, EbookCategory, draft, { bearer: staffToken, signal });
+  }
+  updateEbookCategory(staffToken: string, categoryId: number, draft: CategoryDraft, signal?: AbortSignal) {
+    return this.call('PATCH', staffEbookCategoryPath(categoryId), EbookCategory, draft, { bearer: staffToken, signal });
+  }
 
   private async call<S extends z.ZodType | null>(
     method: string,
     path: string,
     schema: S,
     body: unknown,
-    { patronToken, signal }: CallOptions,
+    { bearer, signal }: CallOptions,
   ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
     const headers: Record<string, string> = {};
     const kioskToken = this.options.kioskToken();
     if (kioskToken) headers[KIOSK_TOKEN_HEADER] = kioskToken;
-    if (patronToken) headers.authorization = `Bearer ${patronToken}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    let payload: BodyInit | undefined;
+    if (isFileBody(body)) {
+      headers['content-type'] = body.file.type || 'application/octet-stream';
+      headers[UPLOAD_NAME_HEADER] = encodeURIComponent(body.name);
+      payload = body.file;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
 
     let response: Response;
     try {
-      response = await this.fetchImpl(this.baseUrl + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
+      response = await this.fetchImpl(this.baseUrl + path, { method, headers, body: payload, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new HubError('network.offline');
     }
 
-    const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    const answer: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
     if (!response.ok) {
-      const parsed = ApiError.safeParse(payload);
+      const parsed = ApiError.safeParse(answer);
       if (parsed.success) {
         const { code, attemptsLeft, lockedUntil } = parsed.data.error;
         throw new HubError(code, { attemptsLeft, lockedUntil });
@@ -135,8 +169,12 @@ export class HubClient {
       throw new HubError(response.status === 429 ? 'rate.limited' : 'internal');
     }
     if (schema === null) return undefined as never;
-    const parsed = schema.safeParse(payload);
+    const parsed = schema.safeParse(answer);
     if (!parsed.success) throw new HubError('internal');
     return parsed.data as never;
   }
+}
+
+function isFileBody(body: unknown): body is FileBody {
+  return typeof body === 'object' && body !== null && 'file' in body && body.file instanceof Blob;
 }
