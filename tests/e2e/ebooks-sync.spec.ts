@@ -1,0 +1,82 @@
+/**
+ * The kiosk's own copy of the e-book catalogue (IndexedDB): browsing and searching go on while
+ * the hub is unreachable, and what staff change reaches the kiosk at its next sync.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { KioskPage } from './kiosk-page';
+
+/** Titles in the kiosk's IndexedDB copy. */
+function cachedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kiosk-ebooks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('ebooks').objectStore('ebooks').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+async function openEbooks(kiosk: KioskPage) {
+  await kiosk.open();
+  await kiosk.button('电子书').click();
+  await expect(kiosk.page.locator('[data-sync]')).not.toHaveAttribute('data-sync', 'pending');
+}
+
+async function search(kiosk: KioskPage, letters: string) {
+  for (const letter of letters) await kiosk.button(letter).click();
+}
+
+test('without the hub the kiosk browses and searches its saved copy, and says sending needs the network', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await openEbooks(kiosk);
+  const shown = await page.getByTestId('cover-tile').count();
+  expect(shown).toBeGreaterThan(0);
+  // The copy is written after the titles are on screen.
+  await expect.poll(() => cachedCount(page)).toBeGreaterThanOrEqual(12);
+
+  // The hub goes away for the e-book section: its calls fail as on a dropped network.
+  await page.route((url) => url.pathname === '/api/ebooks' || url.pathname.endsWith('/tickets'), (route) => route.abort('connectionrefused'));
+  await openEbooks(kiosk);
+  await expect(page.locator('[data-sync]')).toHaveAttribute('data-sync', 'offline');
+  await expect(page.getByText('暂时连不上服务器，显示的是上次保存的书目。')).toBeVisible();
+  await expect(page.getByTestId('cover-tile')).toHaveCount(shown);
+  await search(kiosk, 'xyj');
+  await page.getByRole('button', { name: /西游记/ }).first().click();
+  await kiosk.button('发送到手机').click();
+  await expect(page.getByText('发送到手机需要网络')).toBeVisible();
+});
+
+test('a title staff withdraw leaves the kiosk at its next sync, and comes back when restored', async ({ page, request }) => {
+  const login = await request.post('/api/admin/login', { data: { username: 'admin', password: 'e2e-staff-password' } });
+  const staff = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const { ebooks } = (await (await request.get('/api/admin/ebooks', { headers: staff })).json()) as { ebooks: Array<{ id: number; title: string }> };
+  const title = ebooks.find((ebook) => ebook.title === '水浒传')!;
+
+  const kiosk = new KioskPage(page);
+  await openEbooks(kiosk);
+  await search(kiosk, 'shz');
+  await expect(page.getByRole('button', { name: /水浒传/ })).toBeVisible();
+  await expect.poll(() => cachedCount(page)).toBeGreaterThanOrEqual(12);
+  const before = await cachedCount(page);
+
+  expect((await request.patch(`/api/admin/ebooks/${title.id}`, { headers: staff, data: { withdrawn: true } })).ok()).toBe(true);
+  try {
+    await openEbooks(kiosk);
+    await search(kiosk, 'shz');
+    await expect(page.getByTestId('result-count')).toHaveText('没有找到相关的电子书，换个词试试。');
+    await expect.poll(() => cachedCount(page)).toBe(before - 1);
+  } finally {
+    expect((await request.patch(`/api/admin/ebooks/${title.id}`, { headers: staff, data: { withdrawn: false } })).ok()).toBe(true);
+  }
+  await openEbooks(kiosk);
+  await search(kiosk, 'shz');
+  await expect(page.getByRole('button', { name: /水浒传/ })).toBeVisible();
+  await expect.poll(() => cachedCount(page)).toBe(before);
+});
