@@ -32,17 +32,23 @@ export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot>
   });
 }
 
+/** Titles per write: one write of 10,000 titles would hold the kiosk's main thread for most of a second. */
+const WRITE_CHUNK = 500;
+
 /**
  * Stores a sync's answer: the whole catalogue (`since` null) replaces the copy; otherwise the
- * changed titles are put and the withdrawn ones deleted. The small lists always come whole.
- * One transaction: if it fails, the copy and its `syncedAt` stay as they were, and the next
- * sync asks again from there.
+ * withdrawn titles are deleted and the changed ones put. Titles go in chunks, with a pause for
+ * the screen between them, and the sync state (`syncedAt`) goes last: a write cut short leaves
+ * the old `syncedAt`, so the next sync asks again from there (putting a title twice is harmless).
  */
 export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue, since: string | null): Promise<void> {
-  await db.transaction('rw', db.ebooks, db.state, async () => {
+  await db.transaction('rw', db.ebooks, async () => {
     if (since === null) await db.ebooks.clear();
     await db.ebooks.bulkDelete(answer.withdrawnIds);
-    await db.ebooks.bulkPut(answer.ebooks);
-    await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
   });
+  for (let start = 0; start < answer.ebooks.length; start += WRITE_CHUNK) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await db.ebooks.bulkPut(answer.ebooks.slice(start, start + WRITE_CHUNK));
+  }
+  await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
 }

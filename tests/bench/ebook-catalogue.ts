@@ -52,6 +52,23 @@ while (await fetch(`${first.url}/healthz`).then(() => true, () => false)) await 
 seed(dataDir);
 
 const hub = await startHub(PORT, { DATA_DIR: dataDir });
+let titles = 0;
+{
+  // The hub's share of the first sync: building, compressing and sending the whole catalogue.
+  const claim = await fetch(`${hub.url}/api/kiosk/claim-local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const { token } = (await claim.json()) as { token: string };
+  const times: number[] = [];
+  let bytes = 0;
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now();
+    const answer = await fetch(`${hub.url}/api/ebooks`, { headers: { 'x-kiosk-token': token, 'accept-encoding': 'br' } });
+    const body = await answer.text();
+    bytes = Buffer.byteLength(body);
+    titles = (JSON.parse(body) as { ebooks: unknown[] }).ebooks.length;
+    times.push(performance.now() - start);
+  }
+  console.log(`hub answer to a first sync: median ${percentile(times, 50).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB decompressed by fetch`);
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -69,17 +86,27 @@ try {
   await page.getByRole('button', { name: '电子书', exact: true }).click();
   await page.locator('[data-sync="online"]').waitFor();
   const syncMs = Date.now() - syncStart;
-  const cached = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('kiosk-ebooks');
-        open.onsuccess = () => {
-          const count = open.result.transaction('ebooks').objectStore('ebooks').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
-  console.log(`e-book first sync to an empty kiosk: ${syncMs} ms for ${cached} titles (budget 3000 ms)`);
+  // The copy is written to IndexedDB after the titles are on screen, in chunks; wait until it is whole.
+  let cached = 0;
+  while (cached < titles) {
+    cached = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('kiosk-ebooks');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('ebooks').objectStore('ebooks').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+    if (Date.now() - syncStart > 30_000) throw new Error(`only ${cached} of ${titles} titles saved after 30 s`);
+  }
+  const savedMs = Date.now() - syncStart;
+  console.log(`e-book first sync to an empty kiosk: ${titles} titles on screen after ${syncMs} ms (budget 3000 ms), all saved in IndexedDB after ${savedMs} ms`);
 
   // Functions passed to page.evaluate hold no named inner functions (`function f` or
   // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
@@ -115,7 +142,7 @@ try {
     }
   }
   const p95 = percentile(samples, 95);
-  console.log(`e-book search with ${cached} titles cached: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
+  console.log(`e-book search with ${titles} titles cached: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
   if (syncMs > 3000 || p95 > 50) process.exitCode = 1;
 } catch (error) {
   await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
