@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
+import { cachedEbookCount } from '../e2e/cached-ebooks';
 import { percentile, startHub } from './hub-process';
 
 const TITLES = 10_000;
@@ -89,20 +90,7 @@ try {
   // The copy is written to IndexedDB after the titles are on screen, in chunks; wait until it is whole.
   let cached = 0;
   while (cached < titles) {
-    cached = await page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('kiosk-ebooks');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('ebooks').objectStore('ebooks').count();
-            count.onsuccess = () => {
-              resolve(count.result);
-              open.result.close();
-            };
-          };
-        }),
-    );
+    cached = await cachedEbookCount(page);
     if (Date.now() - syncStart > 30_000) throw new Error(`only ${cached} of ${titles} titles saved after 30 s`);
   }
   const savedMs = Date.now() - syncStart;

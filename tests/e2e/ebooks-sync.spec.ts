@@ -2,26 +2,9 @@
  * The kiosk's own copy of the e-book catalogue (IndexedDB): browsing and searching go on while
  * the hub is unreachable, and what staff change reaches the kiosk at its next sync.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { cachedEbookCount } from './cached-ebooks';
 import { KioskPage } from './kiosk-page';
-
-/** Titles in the kiosk's IndexedDB copy. */
-function cachedCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('kiosk-ebooks');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('ebooks').objectStore('ebooks').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
 
 async function openEbooks(kiosk: KioskPage) {
   await kiosk.open();
@@ -39,7 +22,7 @@ test('without the hub the kiosk browses and searches its saved copy, and says se
   const shown = await page.getByTestId('cover-tile').count();
   expect(shown).toBeGreaterThan(0);
   // The copy is written after the titles are on screen.
-  await expect.poll(() => cachedCount(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => cachedEbookCount(page)).toBeGreaterThanOrEqual(12);
 
   // The hub goes away for the e-book section: its calls fail as on a dropped network.
   await page.route((url) => url.pathname === '/api/ebooks' || url.pathname.endsWith('/tickets'), (route) => route.abort('connectionrefused'));
@@ -63,20 +46,20 @@ test('a title staff withdraw leaves the kiosk at its next sync, and comes back w
   await openEbooks(kiosk);
   await search(kiosk, 'shz');
   await expect(page.getByRole('button', { name: /水浒传/ })).toBeVisible();
-  await expect.poll(() => cachedCount(page)).toBeGreaterThanOrEqual(12);
-  const before = await cachedCount(page);
+  await expect.poll(() => cachedEbookCount(page)).toBeGreaterThanOrEqual(12);
+  const before = await cachedEbookCount(page);
 
   expect((await request.patch(`/api/admin/ebooks/${title.id}`, { headers: staff, data: { withdrawn: true } })).ok()).toBe(true);
   try {
     await openEbooks(kiosk);
     await search(kiosk, 'shz');
     await expect(page.getByTestId('result-count')).toHaveText('没有找到相关的电子书，换个词试试。');
-    await expect.poll(() => cachedCount(page)).toBe(before - 1);
+    await expect.poll(() => cachedEbookCount(page)).toBe(before - 1);
   } finally {
     expect((await request.patch(`/api/admin/ebooks/${title.id}`, { headers: staff, data: { withdrawn: false } })).ok()).toBe(true);
   }
   await openEbooks(kiosk);
   await search(kiosk, 'shz');
   await expect(page.getByRole('button', { name: /水浒传/ })).toBeVisible();
-  await expect.poll(() => cachedCount(page)).toBe(before);
+  await expect.poll(() => cachedEbookCount(page)).toBe(before);
 });
