@@ -16,6 +16,7 @@ export function Browse({ actor }: { actor: EbooksActor }) {
   const language = useLanguage();
   const send = sendTo(actor);
   const query = useEbooks(actor, (snapshot) => snapshot.context.query);
+  const keyboardOpen = useEbooks(actor, (snapshot) => snapshot.context.keyboardOpen);
   const results = useEbooks(actor, (snapshot) => snapshot.context.results);
   const shelves = useEbooks(actor, (snapshot) => snapshot.context.shelves);
   const openShelfId = useEbooks(actor, (snapshot) => snapshot.context.openShelfId);
@@ -48,10 +49,18 @@ export function Browse({ actor }: { actor: EbooksActor }) {
           autocomplete="off"
           spellcheck={false}
           onInput={(event) => send({ type: 'query.changed', query: event.currentTarget.value })}
+          onFocus={() => send({ type: 'keyboard.opened' })}
         />
+        <Button
+          expanded={keyboardOpen}
+          controls="letter-keyboard"
+          onClick={() => send({ type: keyboardOpen ? 'keyboard.closed' : 'keyboard.opened' })}
+        >
+          {t('ebooks.keyboard.label')}
+        </Button>
         <Button onClick={() => send({ type: 'leave' })}>{t('ebooks.leave')}</Button>
       </div>
-      <LetterKeyboard send={send} />
+      {keyboardOpen && <LetterKeyboard send={send} />}
       {online === false && <p class="notice notice-info">{t('ebooks.offline')}</p>}
 
       {query.trim() !== '' ? (

@@ -8,7 +8,7 @@ const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 export function LetterKeyboard({ send }: { send: (event: EbooksEvent) => void }) {
   const t = useT();
   return (
-    <div class="letter-keyboard" role="group" aria-label={t('ebooks.keyboard.label')}>
+    <div class="letter-keyboard" id="letter-keyboard" role="group" aria-label={t('ebooks.keyboard.label')}>
       {ROWS.map((row) => (
         <div class="letter-row" key={row}>
           {[...row].map((letter) => (
@@ -27,6 +27,9 @@ export function LetterKeyboard({ send }: { send: (event: EbooksEvent) => void })
         </Button>
         <Button keepFocus class="letter-key-wide" onClick={() => send({ type: 'query.cleared' })}>
           {t('ebooks.keyboard.clear')}
+        </Button>
+        <Button class="letter-key-wide" onClick={() => send({ type: 'keyboard.closed' })}>
+          {t('ebooks.keyboard.hide')}
         </Button>
       </div>
     </div>

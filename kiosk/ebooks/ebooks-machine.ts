@@ -21,6 +21,8 @@ export type EbooksEvent =
   | { type: 'query.typed'; char: string }
   | { type: 'query.backspace' }
   | { type: 'query.cleared' }
+  | { type: 'keyboard.opened' }
+  | { type: 'keyboard.closed' }
   | { type: 'shelf.opened'; shelfId: string }
   | { type: 'shelf.closed' }
   | { type: 'ebook.opened'; ebookId: number }
@@ -40,6 +42,8 @@ export interface EbooksContext {
   /** null until the first sync has ended; false: the hub could not be reached. */
   online: boolean | null;
   query: string;
+  /** The on-screen letter keyboard takes half the screen: shown when the patron goes to search. */
+  keyboardOpen: boolean;
   results: EbookSummary[];
   openShelfId: string | null;
   selected: EbookSummary | null;
@@ -116,6 +120,7 @@ export const ebooksMachine = setup({
     shelves: [],
     online: null,
     query: '',
+    keyboardOpen: false,
     results: [],
     openShelfId: null,
     selected: null,
@@ -183,6 +188,8 @@ export const ebooksMachine = setup({
             'query.typed': { actions: { type: 'setQuery', params: ({ context, event }) => context.query + event.char } },
             'query.backspace': { actions: { type: 'setQuery', params: ({ context }) => context.query.slice(0, -1) } },
             'query.cleared': { actions: { type: 'setQuery', params: '' } },
+            'keyboard.opened': { actions: assign({ keyboardOpen: true }) },
+            'keyboard.closed': { actions: assign({ keyboardOpen: false }) },
             'shelf.opened': { actions: 'openShelf' },
             'shelf.closed': { actions: 'closeShelf' },
             'ebook.opened': { target: 'detail', actions: 'select' },

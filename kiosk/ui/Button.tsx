@@ -10,9 +10,13 @@ interface ButtonProps {
   keepFocus?: boolean;
   autoFocus?: boolean;
   class?: string;
+  /** For a button that shows and hides a panel: whether it is shown, and the panel's id. */
+  expanded?: boolean;
+  controls?: string;
 }
 
-export function Button({ children, onClick, variant = 'secondary', size = 'normal', disabled, keepFocus, autoFocus, class: extra = '' }: ButtonProps) {
+export function Button(props: ButtonProps) {
+  const { children, onClick, variant = 'secondary', size = 'normal', disabled, keepFocus, autoFocus, class: extra = '', expanded, controls } = props;
   return (
     <button
       type="button"
@@ -21,6 +25,8 @@ export function Button({ children, onClick, variant = 'secondary', size = 'norma
       onMouseDown={keepFocus ? (event) => event.preventDefault() : undefined}
       disabled={disabled}
       autoFocus={autoFocus}
+      aria-expanded={expanded}
+      aria-controls={controls}
     >
       {children}
     </button>

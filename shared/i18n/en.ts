@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'ebooks.keyboard.label': 'Letter keyboard',
   'ebooks.keyboard.space': 'Space',
   'ebooks.keyboard.clear': 'Clear',
+  'ebooks.keyboard.hide': 'Hide keyboard',
   'ebooks.authors': 'Author',
   'ebooks.language': 'Language',
   'ebooks.size': 'Size',

@@ -71,6 +71,7 @@ export const zhCN = {
   'ebooks.keyboard.label': '拼音字母键盘',
   'ebooks.keyboard.space': '空格',
   'ebooks.keyboard.clear': '清空',
+  'ebooks.keyboard.hide': '收起键盘',
   'ebooks.authors': '作者',
   'ebooks.language': '语言',
   'ebooks.size': '大小',

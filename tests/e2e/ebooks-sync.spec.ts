@@ -13,6 +13,7 @@ async function openEbooks(kiosk: KioskPage) {
 }
 
 async function search(kiosk: KioskPage, letters: string) {
+  await kiosk.button('拼音字母键盘').click();
   for (const letter of letters) await kiosk.button(letter).click();
 }
 

@@ -62,6 +62,8 @@ async function openEbooks(kiosk: KioskPage, lang: Lang) {
 }
 
 async function findAndOpen(kiosk: KioskPage, letters: string, title: string) {
+  // Tapping the search field brings up the letter keyboard.
+  await kiosk.page.getByRole('searchbox').click();
   for (const letter of letters) await kiosk.button(letter).click();
   await expect(kiosk.page.getByTestId('result-count')).toBeVisible();
   await kiosk.page.getByRole('button', { name: new RegExp(title) }).first().click();

@@ -132,6 +132,7 @@ for (const { name: orientation, viewport } of orientations) {
       await expect(page.getByTestId('cover-tile').first()).toBeVisible();
       await checkScreen(page, 'ebooks-browse', lang, orientation);
 
+      await kiosk.button(translate(lang, 'ebooks.keyboard.label')).click();
       for (const letter of 'hlm') await kiosk.button(letter).click();
       await expect(page.getByRole('searchbox', { name: translate(lang, 'ebooks.search.label') })).toHaveValue('hlm');
       await expect(page.getByTestId('result-count')).toBeVisible();

@@ -135,6 +135,19 @@ describe('the e-book section', () => {
     expect(io.stored.map((write) => write.since)).toEqual([null]);
   });
 
+  it('shows the letter keyboard only when the patron goes to search', async () => {
+    const { actor } = startEbooks();
+    const open = () => actor.getSnapshot().context.keyboardOpen;
+    expect(open()).toBe(false);
+    actor.send({ type: 'keyboard.opened' });
+    expect(open()).toBe(true);
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    actor.send({ type: 'back' });
+    expect(open()).toBe(true);
+    actor.send({ type: 'keyboard.closed' });
+    expect(open()).toBe(false);
+  });
+
   it('searches as the patron types, by pinyin initials too', async () => {
     const { actor } = startEbooks();
     await vi.advanceTimersByTimeAsync(0);
