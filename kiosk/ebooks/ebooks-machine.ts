@@ -32,7 +32,11 @@ export type EbooksEvent =
   | WatchEvent;
 
 /** What the e-books machine tells the session machine. */
-export type EbooksParentEvent = { type: 'ebooks.left' } | { type: 'ebooks.signInRequired'; ebookId: number };
+export type EbooksParentEvent =
+  | { type: 'ebooks.left' }
+  | { type: 'ebooks.signInRequired'; ebookId: number }
+  /** The hub no longer knows the patron's sign-in (for a `card` title): the session ends. */
+  | { type: 'ebooks.sessionExpired' };
 
 export interface EbooksContext {
   catalogue: CatalogueSnapshot;
@@ -59,6 +63,10 @@ export const SENT_MS = 4000;
 
 async function notProvided(): Promise<never> {
   throw new Error('actor not provided: use machine.provide()');
+}
+
+export function isSessionExpired(error: unknown): boolean {
+  return error instanceof HubError && error.code === 'session.expired';
 }
 
 function sendingNotice(error: unknown): Notice {
@@ -214,7 +222,10 @@ export const ebooksMachine = setup({
             src: 'issueTicket',
             input: ({ context }) => ({ ebookId: context.selected?.id ?? 0, patronToken: context.patronToken }),
             onDone: { target: 'showingQr', actions: { type: 'keepTicket', params: ({ event }) => event.output } },
-            onError: { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => sendingNotice(event.error) } },
+            onError: [
+              { guard: ({ event }) => isSessionExpired(event.error), target: 'detail', actions: sendParent({ type: 'ebooks.sessionExpired' }) },
+              { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => sendingNotice(event.error) } },
+            ],
           },
         },
         showingQr: {

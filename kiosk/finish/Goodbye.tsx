@@ -17,6 +17,7 @@ export function Goodbye() {
           {summary.renewed > 0 && <li>{t('goodbye.renewed', { count: summary.renewed })}</li>}
         </ul>
       )}
+      {summary?.sessionExpired && <p class="notice notice-refusal">{t('code.session.expired')}</p>}
       {summary?.printFailed && <p class="notice notice-refusal">{t('goodbye.printFailed')}</p>}
       <p class="lead">{t('goodbye.reminder')}</p>
       {/* Its click bubbles to the section's handler. */}

@@ -17,6 +17,7 @@ export function emptyPatronSession(): PatronSession {
     queue: [],
     notice: null,
     printFailed: false,
+    sessionExpired: false,
   };
 }
 
@@ -96,5 +97,6 @@ export function summaryOf(context: SessionContext): GoodbyeSummary {
     returned: receipt.returned.length,
     renewed: receipt.renewed.length,
     printFailed: context.printFailed,
+    sessionExpired: context.sessionExpired,
   };
 }

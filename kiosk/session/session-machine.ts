@@ -20,7 +20,7 @@ import type { RefusalCode } from '../../shared/circulation/codes';
 import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
 import { newRequestId } from '../../shared/request-id';
 import type { CameraFailure, CameraPreview, CameraScanInput, CameraView, ScanKind } from '../scanning/camera/camera-types';
-import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
+import { ebooksMachine, isSessionExpired, type EbooksParentEvent } from '../ebooks/ebooks-machine';
 import { errorNotice, refusalNotice, type Notice } from './notices';
 import {
   alreadyScanned,
@@ -121,6 +121,12 @@ function head<T>(queue: T[]): T {
 function scanValue(rules: ScanRules['card'], raw: string): string {
   return acceptedScan(rules, raw) ?? raw.trim();
 }
+
+/**
+ * Where a hub call that finds the sign-in gone leads: the goodbye screen, which says so and ends
+ * the session. Listed first in the `onError` of every call made with the patron's token.
+ */
+const SESSION_EXPIRED = { guard: 'hubSessionExpired', target: '#session.flow.goodbye', actions: 'noteSessionExpired' } as const;
 
 /** Screens that need a patron are reachable only after sign-in; an empty token would get `session.expired`. */
 function tokenOf(context: SessionContext): string {
@@ -261,6 +267,7 @@ const sessionSetup = setup({
     }),
 
     notePrintFailed: assign({ printFailed: true }),
+    noteSessionExpired: assign({ sessionExpired: true }),
     summarise: assign(({ context }) => ({ summary: summaryOf(context) })),
     startCountdown: assign(({ context }) => ({ secondsLeft: context.config.idleCountdownSeconds })),
     tickCountdown: assign(({ context }) => ({ secondsLeft: context.secondsLeft - 1 })),
@@ -288,6 +295,8 @@ const sessionSetup = setup({
     hasLoans: ({ context }) => context.loans.length > 0,
     refusedWith: (_, { error, codes }: { error: unknown; codes: RefusalCode[] }) =>
       error instanceof HubError && codes.includes(error.code),
+    /** A hub call failed because the hub no longer knows the sign-in. */
+    hubSessionExpired: ({ event }) => 'error' in event && isSessionExpired(event.error),
     receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
     /** 'always' prints without asking, but not a receipt with nothing on it. */
     printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),
@@ -489,10 +498,13 @@ export const sessionMachine = sessionSetup.createMachine({
                   target: '#session.flow.home',
                   actions: [{ type: 'keepPatron', params: ({ event }) => event.output.patron }, { type: 'playCue', params: { cue: 'success' } }],
                 },
-                onError: {
-                  target: 'choosing',
-                  actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
-                },
+                onError: [
+                  SESSION_EXPIRED,
+                  {
+                    target: 'choosing',
+                    actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+                  },
+                ],
               },
             },
           },
@@ -519,6 +531,7 @@ export const sessionMachine = sessionSetup.createMachine({
           on: {
             'ebooks.left': [{ guard: 'signedIn', target: 'home' }, { target: 'attract' }],
             'ebooks.signInRequired': { target: 'cardEntry', actions: 'keepEbookToResume' },
+            'ebooks.sessionExpired': { target: 'goodbye', actions: 'noteSessionExpired' },
           },
         },
 
@@ -578,13 +591,16 @@ export const sessionMachine = sessionSetup.createMachine({
                         { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
                       ],
                     },
-                    onError: {
-                      target: 'ready',
-                      actions: [
-                        { type: 'failScan', params: ({ event }) => ({ list: 'borrowed', error: event.error }) },
-                        { type: 'playCue', params: { cue: 'refusal' } },
-                      ],
-                    },
+                    onError: [
+                      SESSION_EXPIRED,
+                      {
+                        target: 'ready',
+                        actions: [
+                          { type: 'failScan', params: ({ event }) => ({ list: 'borrowed', error: event.error }) },
+                          { type: 'playCue', params: { cue: 'refusal' } },
+                        ],
+                      },
+                    ],
                   },
                 },
               },
@@ -641,13 +657,16 @@ export const sessionMachine = sessionSetup.createMachine({
                         { type: 'playCue', params: ({ event }) => ({ cue: event.output.ok ? 'success' : 'refusal' }) },
                       ],
                     },
-                    onError: {
-                      target: 'ready',
-                      actions: [
-                        { type: 'failScan', params: ({ event }) => ({ list: 'returned', error: event.error }) },
-                        { type: 'playCue', params: { cue: 'refusal' } },
-                      ],
-                    },
+                    onError: [
+                      SESSION_EXPIRED,
+                      {
+                        target: 'ready',
+                        actions: [
+                          { type: 'failScan', params: ({ event }) => ({ list: 'returned', error: event.error }) },
+                          { type: 'playCue', params: { cue: 'refusal' } },
+                        ],
+                      },
+                    ],
                   },
                 },
               },
@@ -664,7 +683,7 @@ export const sessionMachine = sessionSetup.createMachine({
                 src: 'patronStatus',
                 input: ({ context }) => ({ patronToken: tokenOf(context) }),
                 onDone: { target: 'ready', actions: { type: 'keepLoans', params: ({ event }) => event.output } },
-                onError: { target: 'failed', actions: { type: 'showError', params: ({ event }) => ({ error: event.error }) } },
+                onError: [SESSION_EXPIRED, { target: 'failed', actions: { type: 'showError', params: ({ event }) => ({ error: event.error }) } }],
               },
             },
             failed: {
@@ -704,10 +723,13 @@ export const sessionMachine = sessionSetup.createMachine({
                     },
                   ],
                 },
-                onError: {
-                  target: 'ready',
-                  actions: [{ type: 'failRenewals', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
-                },
+                onError: [
+                  SESSION_EXPIRED,
+                  {
+                    target: 'ready',
+                    actions: [{ type: 'failRenewals', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+                  },
+                ],
               },
             },
           },

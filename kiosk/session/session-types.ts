@@ -49,6 +49,8 @@ export interface GoodbyeSummary {
   returned: number;
   renewed: number;
   printFailed: boolean;
+  /** The hub had ended the sign-in (a restart, or its own idle limit): the patron signs in again. */
+  sessionExpired: boolean;
 }
 
 export interface Receipt {
@@ -74,6 +76,7 @@ export interface PatronSession {
   queue: QueuedScan[];
   notice: Notice | null;
   printFailed: boolean;
+  sessionExpired: boolean;
 }
 
 export interface SessionContext extends PatronSession {

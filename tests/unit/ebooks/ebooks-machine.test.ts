@@ -257,6 +257,24 @@ describe('the e-book section in a session', () => {
     expect(io.cancelled).toEqual([7]);
   });
 
+  it('ends the session when the hub no longer knows the sign-in a card title is sent with', async () => {
+    const { actor, io, ebooks } = startSession();
+    actor.send({ type: 'ebooks.chosen' });
+    await vi.advanceTimersByTimeAsync(0);
+    ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
+    ebooks()?.send({ type: 'send.requested' });
+    actor.send({ type: 'card.scanned', code: '20140001' });
+    for (const char of '2580') actor.send({ type: 'key.typed', char });
+    actor.send({ type: 'key.enter' });
+    await vi.advanceTimersByTimeAsync(0);
+    io.issue.mockRejectedValueOnce(new HubError('session.expired'));
+    ebooks()?.send({ type: 'send.requested' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().matches({ flow: 'goodbye' })).toBe(true);
+    expect(actor.getSnapshot().context.summary?.sessionExpired).toBe(true);
+    expect(actor.getSnapshot().context.patronToken).toBeNull();
+  });
+
   it('cancels a shown ticket when the idle timeout ends the session', async () => {
     const { actor, io, ebooks } = startSession();
     actor.send({ type: 'ebooks.chosen' });

@@ -461,6 +461,57 @@ describe('leaving idle', () => {
   });
 });
 
+describe('a sign-in the hub no longer knows (after a hub restart)', () => {
+  const expired = new HubError('session.expired');
+
+  it('ends the session from the borrow screen: goodbye says so, keeps what was borrowed, and wipes the patron', async () => {
+    const session = startSession();
+    await session.signIn();
+    session.send({ type: 'borrow.chosen' });
+    await session.scan('39010001');
+    session.hub.checkout.mockRejectedValueOnce(expired);
+    await session.scan('39010002');
+
+    expect(session.screen()).toBe('goodbye');
+    expect(session.context().summary).toEqual({ borrowed: 1, returned: 0, renewed: 0, printFailed: false, sessionExpired: true });
+    expect([session.context().patron, session.context().patronToken, session.context().borrowed]).toEqual([null, null, []]);
+    session.send({ type: 'goodbye.dismissed' });
+    expect(session.context().sessionExpired).toBe(false);
+  });
+
+  it('ends the session when loading my loans finds it gone', async () => {
+    const session = startSession();
+    await session.signIn();
+    session.hub.patronStatus.mockRejectedValueOnce(expired);
+    session.send({ type: 'loans.chosen' });
+    await settle();
+    expect(session.screen()).toBe('goodbye');
+    expect(session.context().summary?.sessionExpired).toBe(true);
+  });
+
+  it('ends the session when renewing finds it gone', async () => {
+    const session = startSession();
+    await session.signIn();
+    session.hub.patronStatus.mockResolvedValueOnce({ ...patron(), loans: [loan('B1')] });
+    session.send({ type: 'loans.chosen' });
+    await settle();
+    session.hub.renew.mockRejectedValueOnce(expired);
+    session.send({ type: 'renewAll.requested' });
+    await settle();
+    expect(session.screen()).toBe('goodbye');
+    expect(session.context().summary?.sessionExpired).toBe(true);
+  });
+
+  it('other failures stay on the screen with their reason', async () => {
+    const session = startSession();
+    await session.signIn();
+    session.send({ type: 'borrow.chosen' });
+    session.hub.checkout.mockRejectedValueOnce(new HubError('ils.unavailable'));
+    await session.scan('39010001');
+    expect(session.screen()).toBe('borrow');
+  });
+});
+
 describe('finishing', () => {
   async function finishingAfterBorrowing(config = {}) {
     const session = startSession({ config });
@@ -489,7 +540,7 @@ describe('finishing', () => {
     expect(receipt).not.toContain('小明');
 
     expect(session.screen()).toBe('goodbye');
-    expect(session.context().summary).toEqual({ borrowed: 1, returned: 0, renewed: 0, printFailed: false });
+    expect(session.context().summary).toEqual({ borrowed: 1, returned: 0, renewed: 0, printFailed: false, sessionExpired: false });
     expect(session.context().patron).toBeNull();
     expect(session.hub.signOut).toHaveBeenCalledWith({ patronToken: TOKEN });
     session.elapse(6_000);
