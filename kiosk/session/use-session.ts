@@ -4,7 +4,8 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, AnyActorRef, SnapshotFrom } from 'xstate';
 import { translatorFor, type Translate } from '../../shared/i18n';
 import type { Language } from '../../shared/api/schemas';
-import type { SessionEvent, SessionMachine } from './session-machine';
+import type { SessionMachine } from './session-machine';
+import type { SessionEvent } from './session-setup';
 import type { SessionSnapshot } from './screen';
 
 export type SessionActor = Actor<SessionMachine>;

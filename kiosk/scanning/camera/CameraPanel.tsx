@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SessionSnapshot } from '../../session/screen';
-import type { CameraTag } from '../../session/session-machine';
+import type { CameraTag } from '../../session/session-setup';
 import { useSend, useSession, useT } from '../../session/use-session';
 import { Button } from '../../ui/Button';
 import type { CameraPreview } from './camera-types';

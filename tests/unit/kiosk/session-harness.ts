@@ -5,7 +5,8 @@ import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedC
 import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
 import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
 import { screenOf } from '../../../kiosk/session/screen';
-import { sessionMachine, type SessionEvent } from '../../../kiosk/session/session-machine';
+import { sessionMachine } from '../../../kiosk/session/session-machine';
+import type { SessionEvent } from '../../../kiosk/session/session-setup';
 import type { ChangePinInput, CheckinInput, CheckoutInput, Cue, PatronInput, Receipt, RenewInput, SignInInput } from '../../../kiosk/session/session-types';
 
 export const CONFIG: KioskConfig = {

@@ -1,0 +1,100 @@
+/** Regions the session machine's scanning screens are built from: the camera, and the scan screen itself. */
+import { and, not } from 'xstate';
+import type { ScanKind } from '../scanning/camera/camera-types';
+import { refusalNotice } from './notices';
+import { SESSION_EXPIRED, sessionSetup } from './session-setup';
+import type { ScanList } from './session-types';
+
+/**
+ * The camera region of a screen that expects a scan: it starts by itself where the kiosk profile
+ * names a camera, else on the patron's request. The scanner actor lives in `on`, so leaving the
+ * screen however it happens stops the camera.
+ */
+export function cameraRegion(accepts: readonly ScanKind[]) {
+  return sessionSetup.createStateConfig({
+    initial: 'choosing',
+    exit: 'forgetCamera',
+    states: {
+      choosing: { always: [{ guard: 'cameraNamed', target: 'on' }, { target: 'off' }] },
+      off: { tags: 'camera.off', on: { 'camera.requested': 'on' } },
+      on: {
+        tags: 'camera.on',
+        invoke: {
+          src: 'cameraScanner',
+          input: ({ context }) => ({ deviceId: context.config.cameraDeviceId, rules: context.config.scanRules, accepts }),
+          onError: { target: 'failed', actions: { type: 'noteCameraFailure', params: 'failed' } },
+        },
+        on: {
+          'camera.started': { actions: { type: 'showPreview', params: ({ event }) => event.preview } },
+          'camera.read': { actions: ['countRead', { type: 'playCue', params: { cue: 'read' } }] },
+          'camera.failed': { target: 'failed', actions: { type: 'noteCameraFailure', params: ({ event }) => event.reason } },
+          'camera.dismissed': { target: 'off', actions: 'forgetCamera' },
+        },
+      },
+      failed: { tags: 'camera.failed', on: { 'camera.requested': { target: 'on', actions: 'forgetCamera' } } },
+    },
+  });
+}
+
+type StateConfig = Parameters<typeof sessionSetup.createStateConfig>[0];
+type Transitions = NonNullable<StateConfig['on']>;
+
+/**
+ * A screen where items are scanned (borrow, return): invalid and repeated scans are answered at
+ * once, the rest queue for the hub one at a time in `items.checking`, the camera runs beside.
+ */
+export function scanScreen(screen: {
+  list: ScanList;
+  accepts: readonly ScanKind[];
+  duplicate: 'borrow.duplicate' | 'return.duplicate';
+  /** A blocked patron may not borrow: refused here, without asking the hub. */
+  refuseBlockedPatron: boolean;
+  navigation: Transitions;
+  checking: StateConfig;
+}) {
+  const { list } = screen;
+  return sessionSetup.createStateConfig({
+    tags: 'scan.item',
+    type: 'parallel',
+    exit: 'clearNotice',
+    on: {
+      'item.scanned': [
+        {
+          guard: not('validBarcode'),
+          actions: [{ type: 'refuseScan', params: { list, why: { key: 'code.request.invalid' } } }, { type: 'playCue', params: { cue: 'refusal' } }],
+        },
+        { guard: { type: 'alreadyScanned', params: { list } }, actions: { type: 'showNotice', params: { key: screen.duplicate } } },
+        {
+          guard: and([() => screen.refuseBlockedPatron, 'patronBlocked']),
+          actions: [{ type: 'refuseScan', params: { list, why: refusalNotice('patron.blocked') } }, { type: 'playCue', params: { cue: 'refusal' } }],
+        },
+        // Scans that arrive while another is with the hub wait in the queue.
+        { actions: { type: 'queueScan', params: { list } } },
+      ],
+    },
+    states: {
+      camera: cameraRegion(screen.accepts),
+      items: {
+        initial: 'ready',
+        states: {
+          ready: { always: { guard: 'hasQueuedScan', target: 'checking' }, on: screen.navigation },
+          checking: screen.checking,
+        },
+      },
+    },
+  });
+}
+
+/** A check that failed outright (network, ILS down): the row says why; an ended sign-in ends the session. */
+export function scanFailed(list: ScanList) {
+  return [
+    SESSION_EXPIRED,
+    {
+      target: 'ready',
+      actions: [
+        { type: 'failScan', params: ({ event }: { event: { error: unknown } }) => ({ list, error: event.error }) },
+        { type: 'playCue', params: { cue: 'refusal' } },
+      ],
+    },
+  ] as const;
+}
