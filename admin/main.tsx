@@ -1,10 +1,24 @@
+/** Wires the admin panel: the shell machine with real hub actors, in the language the address asks for. */
 import { render } from 'preact';
+import { createActor } from 'xstate';
+import { HubClient } from '../shared/api/hub-client';
 import { isLanguage } from '../shared/i18n';
-import { SignInPage } from './sign-in/sign-in-page';
+import { adminActors } from './shell/admin-actors';
+import { AdminApp } from './shell/admin-app';
+import { adminMachine } from './shell/admin-machine';
+import { LanguageContext } from './shell/i18n-context';
 import './admin.css';
 
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : 'zh-CN';
 document.documentElement.lang = language;
 
-render(<SignInPage language={language} />, document.getElementById('app')!);
+const hub = new HubClient({ kioskToken: () => null });
+const actor = createActor(adminMachine.provide({ actors: adminActors(hub) })).start();
+
+render(
+  <LanguageContext.Provider value={language}>
+    <AdminApp actor={actor} />
+  </LanguageContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,5 +1,5 @@
 import type { EbookSummary } from '../../shared/ebooks/schemas';
-import { bookLang } from './catalogue-view';
+import { bookLang } from '../../shared/ebooks/book-lang';
 
 /**
  * One large cover; the whole tile is the button, named by the title and authors. Title and authors

@@ -3,7 +3,7 @@ import type { Language } from '../../shared/api/schemas';
 import { useLanguage, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { NoticeText } from '../ui/NoticeText';
-import { bookLang } from './catalogue-view';
+import { bookLang } from '../../shared/ebooks/book-lang';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
 function languageName(code: string | null, language: Language): string | null {

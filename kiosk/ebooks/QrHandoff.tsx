@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TicketIssued } from '../../shared/ebooks/schemas';
 import { useT } from '../session/use-session';
 import { Button } from '../ui/Button';
-import { bookLang } from './catalogue-view';
+import { bookLang } from '../../shared/ebooks/book-lang';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
 /** Large modules and a 4-module quiet zone: readable from a phone held 30–50 cm away. */

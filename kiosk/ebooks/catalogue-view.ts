@@ -44,8 +44,3 @@ export function applyChanges(copy: CatalogueSnapshot, answer: EbookCatalogue): C
 export function searchCatalogue(ebooks: EbookSummary[], query: string): EbookSummary[] {
   return ebooks.filter((ebook) => matches(query, ebook.searchKeys));
 }
-
-/** The book's language as a `lang` attribute, if it is a plausible BCP 47 tag (the file's metadata is untrusted). */
-export function bookLang(language: string | null): string | undefined {
-  return language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language) ? language : undefined;
-}

@@ -1,6 +1,7 @@
 /** The e-book screens read the section's own actor (the session's `ebooks` child) through these hooks. */
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { useSelector, useSession } from '../session/use-session';
+import { useSelector } from '../../shared/ui/use-selector';
+import { useSession } from '../session/use-session';
 import type { EbooksEvent, EbooksMachine } from './ebooks-machine';
 
 export type EbooksActor = ActorRefFrom<EbooksMachine>;

@@ -53,13 +53,17 @@ export function changeEbook(db: Database, ebookId: number, change: EbookChange, 
   return { ok: true };
 }
 
-/** The collection as staff see it, withdrawn titles included, with all-time downloads. */
+const byPinyin = new Intl.Collator('zh-CN');
+
+/** The collection as staff see it, withdrawn titles included, with all-time downloads; in Chinese dictionary order. */
 export function staffEbooks(db: Database, coverUrl: (ebook: EbookRecord) => string, ids?: number[]): StaffEbook[] {
   const categoriesOf = categoryIdsByEbook(db);
   const downloads = new Map(
     (db.prepare('SELECT ebook_id AS id, COUNT(*) AS count FROM ebook_downloads GROUP BY ebook_id').all() as Array<{ id: number; count: number }>).map((row) => [row.id, row.count]),
   );
-  const records = ids ? ids.map((id) => findEbook(db, id)).filter((ebook): ebook is EbookRecord => ebook !== null) : listAllEbooks(db);
+  const records = ids
+    ? ids.map((id) => findEbook(db, id)).filter((ebook): ebook is EbookRecord => ebook !== null)
+    : listAllEbooks(db).sort((a, b) => byPinyin.compare(a.title, b.title));
   return records.map((ebook) => ({
     id: ebook.id,
     format: ebook.format,

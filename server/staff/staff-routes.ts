@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { API } from '../../shared/api/routes';
 import { StaffLoginRequest, type StaffLoginResponse } from '../../shared/api/schemas';
 import { HttpError } from '../http/http-error';
+import { bearerToken } from '../patron-sessions/patron-sessions';
 import { parseBody } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { verifyStaffPassword } from './staff-accounts';
@@ -15,5 +16,12 @@ export function registerStaffRoutes(app: FastifyInstance, { db, staffSessions }:
     const { username, password } = parseBody(StaffLoginRequest, request.body);
     if (!(await verifyStaffPassword(db, username, password))) throw new HttpError(401, 'staff.invalidCredentials');
     return { token: staffSessions.issue({ username }), username };
+  });
+
+  // Signing out ends the token at once, rather than after 30 idle minutes; an unknown token is already out.
+  app.delete(API.staffLogin, async (request, reply) => {
+    const token = bearerToken(request);
+    if (token) staffSessions.revoke(token);
+    return reply.code(204).send();
   });
 }

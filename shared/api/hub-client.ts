@@ -114,6 +114,9 @@ export class HubClient {
   staffLogin(username: string, password: string, signal?: AbortSignal) {
     return this.call('POST', API.staffLogin, StaffLoginResponse, { username, password }, { signal });
   }
+  async staffLogout(staffToken: string) {
+    await this.call('DELETE', API.staffLogin, null, undefined, { bearer: staffToken });
+  }
   staffEbooks(staffToken: string, signal?: AbortSignal) {
     return this.call('GET', API.staffEbooks, StaffEbookList, undefined, { bearer: staffToken, signal });
   }

@@ -71,6 +71,9 @@ describe('staff curating the e-book collection', () => {
     expect(list.ebooks.length).toBeGreaterThanOrEqual(12);
     expect(list.categories.length).toBeGreaterThan(1);
     expect(list.ebooks.find((ebook) => ebook.title === '红楼梦')).toMatchObject({ access: 'open', downloads: 0, withdrawnAt: null });
+    // In the order of a Chinese dictionary (pinyin): hong before shui, though 水 comes first in Unicode.
+    const titles = list.ebooks.map((ebook) => ebook.title);
+    expect(titles.indexOf('红楼梦')).toBeLessThan(titles.indexOf('水浒传'));
   });
 
   it('upload a real EPUB: metadata from the file, the kiosks see it; the same file again is a duplicate', async () => {

@@ -34,4 +34,13 @@ describe('staff sign-in', () => {
     const hash = hub.db.prepare(`SELECT password_hash FROM staff WHERE username = 'admin'`).pluck().get();
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
   });
+
+  it('signing out ends the token at once', async () => {
+    const { token } = StaffLoginResponse.parse((await login('admin', 'correct horse battery staple')).json());
+    const asStaff = { authorization: `Bearer ${token}` };
+    expect((await hub.app.inject({ method: 'GET', url: API.staffEbooks, headers: asStaff })).statusCode).toBe(200);
+    expect((await hub.app.inject({ method: 'DELETE', url: API.staffLogin, headers: asStaff })).statusCode).toBe(204);
+    const after = await hub.app.inject({ method: 'GET', url: API.staffEbooks, headers: asStaff });
+    expect([after.statusCode, after.json()]).toEqual([401, { error: { code: 'staff.signInRequired' } }]);
+  });
 });

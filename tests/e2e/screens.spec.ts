@@ -3,29 +3,21 @@
  * (test-results/screens/), runs axe-core (no serious or critical violations), checks that every
  * touch target is at least 64 px and that no English is left on a Chinese screen.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousAxeViolations } from './axe';
 import { translate } from '../../shared/i18n';
 import { DEMO, KioskPage, type Lang } from './kiosk-page';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screensDir = 'test-results/screens';
-// axe is injected as an inline script, which the hub's Content-Security-Policy rightly forbids.
+// axe is injected as an inline script (see ./axe.ts).
 test.use({ bypassCSP: true });
 mkdirSync(screensDir, { recursive: true });
 
 async function checkScreen(page: Page, name: string, lang: Lang, orientation: string) {
   await page.screenshot({ path: `${screensDir}/${orientation}-${lang}-${name}.png` });
 
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const violations = await seriousAxeViolations(page);
   expect(violations, `axe on ${name} (${lang})`).toEqual([]);
 
   const smallTargets = await page.evaluate(() =>

@@ -51,16 +51,7 @@ export function loan(barcode: string, overrides: Partial<Loan> = {}): Loan {
 
 export const signedIn = (summary = patron()): SignInResponse => ({ token: TOKEN, pinChangeRequired: false, patron: summary });
 
-/** A promise resolved or rejected later by the test. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from '../support/deferred';
 
 /** Lets promise actors settle (they resolve on the microtask queue, outside the simulated clock). */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

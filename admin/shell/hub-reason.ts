@@ -1,0 +1,12 @@
+/** What the panel shows for a failed hub call: the translation key of its refusal code, never raw error text. */
+import { HubError } from '../../shared/api/hub-client';
+import type { MessageKey } from '../../shared/i18n';
+
+export function reasonOf(error: unknown): MessageKey {
+  return error instanceof HubError ? `code.${error.code}` : 'code.internal';
+}
+
+/** The staff token has expired (30 idle minutes) or is unknown to the hub: sign in again. */
+export function isSignInRequired(error: unknown): boolean {
+  return error instanceof HubError && error.code === 'staff.signInRequired';
+}
