@@ -1,7 +1,7 @@
 /** Every title in the collection, filtered by title or author; each row saves its changes at once. */
 import type { EbookCategory } from '../../shared/ebooks/schemas';
 import type { StaffEbook } from '../../shared/ebooks/staff-schemas';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { useT } from '../shell/i18n-context';
 import { MAX_ROWS, visibleEbooks } from './collection-view';
 import { EbookRow } from './ebook-row';
@@ -11,7 +11,7 @@ import type { PendingChange } from './ebooks-page-types';
 
 interface CollectionTableProps {
   listState: 'loading' | 'ready' | 'failed';
-  loadError: MessageKey | null;
+  loadError: StaffMessageKey | null;
   ebooks: StaffEbook[];
   pending: PendingChange[];
   categories: EbookCategory[];

@@ -14,7 +14,7 @@
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { EbookAccess, EbookCategory } from '../../shared/ebooks/schemas';
 import { CategoryDraft, type EbookUploaded, type StaffEbook, type StaffEbookList } from '../../shared/ebooks/staff-schemas';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { isSignInRequired, reasonOf } from '../shell/hub-reason';
 import { sortCategories, withPending } from './collection-view';
 import type {
@@ -55,7 +55,7 @@ export interface EbooksPageContext {
   /** The collection as the hub last answered it. */
   ebooks: StaffEbook[];
   categories: EbookCategory[];
-  loadError: MessageKey | null;
+  loadError: StaffMessageKey | null;
   filter: string;
   uploadAccess: EbookAccess;
   uploadLines: UploadLine[];
@@ -81,7 +81,7 @@ function toggled(ids: readonly number[], id: number, checked: boolean): number[]
 }
 
 /** The hub refuses a bad draft with `request.invalid`, whose own text is about barcodes. */
-function categoryReason(error: unknown): MessageKey {
+function categoryReason(error: unknown): StaffMessageKey {
   const reason = reasonOf(error);
   return reason === 'code.request.invalid' ? 'admin.categories.invalid' : reason;
 }
@@ -107,7 +107,7 @@ export const ebooksPageMachine = setup({
   },
   actions: {
     keepCollection: assign((_, list: StaffEbookList) => ({ ebooks: list.ebooks, categories: sortCategories(list.categories), loadError: null })),
-    showLoadError: assign((_, reason: MessageKey) => ({ loadError: reason })),
+    showLoadError: assign((_, reason: StaffMessageKey) => ({ loadError: reason })),
 
     queueUploads: assign(({ context, event }) => {
       assertEvent(event, 'upload.filesChosen');
@@ -141,7 +141,7 @@ export const ebooksPageMachine = setup({
       rowStatus: { ...context.rowStatus, [pending.ebookId]: { state: 'saving' } },
     })),
     /** The saved change leaves the queue; the row is saved once nothing more waits for it. */
-    finishChange: assign(({ context }, reason: MessageKey | null) => {
+    finishChange: assign(({ context }, reason: StaffMessageKey | null) => {
       const [done, ...rest] = context.pendingChanges;
       if (!done) return {};
       const status: SaveStatus =
@@ -157,7 +157,7 @@ export const ebooksPageMachine = setup({
         categoryStatus: { ...context.categoryStatus, [target]: { state: 'saving' } },
       };
     }),
-    finishCategoryWrite: assign(({ context }, outcome: { category: EbookCategory } | { reason: MessageKey }) => {
+    finishCategoryWrite: assign(({ context }, outcome: { category: EbookCategory } | { reason: StaffMessageKey }) => {
       const [done, ...rest] = context.categoryWrites;
       if (!done) return {};
       if ('reason' in outcome) {

@@ -1,7 +1,7 @@
 /** What the e-books page machine keeps, and what its injected hub actors take. */
 import type { EbookAccess } from '../../shared/ebooks/schemas';
 import type { CategoryDraft, EbookChange } from '../../shared/ebooks/staff-schemas';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 
 /** A file staff chose or dropped, with its name (its extension tells the hub the format). */
 export interface UploadFile {
@@ -16,7 +16,7 @@ export interface UploadLine {
   state: 'waiting' | 'uploading' | 'added' | 'duplicate' | 'refused';
   /** The title read from the file, once the hub has it. */
   title: string | null;
-  reason: MessageKey | null;
+  reason: StaffMessageKey | null;
 }
 
 /** A file waiting for its turn; kept apart from its line so a finished upload lets go of the file. */
@@ -37,7 +37,7 @@ export interface CategoryWrite {
   draft: CategoryDraft;
 }
 
-export type SaveStatus = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; reason: MessageKey };
+export type SaveStatus = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; reason: StaffMessageKey };
 
 export interface TokenInput {
   token: string;

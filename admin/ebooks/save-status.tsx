@@ -1,12 +1,12 @@
 /** A row's save outcome, announced politely: saving…, saved, or not saved with the hub's reason. */
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { useT } from '../shell/i18n-context';
 import type { SaveStatus } from './ebooks-page-types';
 
 interface SaveStatusLineProps {
   status: SaveStatus | undefined;
   /** What "saved" means here, when it is more than that (a category added). */
-  savedKey?: MessageKey;
+  savedKey?: StaffMessageKey;
 }
 
 export function SaveStatusLine({ status, savedKey = 'admin.save.saved' }: SaveStatusLineProps) {

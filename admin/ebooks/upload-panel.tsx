@@ -1,7 +1,7 @@
 /** Choose or drop EPUB and PDF files, pick their access, and watch each file's outcome line. */
 import { useState } from 'preact/hooks';
 import { EBOOK_ACCESS, type EbookAccess } from '../../shared/ebooks/schemas';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { useT } from '../shell/i18n-context';
 import type { SendEvent } from './ebooks-page';
 import type { UploadLine } from './ebooks-page-types';
@@ -9,7 +9,7 @@ import type { UploadLine } from './ebooks-page-types';
 const ACCEPT = '.epub,.pdf,application/epub+zip,application/pdf';
 
 const TONE: Record<UploadLine['state'], string> = { waiting: 'neutral', uploading: 'neutral', added: 'ok', duplicate: 'note', refused: 'bad' };
-const OUTCOME: Record<UploadLine['state'], MessageKey> = {
+const OUTCOME: Record<UploadLine['state'], StaffMessageKey> = {
   waiting: 'admin.upload.waiting',
   uploading: 'admin.upload.uploading',
   added: 'admin.upload.added',

@@ -6,7 +6,7 @@
  * Pages are invoked machines (the e-books page for now); the nav picks one.
  */
 import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { reasonOf } from './hub-reason';
 
@@ -26,7 +26,7 @@ export interface AdminContext {
   token: string | null;
   username: string | null;
   /** Why the sign-in form is showing again, or why signing in failed. */
-  notice: MessageKey | null;
+  notice: StaffMessageKey | null;
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
@@ -49,7 +49,7 @@ export const adminMachine = setup({
     ebooksPage: ebooksPageMachine,
   },
   actions: {
-    signOut: assign((_, notice: MessageKey) => ({ token: null, username: null, notice })),
+    signOut: assign((_, notice: StaffMessageKey) => ({ token: null, username: null, notice })),
     endToken: enqueueActions(({ context, enqueue }) => {
       if (context.token !== null) enqueue.spawnChild('staffLogout', { input: { token: context.token } });
     }),

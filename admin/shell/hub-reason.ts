@@ -1,8 +1,8 @@
 /** What the panel shows for a failed hub call: the translation key of its refusal code, never raw error text. */
 import { HubError } from '../../shared/api/hub-client';
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 
-export function reasonOf(error: unknown): MessageKey {
+export function reasonOf(error: unknown): StaffMessageKey {
   return error instanceof HubError ? `code.${error.code}` : 'code.internal';
 }
 

@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import type { Language } from '../../shared/api/schemas';
-import { translatorFor, type Translate } from '../../shared/i18n';
+import { staffTranslatorFor, type StaffTranslate } from '../../shared/i18n/staff';
 
 export const LanguageContext = createContext<Language>('zh-CN');
 
@@ -10,7 +10,7 @@ export function useLanguage(): Language {
   return useContext(LanguageContext);
 }
 
-export function useT(): Translate {
+export function useT(): StaffTranslate {
   const language = useLanguage();
-  return useMemo(() => translatorFor(language), [language]);
+  return useMemo(() => staffTranslatorFor(language), [language]);
 }

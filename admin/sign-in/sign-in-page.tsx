@@ -1,11 +1,11 @@
 /** Staff sign-in form. The shell machine signs in; this only shows the form and why it is back. */
-import type { MessageKey } from '../../shared/i18n';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
 import type { Credentials } from '../shell/admin-machine';
 import { useT } from '../shell/i18n-context';
 
 interface SignInPageProps {
   busy: boolean;
-  notice: MessageKey | null;
+  notice: StaffMessageKey | null;
   onSubmit: (credentials: Credentials) => void;
 }
 

@@ -1,6 +1,6 @@
 /** Turns hub outcomes into translatable notices: the kiosk never shows raw error text. */
 import { HubError } from '../../shared/api/hub-client';
-import type { BlockReason, RefusalCode } from '../../shared/circulation/codes';
+import { isStaffOnlyRefusal, type BlockReason, type RefusalCode } from '../../shared/circulation/codes';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 
 export interface Notice {
@@ -18,7 +18,8 @@ export function refusalNotice(code: RefusalCode, details: HubError['details'] = 
     case 'card.locked':
       return { key: 'code.card.locked', params: { minutes: minutesUntil(details.lockedUntil, now) } };
     default:
-      return { key: `code.${code}` };
+      // A staff-only code never reaches a kiosk; should one, it is not for the patron to read.
+      return { key: isStaffOnlyRefusal(code) ? 'code.internal' : `code.${code}` };
   }
 }
 

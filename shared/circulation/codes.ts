@@ -5,6 +5,10 @@
  */
 import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
 
+/** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
+export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS] as const;
+export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
+
 export const REFUSAL_CODES = [
   // signing in
   'card.unknown',
@@ -26,12 +30,10 @@ export const REFUSAL_CODES = [
   'renew.limitReached',
   'renew.onHold',
   'renew.notOnLoanToYou',
-  // staff sign-in (admin panel)
-  'staff.invalidCredentials',
-  // e-books (shared/ebooks/codes.ts): download tickets at the kiosk, staff curating the collection
+  // e-book download tickets at the kiosk (shared/ebooks/codes.ts)
   ...TICKET_ISSUE_REFUSALS,
-  ...EBOOK_UPLOAD_REFUSALS,
-  ...STAFF_EBOOK_REFUSALS,
+  // staff only: sign-in, curating the e-book collection
+  ...STAFF_ONLY_REFUSALS,
   // transport and protocol
   'session.expired',
   'kiosk.unknown',
@@ -43,6 +45,10 @@ export const REFUSAL_CODES = [
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export function isStaffOnlyRefusal(code: RefusalCode): code is StaffOnlyRefusal {
+  return (STAFF_ONLY_REFUSALS as readonly RefusalCode[]).includes(code);
+}
 
 /** Why a patron may not borrow. Mirrors the SIP2 patron status flags we act on. */
 export const BLOCK_REASONS = ['cardExpired', 'overdue', 'fines', 'manual'] as const;

@@ -9,10 +9,11 @@ const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh
 
 /** Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible, so tests catch them. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  const template = dictionaries[language][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(dictionaries[language][key], params);
+}
+
+export function fillPlaceholders(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
-import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import type { MessageParams } from '../../shared/i18n';
+import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -23,7 +24,7 @@ mkdirSync(screensDir, { recursive: true });
 test.use({ bypassCSP: true });
 
 function admin(page: Page, lang: Lang) {
-  const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
   const row = (title: string) => page.getByTestId('ebook-row').filter({ hasText: title });
   return {
     t,
