@@ -6,8 +6,9 @@ import type { KioskConfig } from '../shared/api/schemas';
 import { isLanguage } from '../shared/i18n';
 import { Boot } from './boot/Boot';
 import { DEVICE_TOKEN_KEY } from './boot/boot';
-import { ebookActors } from './ebooks/ebook-actors';
+import { ebookServices } from './ebooks/ebook-actors';
 import { ebooksMachine } from './ebooks/ebooks-machine';
+import { SavedCoversContext } from './ebooks/saved-covers';
 import { printReceipt } from './finish/print-receipt';
 import { createCameraScanner } from './scanning/camera/camera-scanner';
 import { openCamera } from './scanning/camera/camera-track';
@@ -23,13 +24,14 @@ const hub = new HubClient({ kioskToken: () => localStorage.getItem(DEVICE_TOKEN_
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
 const playCue = createCuePlayer();
+const ebooks = ebookServices(hub);
 
 const machine = sessionMachine.provide({
   actors: {
     ...hubActors(hub),
     printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
     cameraScanner: createCameraScanner({ openCamera, startDecoding: startZxingDecoding, now: () => performance.now() }),
-    ebooks: ebooksMachine.provide({ actors: ebookActors(hub) }),
+    ebooks: ebooksMachine.provide({ actors: ebooks.actors }),
   },
   actions: {
     playCue: ({ context }, { cue }) => {
@@ -46,4 +48,9 @@ function startSession(config: KioskConfig) {
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('kiosk/index.html has no #app');
-render(<Boot hub={hub} language={language ?? 'zh-CN'} startSession={startSession} />, root);
+render(
+  <SavedCoversContext.Provider value={ebooks.savedCovers}>
+    <Boot hub={hub} language={language ?? 'zh-CN'} startSession={startSession} />
+  </SavedCoversContext.Provider>,
+  root,
+);

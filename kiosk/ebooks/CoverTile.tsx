@@ -1,5 +1,6 @@
 import type { EbookSummary } from '../../shared/ebooks/schemas';
 import { bookLang } from '../../shared/ebooks/book-lang';
+import { CoverImage } from './CoverImage';
 
 /**
  * One large cover; the whole tile is the button, named by the title and authors. Title and authors
@@ -8,13 +9,7 @@ import { bookLang } from '../../shared/ebooks/book-lang';
 export function CoverTile({ ebook, onOpen }: { ebook: EbookSummary; onOpen: (ebookId: number) => void }) {
   return (
     <button type="button" class="cover-tile" data-testid="cover-tile" onClick={() => onOpen(ebook.id)} lang={bookLang(ebook.language)} data-book-data>
-      {ebook.coverUrl ? (
-        <img class="cover-image" src={ebook.coverUrl} alt="" loading="lazy" decoding="async" />
-      ) : (
-        <span class="cover-image cover-blank" aria-hidden="true">
-          {ebook.title}
-        </span>
-      )}
+      <CoverImage key={ebook.coverUrl} ebook={ebook} class="cover-image" blank={ebook.title} />
       <span class="cover-title">{ebook.title}</span>
       <span class="cover-authors">{ebook.authors.join('、')}</span>
     </button>

@@ -4,6 +4,7 @@ import { useLanguage, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { NoticeText } from '../ui/NoticeText';
 import { bookLang } from '../../shared/ebooks/book-lang';
+import { CoverImage } from './CoverImage';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
 function languageName(code: string | null, language: Language): string | null {
@@ -34,7 +35,7 @@ export function EbookDetail({ actor }: { actor: EbooksActor }) {
   ];
   return (
     <section class="ebook-detail">
-      {ebook.coverUrl ? <img class="detail-cover" src={ebook.coverUrl} alt="" /> : <span class="detail-cover cover-blank" aria-hidden="true" />}
+      <CoverImage key={ebook.coverUrl} ebook={ebook} class="detail-cover" />
       <div class="detail-text">
         <h1 data-testid="ebook-title" lang={lang} data-book-data>{ebook.title}</h1>
         <dl class="detail-facts">

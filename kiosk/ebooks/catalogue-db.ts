@@ -1,7 +1,7 @@
 /**
- * The kiosk's copy of the e-book catalogue in IndexedDB, so browsing is instant and still works
- * while the hub is unreachable. Covers are left to the HTTP cache: their URLs are versioned
- * and served `immutable`. Every query of the cache is in this module.
+ * The kiosk's copy of the e-book catalogue and its cover thumbnails in IndexedDB, so browsing is
+ * instant and still works, covers included, while the hub is unreachable. Every query of the
+ * copy is in this module.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EbookCatalogue, EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
@@ -15,13 +15,22 @@ interface SyncState {
   popularIds: number[];
 }
 
+/** A saved cover thumbnail; `url` is the versioned cover URL it was fetched from. */
+interface SavedCover {
+  ebookId: number;
+  url: string;
+  image: Blob;
+}
+
 export class CatalogueDb extends Dexie {
   ebooks!: EntityTable<EbookSummary, 'id'>;
   state!: EntityTable<SyncState, 'key'>;
+  covers!: EntityTable<SavedCover, 'ebookId'>;
 
   constructor(name = 'kiosk-ebooks') {
     super(name);
     this.version(1).stores({ ebooks: 'id', state: 'key' });
+    this.version(2).stores({ covers: 'ebookId, url' });
   }
 }
 
@@ -42,13 +51,30 @@ const WRITE_CHUNK = 500;
  * the old `syncedAt`, so the next sync asks again from there (putting a title twice is harmless).
  */
 export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue, since: string | null): Promise<void> {
-  await db.transaction('rw', db.ebooks, async () => {
-    if (since === null) await db.ebooks.clear();
-    await db.ebooks.bulkDelete(answer.withdrawnIds);
+  await db.transaction('rw', db.ebooks, db.covers, async () => {
+    if (since === null) await Promise.all([db.ebooks.clear(), db.covers.clear()]);
+    await Promise.all([db.ebooks.bulkDelete(answer.withdrawnIds), db.covers.bulkDelete(answer.withdrawnIds)]);
   });
   for (let start = 0; start < answer.ebooks.length; start += WRITE_CHUNK) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await db.ebooks.bulkPut(answer.ebooks.slice(start, start + WRITE_CHUNK));
   }
   await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
+}
+
+/** Titles whose cover is not saved yet, or was saved from an older version of it. */
+export async function coversToSave(db: CatalogueDb, ebooks: readonly EbookSummary[]): Promise<Array<{ ebookId: number; url: string }>> {
+  // Cover URLs name the title and the version of its cover: the saved URLs alone say what is missing.
+  const saved = new Set(await db.covers.orderBy('url').keys());
+  return ebooks.flatMap((ebook) => (ebook.coverUrl && !saved.has(ebook.coverUrl) ? [{ ebookId: ebook.id, url: ebook.coverUrl }] : []));
+}
+
+export async function saveCovers(db: CatalogueDb, covers: SavedCover[]): Promise<void> {
+  await db.covers.bulkPut(covers);
+}
+
+/** The saved image of this version of the cover, or null. */
+export async function savedCover(db: CatalogueDb, ebookId: number, url: string): Promise<Blob | null> {
+  const cover = await db.covers.get(ebookId);
+  return cover?.url === url ? cover.image : null;
 }

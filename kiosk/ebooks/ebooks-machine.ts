@@ -83,6 +83,7 @@ export const ebooksMachine = setup({
     loadCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
     fetchChanges: fromPromise<EbookCatalogue, { since: string | null }>(notProvided),
     storeChanges: fromPromise<void, StoreInput>(notProvided),
+    saveCovers: fromPromise<void, { ebooks: EbookSummary[] }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
     watchTicket: fromCallback<WatchEvent, WatchInput>(() => {
       throw new Error('actor not provided: use machine.provide()');
@@ -173,9 +174,13 @@ export const ebooksMachine = setup({
               if (!context.unsaved) throw new Error('storing without an answer');
               return context.unsaved;
             },
-            onDone: 'done',
-            onError: 'done',
+            onDone: 'savingCovers',
+            onError: 'savingCovers',
           },
+        },
+        /** Covers for browsing without the hub; a failure only means the next visit saves the rest. */
+        savingCovers: {
+          invoke: { src: 'saveCovers', input: ({ context }) => ({ ebooks: context.catalogue.ebooks }), onDone: 'done', onError: 'done' },
         },
         done: {},
       },

@@ -63,8 +63,9 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
     return reply.header('cache-control', 'no-store').send(catalogue(db, coverUrlOf, options.now(), query.data.since ?? null));
   });
 
-  // Withdrawn titles' covers too: the admin panel lists them.
-  app.get('/api/ebooks/:id/cover', async (request, reply) => {
+  // Withdrawn titles' covers too: the admin panel lists them. Not rate-limited: kiosks save every
+  // cover for browsing without the hub, and a thumbnail costs the hub no more than a static file.
+  app.get('/api/ebooks/:id/cover', { config: { rateLimit: false } }, async (request, reply) => {
     const params = IdParam.safeParse(request.params);
     const ebook = params.success ? findEbook(db, params.data.id) : null;
     if (!ebook?.coverPath) return refuse(reply, 404, 'ebook.unknown');

@@ -147,3 +147,18 @@ describe('e-books in the hub', () => {
     expect(issued.statusCode).toBe(201);
   });
 });
+
+describe('cover thumbnails', () => {
+  it('are not rate-limited: a kiosk saves every cover of the collection in one go', async () => {
+    await hub.close();
+    hub = await createTestHub({ config: { dataDir, rateLimitMax: 5 } });
+    await createDemoEbooks({ db: hub.db, dataDir, now: hub.now });
+    const { ebooks } = await catalogue();
+    const covers = ebooks.flatMap((ebook) => (ebook.coverUrl ? [ebook.coverUrl] : []));
+    expect(covers.length).toBeGreaterThan(5);
+    for (const url of covers) expect((await hub.call('GET', url)).statusCode).toBe(200);
+    // The rest of the API still counts: the catalogue call above used one of five.
+    for (let i = 0; i < 4; i++) await hub.call('GET', '/api/ebooks');
+    expect((await hub.call('GET', '/api/ebooks')).statusCode).toBe(429);
+  });
+});

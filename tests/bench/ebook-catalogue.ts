@@ -1,7 +1,7 @@
 /**
  * The kiosk's e-book catalogue with 10,000 titles, in the system Chromium against a local hub:
- * the first sync to an empty kiosk (budget 3 s) and search results on screen as the patron
- * types (p95 budget 50 ms).
+ * the first sync to an empty kiosk (budget 3 s), search results on screen as the patron types
+ * (p95 budget 50 ms) while the covers are still being saved, and how long saving them all takes.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
-import { cachedEbookCount } from '../e2e/cached-ebooks';
+import { cachedCount, cachedEbookCount } from '../e2e/cached-ebooks';
 import { percentile, startHub } from './hub-process';
 
 const TITLES = 10_000;
@@ -99,39 +99,56 @@ try {
   // Functions passed to page.evaluate hold no named inner functions (`function f` or
   // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
   const search = page.getByRole('searchbox');
-  const samples: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const query of QUERIES) {
-      await search.fill('');
-      await page.locator('[data-testid="result-count"]').waitFor({ state: 'detached' });
-      await search.focus();
-      for (let typed = 1; typed <= query.length; typed++) {
-        // From the key press to the frame after the results for the new query are in the page.
-        const elapsed = page.evaluate((expected) => {
-          return new Promise<number>((resolve, reject) => {
-            let start = 0;
-            addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
-            const observer = new MutationObserver(() => {
-              if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - start));
+  /** Types every query letter by letter, `rounds` times; the time of each key to its results on screen. */
+  const typeQueries = async (rounds: number): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const query of QUERIES) {
+        await search.fill('');
+        await page.locator('[data-testid="result-count"]').waitFor({ state: 'detached' });
+        await search.focus();
+        for (let typed = 1; typed <= query.length; typed++) {
+          // From the key press to the frame after the results for the new query are in the page.
+          const elapsed = page.evaluate((expected) => {
+            return new Promise<number>((resolve, reject) => {
+              let start = 0;
+              addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+              const observer = new MutationObserver(() => {
+                if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              });
+              observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
+              setTimeout(() => {
+                observer.disconnect();
+                reject(new Error(`no results on screen for "${expected}" within 10 s`));
+              }, 10_000);
             });
-            observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
-            setTimeout(() => {
-              observer.disconnect();
-              reject(new Error(`no results on screen for "${expected}" within 10 s`));
-            }, 10_000);
-          });
-        }, query.slice(0, typed));
-        await page.evaluate(() => new Promise(requestAnimationFrame));
-        await page.keyboard.press(query[typed - 1]!);
-        samples.push(await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error }))));
+          }, query.slice(0, typed));
+          await page.evaluate(() => new Promise(requestAnimationFrame));
+          await page.keyboard.press(query[typed - 1]!);
+          samples.push(await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error }))));
+        }
       }
     }
+    return samples;
+  };
+  const report = (what: string, samples: number[]) =>
+    console.log(`e-book search with ${titles} titles cached, ${what}: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
+
+  // A first visit: the covers are being saved in the background while the patron searches.
+  report('while the covers are being saved', await typeQueries(1));
+  for (let waited = 0; (await cachedCount(page, 'covers')) < titles; waited++) {
+    if (Date.now() - syncStart > 300_000) throw new Error('the covers were not all saved within 5 minutes');
+    if (waited % 20 === 19) await page.keyboard.press('Shift'); // a patron still there: no idle reset
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const p95 = percentile(samples, 95);
-  console.log(`e-book search with ${titles} titles cached: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
-  if (syncMs > 3000 || p95 > 50) process.exitCode = 1;
+  console.log(`e-book covers: all ${titles} saved in IndexedDB ${((Date.now() - syncStart) / 1000).toFixed(1)} s after the first tap`);
+
+  // Every later visit: titles and covers saved.
+  const samples = await typeQueries(3);
+  report('covers saved', samples);
+  if (syncMs > 3000 || percentile(samples, 95) > 50) process.exitCode = 1;
 } catch (error) {
   await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
   throw error;

@@ -3,7 +3,7 @@
  * the hub is unreachable, and what staff change reaches the kiosk at its next sync.
  */
 import { expect, test } from '@playwright/test';
-import { cachedEbookCount } from './cached-ebooks';
+import { cachedCount, cachedEbookCount } from './cached-ebooks';
 import { KioskPage } from './kiosk-page';
 
 async function openEbooks(kiosk: KioskPage) {
@@ -17,22 +17,29 @@ async function search(kiosk: KioskPage, letters: string) {
   for (const letter of letters) await kiosk.button(letter).click();
 }
 
-test('without the hub the kiosk browses and searches its saved copy, and says sending needs the network', async ({ page }) => {
+test('without the hub the kiosk browses and searches its saved copy, covers included, and says sending needs the network', async ({ page }) => {
   const kiosk = new KioskPage(page);
   await openEbooks(kiosk);
   const shown = await page.getByTestId('cover-tile').count();
   expect(shown).toBeGreaterThan(0);
-  // The copy is written after the titles are on screen.
+  // The copy and the covers are saved after the titles are on screen.
   await expect.poll(() => cachedEbookCount(page)).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => cachedCount(page, 'covers')).toBeGreaterThanOrEqual(12);
 
-  // The hub goes away for the e-book section: its calls fail as on a dropped network.
-  await page.route((url) => url.pathname === '/api/ebooks' || url.pathname.endsWith('/tickets'), (route) => route.abort('connectionrefused'));
+  // The hub goes away for the e-book section: catalogue, covers and tickets fail as on a dropped
+  // network (routing also turns off the browser's HTTP cache, so covers cannot come from there).
+  await page.route((url) => url.pathname.startsWith('/api/ebooks'), (route) => route.abort('connectionrefused'));
   await openEbooks(kiosk);
   await expect(page.locator('[data-sync]')).toHaveAttribute('data-sync', 'offline');
   await expect(page.getByText('暂时连不上服务器，显示的是上次保存的书目。')).toBeVisible();
   await expect(page.getByTestId('cover-tile')).toHaveCount(shown);
+  const firstCover = page.getByTestId('cover-tile').first().locator('img');
+  await expect(firstCover).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => firstCover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
   await search(kiosk, 'xyj');
   await page.getByRole('button', { name: /西游记/ }).first().click();
+  await expect(page.locator('img.detail-cover')).toHaveAttribute('src', /^blob:/);
   await kiosk.button('发送到手机').click();
   await expect(page.getByText('发送到手机需要网络')).toBeVisible();
 });

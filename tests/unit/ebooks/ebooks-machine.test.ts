@@ -60,6 +60,7 @@ function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; change
     cancelled: [] as number[],
     asked: [] as Array<string | null>,
     stored: [] as StoreInput[],
+    coversSaved: [] as number[][],
     issue: vi.fn(async (_input: { ebookId: number; patronToken: string | null }) => {
       if (options.offline) throw new HubError('network.offline');
       return TICKET;
@@ -74,6 +75,9 @@ function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; change
     }),
     storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
       io.stored.push(input);
+    }),
+    saveCovers: fromPromise(async ({ input }: { input: { ebooks: EbookSummary[] } }) => {
+      io.coversSaved.push(input.ebooks.map((e) => e.id));
     }),
     issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
     watchTicket: ticketWatcher({
@@ -123,6 +127,8 @@ describe('the e-book section', () => {
     expect(context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦（校注本）', 'Card only']);
     expect(context.catalogue.syncedAt).toBe(CHANGES.syncedAt);
     expect(io.stored).toEqual([{ answer: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] }, since: CACHED.syncedAt }]);
+    // Then the covers of the new copy, for browsing without the hub.
+    expect(io.coversSaved).toEqual([[1, 2]]);
     expect(actor.getSnapshot().matches({ sync: 'done' })).toBe(true);
     expect(actor.getSnapshot().context.unsaved).toBeNull();
   });
@@ -208,10 +214,11 @@ describe('the e-book section', () => {
   });
 
   it('browses the cache while the hub is unreachable, and says sending needs the network', async () => {
-    const { actor, view } = startEbooks({ offline: true });
+    const { actor, io, view } = startEbooks({ offline: true });
     await vi.advanceTimersByTimeAsync(0);
     expect(actor.getSnapshot().context.online).toBe(false);
     expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
+    expect(io.coversSaved).toEqual([]);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
     await vi.advanceTimersByTimeAsync(0);
