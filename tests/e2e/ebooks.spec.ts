@@ -85,6 +85,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const { context, page: mobile } = await phone(browser, lang);
     await mobile.goto(url);
     await expect(mobile.getByRole('heading', { name: '红楼梦' })).toBeVisible();
+    await mobile.screenshot({ path: `test-results/screens/phone-${lang}-ebook.png`, fullPage: true });
     const [download] = await Promise.all([mobile.waitForEvent('download'), mobile.getByRole('link', { name: n.download }).click()]);
     expect(download.suggestedFilename()).toBe('红楼梦.epub');
     expect(readFileSync(await download.path()).equals(storedFile('红楼梦'))).toBe(true);
@@ -95,6 +96,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     for (let i = 0; i < 2; i++) expect((await mobile.request.get(`${url}/file`)).status()).toBe(200);
     await mobile.goto(url);
     await expect(mobile.locator('body')).toContainText(phonePages[lang].usedUp);
+    await mobile.screenshot({ path: `test-results/screens/phone-${lang}-used-up.png`, fullPage: true });
     await expect(mobile.locator('body')).toContainText(phonePages[lang].again);
     await context.close();
   });
