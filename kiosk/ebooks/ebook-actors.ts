@@ -17,7 +17,7 @@ const QUIET_MS = 400;
 /** Object URLs of saved covers kept alive: several screens of covers, not the whole collection. */
 const OBJECT_URLS = 300;
 
-export function ebookServices(hub: HubClient, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
+export function ebookServices(hub: HubClient) {
   let lastInput = 0;
   for (const type of ['keydown', 'pointerdown'] as const) addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
   const quietMoment = async (signal: AbortSignal) => {
@@ -67,7 +67,7 @@ export function ebookServices(hub: HubClient, fetchImpl: typeof fetch = (input, 
         await quietMoment(signal);
         const fetched = await Promise.all(
           missing.slice(start, start + COVER_BATCH).map(async ({ ebookId, url }) => {
-            const response = await fetchImpl(url, { signal });
+            const response = await fetch(url, { signal });
             // A cover the hub no longer has is skipped; the next sync brings its title's new URL.
             return response.ok ? [{ ebookId, url, image: await response.blob() }] : [];
           }),
