@@ -1,7 +1,7 @@
 /** Wires the admin panel: the shell machine with real hub actors, in the language the address asks for. */
 import { render } from 'preact';
 import { createActor } from 'xstate';
-import { HubClient } from '../shared/api/hub-client';
+import { StaffHubClient } from '../shared/api/staff-hub-client';
 import { isLanguage } from '../shared/i18n';
 import { adminActors } from './shell/admin-actors';
 import { AdminApp } from './shell/admin-app';
@@ -13,7 +13,7 @@ const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : 'zh-CN';
 document.documentElement.lang = language;
 
-const hub = new HubClient({ kioskToken: () => null });
+const hub = new StaffHubClient({ kioskToken: () => null });
 const actor = createActor(adminMachine.provide({ actors: adminActors(hub) })).start();
 
 render(

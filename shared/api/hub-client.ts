@@ -4,17 +4,8 @@
  */
 import type { z } from 'zod';
 import type { RefusalCode } from '../circulation/codes';
-import { EbookCatalogueAnswer, EbookCategory, TicketIssued, TicketStatus, type EbookAccess } from '../ebooks/schemas';
-import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
-import {
-  API,
-  KIOSK_TOKEN_HEADER,
-  UPLOAD_NAME_HEADER,
-  ebookTicketPath,
-  ebookTicketsPath,
-  staffEbookCategoryPath,
-  staffEbookPath,
-} from './routes';
+import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
+import { API, KIOSK_TOKEN_HEADER, UPLOAD_NAME_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
 import {
   ApiError,
   ChangePinResponse,
@@ -25,7 +16,6 @@ import {
   PatronStatus,
   RenewResponse,
   SignInResponse,
-  StaffLoginResponse,
 } from './schemas';
 
 export class HubError extends Error {
@@ -52,7 +42,7 @@ interface CallOptions {
 }
 
 /** A file sent as the request body itself (e-book uploads), with its name. */
-interface FileBody {
+export interface FileBody {
   file: Blob;
   name: string;
 }
@@ -111,29 +101,7 @@ export class HubClient {
     await this.call('DELETE', ebookTicketPath(ticketId), null, undefined, {});
   }
 
-  staffLogin(username: string, password: string, signal?: AbortSignal) {
-    return this.call('POST', API.staffLogin, StaffLoginResponse, { username, password }, { signal });
-  }
-  async staffLogout(staffToken: string) {
-    await this.call('DELETE', API.staffLogin, null, undefined, { bearer: staffToken });
-  }
-  staffEbooks(staffToken: string, signal?: AbortSignal) {
-    return this.call('GET', API.staffEbooks, StaffEbookList, undefined, { bearer: staffToken, signal });
-  }
-  uploadEbook(staffToken: string, file: Blob, name: string, access: EbookAccess, signal?: AbortSignal) {
-    return this.call('POST', `${API.staffEbooks}?access=${access}`, EbookUploaded, { file, name } satisfies FileBody, { bearer: staffToken, signal });
-  }
-  changeEbook(staffToken: string, ebookId: number, change: EbookChange, signal?: AbortSignal) {
-    return this.call('PATCH', staffEbookPath(ebookId), StaffEbook, change, { bearer: staffToken, signal });
-  }
-  addEbookCategory(staffToken: string, draft: CategoryDraft, signal?: AbortSignal) {
-    return this.call('POST', API.staffEbookCategories, EbookCategory, draft, { bearer: staffToken, signal });
-  }
-  updateEbookCategory(staffToken: string, categoryId: number, draft: CategoryDraft, signal?: AbortSignal) {
-    return this.call('PATCH', staffEbookCategoryPath(categoryId), EbookCategory, draft, { bearer: staffToken, signal });
-  }
-
-  private async call<S extends z.ZodType | null>(
+  protected async call<S extends z.ZodType | null>(
     method: string,
     path: string,
     schema: S,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HubClient, HubError } from '../../../shared/api/hub-client';
+import { HubError } from '../../../shared/api/hub-client';
+import { StaffHubClient } from '../../../shared/api/staff-hub-client';
 import type { StaffEbook } from '../../../shared/ebooks/staff-schemas';
 
 const EBOOK: StaffEbook = {
@@ -21,7 +22,7 @@ const EBOOK: StaffEbook = {
 
 function recordingClient(status: number, answer: unknown) {
   const requests: Array<{ url: string; init: RequestInit }> = [];
-  const client = new HubClient({
+  const client = new StaffHubClient({
     kioskToken: () => null,
     fetch: async (url, init = {}) => {
       requests.push({ url: String(url), init });
@@ -31,7 +32,7 @@ function recordingClient(status: number, answer: unknown) {
   return { client, requests };
 }
 
-describe('the hub client', () => {
+describe('the hub clients (the staff one extends the kiosk one)', () => {
   it('uploads an e-book as the body itself, with its name URI-encoded and the staff token', async () => {
     const { client, requests } = recordingClient(201, { ebook: EBOOK, duplicate: false });
     const file = new Blob(['bytes'], { type: 'application/epub+zip' });
