@@ -30,6 +30,7 @@ import type {
   UploadInput,
   UploadLine,
 } from './ebooks-page-types';
+import { notProvided } from '../../shared/machines/not-provided';
 
 /** A category as typed into the form; the machine checks it before the hub sees it. */
 export interface CategoryFields {
@@ -65,10 +66,6 @@ export interface EbooksPageContext {
   rowStatus: Partial<Record<number, SaveStatus>>;
   categoryWrites: CategoryWrite[];
   categoryStatus: Partial<Record<number | 'new', SaveStatus>>;
-}
-
-async function notProvided(): Promise<never> {
-  throw new Error('actor not provided: use machine.provide()');
 }
 
 /** Replaces the title the hub answered with, or puts a new one first, where staff look for it. */

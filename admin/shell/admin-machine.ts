@@ -9,6 +9,7 @@ import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate'
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { reasonOf } from './hub-reason';
+import { notProvided } from '../../shared/machines/not-provided';
 
 export interface Credentials {
   username: string;
@@ -32,10 +33,6 @@ export interface AdminContext {
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
 export const ADMIN_PAGES = ['ebooks'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
-
-async function notProvided(): Promise<never> {
-  throw new Error('actor not provided: use machine.provide()');
-}
 
 export const adminMachine = setup({
   types: {

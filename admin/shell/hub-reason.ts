@@ -1,5 +1,5 @@
 /** What the panel shows for a failed hub call: the translation key of its refusal code, never raw error text. */
-import { HubError } from '../../shared/api/hub-client';
+import { HubError, isRefusal } from '../../shared/api/hub-client';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 
 export function reasonOf(error: unknown): StaffMessageKey {
@@ -8,5 +8,5 @@ export function reasonOf(error: unknown): StaffMessageKey {
 
 /** The staff token has expired (30 idle minutes) or is unknown to the hub: sign in again. */
 export function isSignInRequired(error: unknown): boolean {
-  return error instanceof HubError && error.code === 'staff.signInRequired';
+  return isRefusal(error, 'staff.signInRequired');
 }

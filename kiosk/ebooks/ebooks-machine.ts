@@ -9,12 +9,13 @@
  * cancels an undelivered ticket when stopped).
  */
 import { assertEvent, assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
-import { HubError } from '../../shared/api/hub-client';
+import { isRefusal } from '../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
 import { applyChanges, searchCatalogue, shelvesOf } from './catalogue-view';
 import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, StoreInput, WatchEvent, WatchInput } from './ebooks-types';
+import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type EbooksEvent =
   | { type: 'query.changed'; query: string }
@@ -61,16 +62,8 @@ const MAX_QUERY_LENGTH = 40;
 /** How long "Sent to your phone" stays before browsing again. */
 export const SENT_MS = 4000;
 
-async function notProvided(): Promise<never> {
-  throw new Error('actor not provided: use machine.provide()');
-}
-
-export function isSessionExpired(error: unknown): boolean {
-  return error instanceof HubError && error.code === 'session.expired';
-}
-
 function sendingNotice(error: unknown): Notice {
-  return error instanceof HubError && error.code === 'network.offline' ? { key: 'ebooks.needsNetwork' } : errorNotice(error, Date.now());
+  return isRefusal(error, 'network.offline') ? { key: 'ebooks.needsNetwork' } : errorNotice(error, Date.now());
 }
 
 export const ebooksMachine = setup({
@@ -85,9 +78,7 @@ export const ebooksMachine = setup({
     storeChanges: fromPromise<void, StoreInput>(notProvided),
     saveCovers: fromPromise<void, { ebooks: EbookSummary[] }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
-    watchTicket: fromCallback<WatchEvent, WatchInput>(() => {
-      throw new Error('actor not provided: use machine.provide()');
-    }),
+    watchTicket: fromCallback<WatchEvent, WatchInput>(notProvidedCallback),
   },
   actions: {
     keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
@@ -228,7 +219,7 @@ export const ebooksMachine = setup({
             input: ({ context }) => ({ ebookId: context.selected?.id ?? 0, patronToken: context.patronToken }),
             onDone: { target: 'showingQr', actions: { type: 'keepTicket', params: ({ event }) => event.output } },
             onError: [
-              { guard: ({ event }) => isSessionExpired(event.error), target: 'detail', actions: sendParent({ type: 'ebooks.sessionExpired' }) },
+              { guard: ({ event }) => isRefusal(event.error, 'session.expired'), target: 'detail', actions: sendParent({ type: 'ebooks.sessionExpired' }) },
               { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => sendingNotice(event.error) } },
             ],
           },

@@ -13,12 +13,12 @@ import type {
   SignInResponse,
 } from '../../shared/api/schemas';
 import { acceptedScan, type ScanRules } from '../../shared/barcodes';
-import { HubError } from '../../shared/api/hub-client';
+import { isRefusal } from '../../shared/api/hub-client';
 import type { RefusalCode } from '../../shared/circulation/codes';
 import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
 import { newRequestId } from '../../shared/request-id';
 import type { CameraFailure, CameraPreview, CameraScanInput, CameraView } from '../scanning/camera/camera-types';
-import { ebooksMachine, isSessionExpired, type EbooksParentEvent } from '../ebooks/ebooks-machine';
+import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
 import { errorNotice, type Notice } from './notices';
 import {
   alreadyScanned,
@@ -47,6 +47,7 @@ import type {
   SessionInput,
   SignInInput,
 } from './session-types';
+import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type SessionEvent =
   | { type: 'activity' }
@@ -103,8 +104,13 @@ export const CARD_ENTRY: EntryRule = { allowed: /^[A-Za-z0-9-]$/, max: 32 };
 export const PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: 8 };
 export const NEW_PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: PIN_MAX_LENGTH };
 
-async function notProvided(): Promise<never> {
-  throw new Error('actor not provided: use machine.provide()');
+/** What the number pad's keys do on a screen that takes `rule`'s characters (Enter is the screen's own). */
+export function padKeys(rule: EntryRule) {
+  return {
+    'key.typed': { actions: { type: 'typeKey', params: rule } },
+    'key.backspace': { actions: 'eraseKey' },
+    'key.clear': { actions: 'clearEntry' },
+  } as const;
 }
 
 export const noCamera = (): CameraView => ({ preview: null, failure: null, reads: 0 });
@@ -124,7 +130,11 @@ function scanValue(rules: ScanRules['card'], raw: string): string {
  * Where a hub call that finds the sign-in gone leads: the goodbye screen, which says so and ends
  * the session. Listed first in the `onError` of every call made with the patron's token.
  */
-export const SESSION_EXPIRED = { guard: 'hubSessionExpired', target: '#session.flow.goodbye', actions: 'noteSessionExpired' } as const;
+export const SESSION_EXPIRED = {
+  guard: { type: 'refusedWith', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error, codes: ['session.expired'] satisfies RefusalCode[] }) },
+  target: '#session.flow.goodbye',
+  actions: 'noteSessionExpired',
+} as const;
 
 /** Screens that need a patron are reachable only after sign-in; an empty token would get `session.expired`. */
 export function tokenOf(context: SessionContext): string {
@@ -151,9 +161,7 @@ export const sessionSetup = setup({
     /** The e-book section; provide it with its own actors: `ebooksMachine.provide(...)`. */
     ebooks: ebooksMachine,
     /** Opens the camera on start and closes it on stop; sends card.scanned / item.scanned as a USB scanner does. */
-    cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(() => {
-      throw new Error('actor not provided: use machine.provide()');
-    }),
+    cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(notProvidedCallback),
   },
   delays: Delays,
   actions: {
@@ -291,10 +299,7 @@ export const sessionSetup = setup({
     hasQueuedScan: ({ context }) => context.queue.length > 0,
     signedIn: ({ context }) => context.patron !== null,
     hasLoans: ({ context }) => context.loans.length > 0,
-    refusedWith: (_, { error, codes }: { error: unknown; codes: RefusalCode[] }) =>
-      error instanceof HubError && codes.includes(error.code),
-    /** A hub call failed because the hub no longer knows the sign-in. */
-    hubSessionExpired: ({ event }) => 'error' in event && isSessionExpired(event.error),
+    refusedWith: (_, { error, codes }: { error: unknown; codes: readonly RefusalCode[] }) => isRefusal(error, ...codes),
     receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
     /** 'always' prints without asking, but not a receipt with nothing on it. */
     printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),

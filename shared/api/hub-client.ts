@@ -28,6 +28,11 @@ export class HubError extends Error {
   }
 }
 
+/** True when `error` is the hub refusing with one of `codes`. */
+export function isRefusal(error: unknown, ...codes: RefusalCode[]): error is HubError {
+  return error instanceof HubError && codes.includes(error.code);
+}
+
 export interface HubClientOptions {
   baseUrl?: string;
   /** The kiosk's device token; read on every call so a re-paired kiosk needs no reload. */
