@@ -8,7 +8,7 @@
 import { and, raise } from 'xstate';
 import { cameraRegion, scanFailed, scanScreen } from './scan-regions';
 import { emptyPatronSession, receiptOf } from './session-data';
-import { CARD_ENTRY, NEW_PIN_ENTRY, PIN_ENTRY, SESSION_EXPIRED, head, noCamera, sessionSetup, tokenOf } from './session-setup';
+import { CARD_ENTRY, NEW_PIN_ENTRY, PIN_ENTRY, SESSION_EXPIRED, head, noCamera, padKeys, sessionSetup, tokenOf } from './session-setup';
 
 export const sessionMachine = sessionSetup.createMachine({
   id: 'session',
@@ -55,9 +55,7 @@ export const sessionMachine = sessionSetup.createMachine({
           type: 'parallel',
           exit: 'clearNotice',
           on: {
-            'key.typed': { actions: { type: 'typeKey', params: CARD_ENTRY } },
-            'key.backspace': { actions: 'eraseKey' },
-            'key.clear': { actions: 'clearEntry' },
+            ...padKeys(CARD_ENTRY),
             'key.enter': [
               { guard: and(['hasEntry', 'validTypedCard']), target: 'pin', actions: 'takeTypedCard' },
               {
@@ -76,9 +74,7 @@ export const sessionMachine = sessionSetup.createMachine({
           tags: 'keypad',
           exit: 'clearNotice',
           on: {
-            'key.typed': { actions: { type: 'typeKey', params: PIN_ENTRY } },
-            'key.backspace': { actions: 'eraseKey' },
-            'key.clear': { actions: 'clearEntry' },
+            ...padKeys(PIN_ENTRY),
             'key.enter': { guard: 'pinComplete', target: 'authenticating' },
             'signIn.cancelled': 'attract',
           },
@@ -128,9 +124,7 @@ export const sessionMachine = sessionSetup.createMachine({
             choosing: {
               tags: 'keypad',
               on: {
-                'key.typed': { actions: { type: 'typeKey', params: NEW_PIN_ENTRY } },
-                'key.backspace': { actions: 'eraseKey' },
-                'key.clear': { actions: 'clearEntry' },
+                ...padKeys(NEW_PIN_ENTRY),
                 'key.enter': [
                   { guard: 'acceptablePin', target: 'confirming', actions: 'holdNewPin' },
                   {
@@ -146,9 +140,7 @@ export const sessionMachine = sessionSetup.createMachine({
             confirming: {
               tags: 'keypad',
               on: {
-                'key.typed': { actions: { type: 'typeKey', params: NEW_PIN_ENTRY } },
-                'key.backspace': { actions: 'eraseKey' },
-                'key.clear': { actions: 'clearEntry' },
+                ...padKeys(NEW_PIN_ENTRY),
                 'key.enter': [
                   { guard: 'pinsMatch', target: 'saving' },
                   {
