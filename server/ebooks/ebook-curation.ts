@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EbookCategory } from '../../shared/ebooks/schemas';
 import type { CategoryDraft, EbookChange, StaffEbook } from '../../shared/ebooks/staff-schemas';
-import { categoryIdsByEbook, findEbook, listAllEbooks, listCategories, type EbookRecord } from './ebook-catalogue';
+import { categoryIdsByEbook, coverUrlOf, findEbook, listAllEbooks, listCategories, type EbookRecord } from './ebook-catalogue';
 
 export function addCategory(db: Database, category: Omit<EbookCategory, 'id'>): number {
   const { lastInsertRowid } = db
@@ -56,15 +56,27 @@ export function changeEbook(db: Database, ebookId: number, change: EbookChange, 
 const byPinyin = new Intl.Collator('zh-CN');
 
 /** The collection as staff see it, withdrawn titles included, with all-time downloads; in Chinese dictionary order. */
-export function staffEbooks(db: Database, coverUrl: (ebook: EbookRecord) => string, ids?: number[]): StaffEbook[] {
+export function staffEbooks(db: Database): StaffEbook[] {
   const categoriesOf = categoryIdsByEbook(db);
   const downloads = new Map(
     (db.prepare('SELECT ebook_id AS id, COUNT(*) AS count FROM ebook_downloads GROUP BY ebook_id').all() as Array<{ id: number; count: number }>).map((row) => [row.id, row.count]),
   );
-  const records = ids
-    ? ids.map((id) => findEbook(db, id)).filter((ebook): ebook is EbookRecord => ebook !== null)
-    : listAllEbooks(db).sort((a, b) => byPinyin.compare(a.title, b.title));
-  return records.map((ebook) => ({
+  return listAllEbooks(db)
+    .sort((a, b) => byPinyin.compare(a.title, b.title))
+    .map((ebook) => staffView(ebook, categoriesOf.get(ebook.id) ?? [], downloads.get(ebook.id) ?? 0));
+}
+
+/** One title as staff see it (the answer to an upload or a change), or null when there is none. */
+export function staffEbook(db: Database, ebookId: number): StaffEbook | null {
+  const ebook = findEbook(db, ebookId);
+  if (!ebook) return null;
+  const categoryIds = db.prepare('SELECT category_id FROM ebook_category_links WHERE ebook_id = ? ORDER BY category_id').pluck().all(ebookId) as number[];
+  const downloads = db.prepare('SELECT COUNT(*) FROM ebook_downloads WHERE ebook_id = ?').pluck().get(ebookId) as number;
+  return staffView(ebook, categoryIds, downloads);
+}
+
+function staffView(ebook: EbookRecord, categoryIds: number[], downloads: number): StaffEbook {
+  return {
     id: ebook.id,
     format: ebook.format,
     title: ebook.title,
@@ -73,11 +85,11 @@ export function staffEbooks(db: Database, coverUrl: (ebook: EbookRecord) => stri
     subjects: ebook.subjects,
     isbn: ebook.isbn,
     sizeBytes: ebook.sizeBytes,
-    coverUrl: ebook.coverPath ? coverUrl(ebook) : null,
+    coverUrl: ebook.coverPath ? coverUrlOf(ebook) : null,
     access: ebook.access,
-    categoryIds: categoriesOf.get(ebook.id) ?? [],
-    downloads: downloads.get(ebook.id) ?? 0,
+    categoryIds,
+    downloads,
     createdAt: ebook.createdAt,
     withdrawnAt: ebook.withdrawnAt,
-  }));
+  };
 }

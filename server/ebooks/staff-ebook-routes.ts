@@ -24,8 +24,8 @@ import type { StaffSession } from '../hub-services';
 import { HttpError } from '../http/http-error';
 import { parseBody } from '../http/parse-body';
 import { requireStaff } from '../staff/require-staff';
-import { coverUrlOf, findEbook, listCategories } from './ebook-catalogue';
-import { addCategory, changeEbook, shelveBySubjects, staffEbooks, updateCategory } from './ebook-curation';
+import { findEbook, listCategories } from './ebook-catalogue';
+import { addCategory, changeEbook, shelveBySubjects, staffEbook, staffEbooks, updateCategory } from './ebook-curation';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
 import { storeEbook } from './store-ebook';
 
@@ -58,8 +58,8 @@ const REFUSAL_STATUS: Record<EbookUploadRefusal, number> = {
 
 export async function registerStaffEbookRoutes(scope: FastifyInstance, options: StaffEbookRoutesOptions): Promise<void> {
   const { db, dataDir, now } = options;
-  const staffEbook = (id: number): StaffEbook => {
-    const [ebook] = staffEbooks(db, coverUrlOf, [id]);
+  const staffEbookOr404 = (id: number): StaffEbook => {
+    const ebook = staffEbook(db, id);
     if (!ebook) throw new HttpError(404, 'ebook.unknown');
     return ebook;
   };
@@ -70,7 +70,7 @@ export async function registerStaffEbookRoutes(scope: FastifyInstance, options: 
 
     admin.get(API.staffEbooks, async (_request, reply): Promise<StaffEbookList> => {
       void reply.header('cache-control', 'no-store');
-      return { ebooks: staffEbooks(db, coverUrlOf), categories: listCategories(db) };
+      return { ebooks: staffEbooks(db), categories: listCategories(db) };
     });
 
     admin.post(API.staffEbooks, async (request, reply): Promise<EbookUploaded> => {
@@ -86,7 +86,7 @@ export async function registerStaffEbookRoutes(scope: FastifyInstance, options: 
         if (!stored.duplicate && record) shelveBySubjects(db, record, now());
         request.log.info({ staff: request.staff?.username, ebookId: stored.id, duplicate: stored.duplicate }, 'e-book uploaded');
         void reply.code(stored.duplicate ? 200 : 201);
-        return { ebook: staffEbook(stored.id), duplicate: stored.duplicate };
+        return { ebook: staffEbookOr404(stored.id), duplicate: stored.duplicate };
       } finally {
         await rm(upload, { force: true });
       }
@@ -99,7 +99,7 @@ export async function registerStaffEbookRoutes(scope: FastifyInstance, options: 
       const result = changeEbook(db, params.data.id, change, now());
       if (!result.ok) throw new HttpError(result.code === 'ebook.unknown' ? 404 : 400, result.code);
       request.log.info({ staff: request.staff?.username, ebookId: params.data.id, change }, 'e-book changed');
-      return staffEbook(params.data.id);
+      return staffEbookOr404(params.data.id);
     });
 
     admin.post(API.staffEbookCategories, async (request, reply): Promise<EbookCategory> => {
