@@ -46,7 +46,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
   await app.register(compress, { customTypes: /^application\/json\b/, encodings: ['br', 'gzip'], threshold: 2048 });
 
   await app.register(async (limited) => {
-    await registerRateLimit(limited, config.rateLimitMax);
+    await registerRateLimit(limited, config.rateLimitMax, services.kiosks);
     registerKioskClaimRoute(limited, services.kiosks);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);

@@ -1,24 +1,26 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KIOSK_TOKEN_HEADER } from '../../shared/api/routes';
-import { sha256Hex } from '../security/tokens';
+import type { KioskRegistry } from '../kiosks/kiosk-registry';
 import { HttpError } from './http-error';
 
 /**
- * Limits requests per kiosk (by device token) or, without one, per IP address: many kiosks may
- * share one address behind a library's NAT. Routes can tighten it with `config.rateLimit`.
+ * Limits requests per kiosk or, without a known one, per IP address: many kiosks may share one
+ * address behind a library's NAT. Routes can tighten it with `config.rateLimit`.
  */
-export async function registerRateLimit(scope: FastifyInstance, maxPerMinute: number): Promise<void> {
+export async function registerRateLimit(scope: FastifyInstance, maxPerMinute: number, kiosks: KioskRegistry): Promise<void> {
   if (maxPerMinute === 0) return;
   await scope.register(rateLimit, {
     max: maxPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: rateLimitKey,
+    keyGenerator: (request) => rateLimitKey(request, kiosks),
     errorResponseBuilder: () => new HttpError(429, 'rate.limited'),
   });
 }
 
-function rateLimitKey(request: FastifyRequest): string {
+/** Only a token the registry knows earns a kiosk its own allowance; a made-up one counts against its address. */
+function rateLimitKey(request: FastifyRequest, kiosks: KioskRegistry): string {
   const token = request.headers[KIOSK_TOKEN_HEADER];
-  return typeof token === 'string' && token ? `kiosk:${sha256Hex(token)}` : `ip:${request.ip}`;
+  const kioskId = typeof token === 'string' && token ? kiosks.kioskIdForToken(token) : null;
+  return kioskId ? `kiosk:${kioskId}` : `ip:${request.ip}`;
 }
