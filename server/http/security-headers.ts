@@ -29,5 +29,8 @@ const HEADERS: Record<string, string> = {
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(HEADERS);
+    // Answers carry patron and staff data unless a route says otherwise (covers, the built apps,
+    // OPDS set their own): nothing is cached by default. Not decided by path, which can be encoded.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 }
