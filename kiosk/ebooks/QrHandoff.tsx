@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TicketIssued } from '../../shared/ebooks/schemas';
 import { useT } from '../session/use-session';
 import { Button } from '../ui/Button';
+import { CheckIcon } from '../ui/icons';
 import { bookLang } from '../../shared/ebooks/book-lang';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 
@@ -15,11 +16,14 @@ export function QrHandoff({ actor, view }: { actor: EbooksActor; view: 'issuing'
   const ticket = useEbooks(actor, (snapshot) => snapshot.context.ticket);
   const title = useEbooks(actor, (snapshot) => snapshot.context.selected?.title ?? '');
   const lang = useEbooks(actor, (snapshot) => bookLang(snapshot.context.selected?.language ?? null));
+  const now = useEbooks(actor, (snapshot) => snapshot.context.now);
 
   if (view === 'sent') {
     return (
       <section class="qr-handoff" data-testid="ebook-sent">
-        <p class="sent-mark" aria-hidden="true">✓</p>
+        <p class="sent-mark">
+          <CheckIcon />
+        </p>
         <h1 aria-live="polite">{t('ebooks.sent')}</h1>
         <p class="lead">{t('ebooks.sent.hint')}</p>
         <Button size="large" onClick={() => send({ type: 'back' })}>
@@ -34,7 +38,7 @@ export function QrHandoff({ actor, view }: { actor: EbooksActor; view: 'issuing'
       <p class="lead" lang={lang} data-book-data>
         {title}
       </p>
-      {view === 'issuing' || !ticket ? <p class="lead" aria-busy="true">{t('ebooks.sending')}</p> : <TicketCode ticket={ticket} title={title} />}
+      {view === 'issuing' || !ticket ? <p class="lead" aria-busy="true">{t('ebooks.sending')}</p> : <TicketCode ticket={ticket} title={title} now={now} />}
       <Button size="large" onClick={() => send({ type: 'back' })}>
         {t('action.cancel')}
       </Button>
@@ -42,7 +46,8 @@ export function QrHandoff({ actor, view }: { actor: EbooksActor; view: 'issuing'
   );
 }
 
-function TicketCode({ ticket, title }: { ticket: TicketIssued; title: string }) {
+/** `now`: the session's clock, which tests simulate. */
+function TicketCode({ ticket, title, now }: { ticket: TicketIssued; title: string; now: () => number }) {
   const t = useT();
   const [image, setImage] = useState<string | null>(null);
   useEffect(() => {
@@ -55,7 +60,7 @@ function TicketCode({ ticket, title }: { ticket: TicketIssued; title: string }) 
   const typeAt = `${new URL(ticket.downloadUrl).origin}/d`;
   // The address and the code are typed as shown, never translated (rendered as translate="no").
   const [before = '', after = ''] = t('ebooks.qr.manual', { url: '\u0000' }).split('\u0000');
-  const minutes = Math.max(1, Math.round((Date.parse(ticket.expiresAt) - Date.now()) / 60_000));
+  const minutes = Math.max(1, Math.round((Date.parse(ticket.expiresAt) - now()) / 60_000));
   return (
     <div class="ticket-code">
       {image && <img class="qr-image" data-testid="ebook-qr" src={image} width={QR_OPTIONS.width} height={QR_OPTIONS.width} alt={t('ebooks.qr.alt', { title })} />}

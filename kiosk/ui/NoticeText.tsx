@@ -1,5 +1,6 @@
 import type { Notice } from '../session/notices';
 import { useT } from '../session/use-session';
+import { CrossIcon, InfoIcon } from './icons';
 
 /** A translated notice in a polite live region, so screen readers announce it when it appears. */
 export function NoticeText({ notice, tone = 'refusal' }: { notice: Notice | null; tone?: 'refusal' | 'info' }) {
@@ -8,7 +9,7 @@ export function NoticeText({ notice, tone = 'refusal' }: { notice: Notice | null
     <p class={`notice notice-${tone}`} aria-live="polite" data-testid="notice">
       {notice && (
         <>
-          <span aria-hidden="true">{tone === 'refusal' ? '✕ ' : 'ℹ '}</span>
+          {tone === 'refusal' ? <CrossIcon /> : <InfoIcon />}
           {t(notice.key, notice.params)}
         </>
       )}

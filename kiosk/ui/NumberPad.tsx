@@ -1,5 +1,6 @@
 import { useSend, useT } from '../session/use-session';
 import { Button } from './Button';
+import { BackspaceIcon } from './icons';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -21,7 +22,7 @@ export function NumberPad() {
         0
       </Button>
       <Button keepFocus onClick={() => send({ type: 'key.backspace' })}>
-        <span aria-hidden="true">⌫ </span>
+        <BackspaceIcon />
         {t('pad.backspace')}
       </Button>
       <Button keepFocus variant="primary" size="large" class="number-pad-ok" onClick={() => send({ type: 'key.enter' })}>

@@ -1,14 +1,16 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import type { ScanStatus } from '../session/session-types';
+import { CheckIcon, CrossIcon, PendingIcon } from './icons';
 
-const ICONS: Record<ScanStatus, string> = { pending: '…', ok: '✓', refused: '✕' };
+const ICONS: Record<ScanStatus, FunctionComponent> = { pending: PendingIcon, ok: CheckIcon, refused: CrossIcon };
 
 /** A row's outcome in words with an icon, never colour alone. */
 export function StatusLine({ status, children }: { status: ScanStatus; children: ComponentChildren }) {
+  const Icon = ICONS[status];
   return (
     <p class={`status status-${status}`}>
       <span class="status-icon" aria-hidden="true">
-        {ICONS[status]}
+        <Icon />
       </span>
       {children}
     </p>

@@ -45,3 +45,57 @@ export function EbookIcon() {
     </svg>
   );
 }
+
+export function CameraIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M3 8a2 2 0 0 1 2-2h2l2-3h6l2 3h2a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+      <circle cx="12" cy="13" r="4" />
+    </svg>
+  );
+}
+
+/** Done, accepted. */
+export function CheckIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M4 12.5 9.5 18 20 6" />
+    </svg>
+  );
+}
+
+/** Refused. */
+export function CrossIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M6 6l12 12M18 6 6 18" />
+    </svg>
+  );
+}
+
+/** Waiting for the hub. */
+export function PendingIcon() {
+  return (
+    <svg {...common} class="icon">
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </svg>
+  );
+}
+
+export function InfoIcon() {
+  return (
+    <svg {...common} class="icon">
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 11v5M12 8h.01" />
+    </svg>
+  );
+}
+
+export function BackspaceIcon() {
+  return (
+    <svg {...common} class="icon">
+      <path d="M21 5H8l-6 7 6 7h13a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1zM11 9l6 6M17 9l-6 6" />
+    </svg>
+  );
+}

@@ -1,18 +1,36 @@
 /**
  * Visits every screen in both languages and both orientations: saves a screenshot of each
  * (test-results/screens/), runs axe-core (no serious or critical violations), checks that every
- * touch target is at least 64 px and that no English is left on a Chinese screen.
+ * touch target is at least 64 px, that no English is left on a Chinese screen and that no text needs an
+ * emoji font (a kiosk has none: a pictograph shows as an empty box). The admin pages get the font check too.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { translate } from '../../shared/i18n';
+import { staffTranslate } from '../../shared/i18n/staff';
 import { DEMO, KioskPage, type Lang } from './kiosk-page';
 
 const screensDir = 'test-results/screens';
 // axe is injected as an inline script (see ./axe.ts).
 test.use({ bypassCSP: true });
 mkdirSync(screensDir, { recursive: true });
+
+/**
+ * Text on the page, generated content included, with characters that only an emoji font draws.
+ * Digits, # and * have the Emoji property too, but not Extended_Pictographic.
+ */
+function textNeedingEmojiFont(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const needsEmojiFont = /[\p{Extended_Pictographic}\u{FE0F}]/u;
+    const texts = [...document.querySelectorAll('body *')].flatMap((el) => [
+      ...[...el.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? ''),
+      getComputedStyle(el, '::before').content,
+      getComputedStyle(el, '::after').content,
+    ]);
+    return texts.filter((text) => needsEmojiFont.test(text));
+  });
+}
 
 async function checkScreen(page: Page, name: string, lang: Lang, orientation: string) {
   await page.screenshot({ path: `${screensDir}/${orientation}-${lang}-${name}.png` });
@@ -28,6 +46,7 @@ async function checkScreen(page: Page, name: string, lang: Lang, orientation: st
       .map(({ el, box }) => `${el.textContent?.trim() || el.getAttribute('aria-label')} ${box.width}x${box.height}`),
   );
   expect(smallTargets, `touch targets under 64 px on ${name} (${lang})`).toEqual([]);
+  expect(await textNeedingEmojiFont(page), `text needing an emoji font on ${name} (${lang})`).toEqual([]);
 
   if (lang === 'zh-CN') {
     // Latin words of three letters or more on a Chinese screen are untranslated strings;
@@ -142,3 +161,18 @@ for (const { name: orientation, viewport } of orientations) {
     });
   }
 }
+
+test('the admin pages need no emoji font (zh-CN and en)', async ({ page }) => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const t = (key: Parameters<typeof staffTranslate>[1]) => staffTranslate(lang, key);
+    await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
+    await expect(page.getByLabel(t('admin.username'))).toBeVisible();
+    expect(await textNeedingEmojiFont(page), `text needing an emoji font on the sign-in page (${lang})`).toEqual([]);
+
+    await page.getByLabel(t('admin.username')).fill('admin');
+    await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
+    await page.getByRole('button', { name: t('admin.signIn') }).click();
+    await expect(page.getByTestId('ebook-row').first()).toBeVisible();
+    expect(await textNeedingEmojiFont(page), `text needing an emoji font on the e-books page (${lang})`).toEqual([]);
+  }
+});

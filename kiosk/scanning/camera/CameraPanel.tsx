@@ -3,6 +3,7 @@ import type { SessionSnapshot } from '../../session/screen';
 import type { CameraTag } from '../../session/session-setup';
 import { useSend, useSession, useT } from '../../session/use-session';
 import { Button } from '../../ui/Button';
+import { CameraIcon } from '../../ui/icons';
 import type { CameraPreview } from './camera-types';
 
 const PHASES: CameraTag[] = ['camera.off', 'camera.on', 'camera.failed'];
@@ -19,7 +20,7 @@ export function CameraPanel({ guide }: { guide: 'card' | 'item' }) {
     return (
       <div class="camera-panel">
         <Button size="large" onClick={() => send({ type: 'camera.requested' })}>
-          <span aria-hidden="true">📷 </span>
+          <CameraIcon />
           {t('camera.use')}
         </Button>
       </div>
