@@ -11,7 +11,7 @@ import { registerHealthRoute } from './health/health-route';
 import { registerErrorHandling } from './http/error-handling';
 import { registerRateLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
-import { redactDownloadUrl } from './ebooks/redact-download-url';
+import { redactedRequestUrl } from './ebooks/redact-download-url';
 import { registerEbooks } from './ebooks/register-ebooks';
 import { createHubServices } from './hub-services';
 import type { IlsPort } from './ils/ils-port';
@@ -75,7 +75,7 @@ function loggerOptions(config: HubConfig, logger: boolean | object): FastifyServ
       // Fastify's own request fields, with download tokens and short codes masked in the URL.
       req: (request: FastifyRequest) => ({
         method: request.method,
-        url: redactDownloadUrl(request.url),
+        url: redactedRequestUrl(request),
         host: request.host,
         remoteAddress: request.ip,
         remotePort: request.socket?.remotePort,
