@@ -8,7 +8,7 @@ import type { EbookSummary } from '../../shared/ebooks/schemas';
 import type { CatalogueDb } from './catalogue-db';
 import type { IssueInput, StoreInput } from './ebooks-types';
 import type { SavedCovers } from './saved-covers';
-import { ticketWatcher } from './ticket-watcher';
+import { ticketActors } from './ticket-watcher';
 
 /** Covers fetched together and saved in one write: one write per cover would make 10,000 take minutes. */
 const COVER_BATCH = 24;
@@ -78,7 +78,7 @@ export function ebookServices(hub: HubClient) {
     issueTicket: fromPromise(({ input, signal }: { input: IssueInput; signal: AbortSignal }) =>
       hub.issueEbookTicket(input.ebookId, input.patronToken, signal),
     ),
-    watchTicket: ticketWatcher({
+    ...ticketActors({
       status: (ticketId, signal) => hub.ebookTicketStatus(ticketId, signal),
       cancel: (ticketId) => void hub.cancelEbookTicket(ticketId).catch(() => undefined),
     }),

@@ -5,16 +5,16 @@
  *
  * Two regions: `sync` fills the catalogue (cache first, then the hub's changes, shown before
  * they are written back to the cache), `view` is the screens. All I/O is injected: the cache's
- * load and store, the hub's catalogue, ticket issue, the ticket watcher (which polls and
- * cancels an undelivered ticket when stopped).
+ * load and store, the hub's catalogue, ticket issue and status, and the ticket guard (which
+ * cancels an unsettled ticket when stopped, see ticket-watcher.ts). Every wait is one of `Delays`.
  */
-import { assertEvent, assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
+import { assertEvent, assign, fromCallback, fromPromise, sendParent, sendTo, setup } from 'xstate';
 import { isRefusal } from '../../shared/api/hub-client';
-import type { EbookCatalogue, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
 import { applyChanges, searchCatalogue, shelvesOf } from './catalogue-view';
-import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, StoreInput, WatchEvent, WatchInput } from './ebooks-types';
+import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, StoreInput, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type EbooksEvent =
@@ -29,8 +29,7 @@ export type EbooksEvent =
   | { type: 'ebook.opened'; ebookId: number }
   | { type: 'send.requested' }
   | { type: 'back' }
-  | { type: 'leave' }
-  | WatchEvent;
+  | { type: 'leave' };
 
 /** What the e-books machine tells the session machine. */
 export type EbooksParentEvent =
@@ -56,14 +55,33 @@ export interface EbooksContext {
   notice: Notice | null;
   patronToken: string | null;
   openEbookId: number | null;
+  now: () => number;
 }
 
 const MAX_QUERY_LENGTH = 40;
-/** How long "Sent to your phone" stays before browsing again. */
-export const SENT_MS = 4000;
 
-function sendingNotice(error: unknown): Notice {
-  return isRefusal(error, 'network.offline') ? { key: 'ebooks.needsNetwork' } : errorNotice(error, Date.now());
+/** Every wait of the e-book section, in one place. */
+export const Delays = {
+  /** How long the section waits for the title a patron signed in for to reach the catalogue, before browsing. */
+  resumeWait: 3000,
+  /** Between two questions to the hub whether the phone has downloaded the ticket on screen. */
+  ticketPoll: 2000,
+  /** How long "Sent to your phone" stays before browsing again. */
+  sent: 4000,
+};
+
+function sendingNotice(error: unknown, now: number): Notice {
+  return isRefusal(error, 'network.offline') ? { key: 'ebooks.needsNetwork' } : errorNotice(error, now);
+}
+
+function endedNotice(status: TicketStatus): Notice {
+  if (status.state === 'live') throw new Error('a live ticket has not ended');
+  return { key: `phone.ticket.${status.state}` };
+}
+
+function ticketInput({ context }: { context: EbooksContext }): TicketInput {
+  if (!context.ticket) throw new Error('showing a QR code without a ticket');
+  return { ticketId: context.ticket.ticketId };
 }
 
 export const ebooksMachine = setup({
@@ -78,7 +96,8 @@ export const ebooksMachine = setup({
     storeChanges: fromPromise<void, StoreInput>(notProvided),
     saveCovers: fromPromise<void, { ebooks: EbookSummary[] }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
-    watchTicket: fromCallback<WatchEvent, WatchInput>(notProvidedCallback),
+    ticketStatus: fromPromise<TicketStatus, TicketInput>(notProvided),
+    ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(notProvidedCallback),
   },
   actions: {
     keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
@@ -105,12 +124,13 @@ export const ebooksMachine = setup({
     forgetTicket: assign({ ticket: null }),
     showNotice: assign((_, notice: Notice) => ({ notice })),
     clearNotice: assign({ notice: null }),
+    settleTicket: sendTo('ticketGuard', { type: 'ticket.settled' }),
   },
   guards: {
     hasSelection: ({ context }) => context.selected !== null,
     needsSignIn: ({ context }) => context.selected?.access === 'card' && context.patronToken === null,
   },
-  delays: { sent: SENT_MS },
+  delays: Delays,
 }).createMachine({
   id: 'ebooks',
   type: 'parallel',
@@ -128,6 +148,7 @@ export const ebooksMachine = setup({
     notice: null,
     patronToken: input.patronToken,
     openEbookId: input.openEbookId,
+    now: input.now,
   }),
   states: {
     sync: {
@@ -183,7 +204,7 @@ export const ebooksMachine = setup({
         /** Straight to the title a patron signed in for, once the catalogue has it. */
         starting: {
           always: [{ guard: 'hasSelection', target: 'detail' }, { guard: ({ context }) => context.openEbookId === null, target: 'browsing' }],
-          after: { 3000: 'browsing' },
+          after: { resumeWait: 'browsing' },
           on: { 'ebook.opened': { target: 'detail', actions: 'select' } },
         },
         browsing: {
@@ -220,24 +241,41 @@ export const ebooksMachine = setup({
             onDone: { target: 'showingQr', actions: { type: 'keepTicket', params: ({ event }) => event.output } },
             onError: [
               { guard: ({ event }) => isRefusal(event.error, 'session.expired'), target: 'detail', actions: sendParent({ type: 'ebooks.sessionExpired' }) },
-              { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => sendingNotice(event.error) } },
+              { target: 'detail', actions: { type: 'showNotice', params: ({ context, event }) => sendingNotice(event.error, context.now()) } },
             ],
           },
         },
+        /** The QR code on screen: the hub is asked every `ticketPoll` until the phone has the title or the ticket ends. */
         showingQr: {
           exit: 'forgetTicket',
-          invoke: {
-            src: 'watchTicket',
-            input: ({ context }) => {
-              if (!context.ticket) throw new Error('showingQr without a ticket');
-              return { ticket: context.ticket };
-            },
-          },
+          invoke: { id: 'ticketGuard', src: 'ticketGuard', input: ticketInput },
+          initial: 'waiting',
           on: {
-            'ticket.downloaded': 'sent',
-            'ticket.ended': { target: 'detail', actions: { type: 'showNotice', params: ({ event }) => ({ key: `phone.ticket.${event.state}` }) } },
             back: 'detail',
             leave: { actions: sendParent({ type: 'ebooks.left' }) },
+          },
+          states: {
+            waiting: { after: { ticketPoll: 'asking' } },
+            asking: {
+              invoke: {
+                src: 'ticketStatus',
+                input: ticketInput,
+                onDone: [
+                  { guard: ({ event }) => event.output.downloadsUsed > 0, target: 'delivered', actions: 'settleTicket' },
+                  {
+                    guard: ({ event }) => event.output.state !== 'live',
+                    target: 'ended',
+                    actions: ['settleTicket', { type: 'showNotice', params: ({ event }) => endedNotice(event.output) }],
+                  },
+                  { target: 'waiting' },
+                ],
+                // Offline for a moment: the next poll asks again.
+                onError: 'waiting',
+              },
+            },
+            // Passed through so the guard hears `ticket.settled` before leaving the QR code stops it.
+            delivered: { always: '#ebooks.view.sent' },
+            ended: { always: '#ebooks.view.detail' },
           },
         },
         sent: {

@@ -1,5 +1,5 @@
 /** The data of the kiosk's e-book section, and the inputs of its injected actors. */
-import type { EbookCatalogue, EbookCategory, EbookSummary, TicketIssued } from '../../shared/ebooks/schemas';
+import type { EbookCatalogue, EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
 import type { MessageKey } from '../../shared/i18n';
 
 /** What the kiosk holds of the hub's catalogue (IndexedDB, see catalogue-db.ts). */
@@ -24,6 +24,8 @@ export interface EbooksInput {
   patronToken: string | null;
   /** After signing in for a `card` title, the section opens on that title again. */
   openEbookId: number | null;
+  /** The session's clock (tests pass their simulated one): lock-out minutes, a QR code's validity. */
+  now: () => number;
 }
 
 /** A sync's answer to write to the cache, and the `since` it answered. */
@@ -37,9 +39,9 @@ export interface IssueInput {
   patronToken: string | null;
 }
 
-export interface WatchInput {
-  ticket: TicketIssued;
+export interface TicketInput {
+  ticketId: number;
 }
 
-/** What the ticket watcher reports while the QR code is on screen. */
-export type WatchEvent = { type: 'ticket.downloaded' } | { type: 'ticket.ended'; state: 'expired' | 'cancelled' | 'usedUp' };
+/** Tells the ticket guard the ticket needs no cancelling: the phone has the title, or it ended. */
+export type TicketGuardEvent = { type: 'ticket.settled' };

@@ -37,16 +37,17 @@ export function updateRow(rows: ScanRow[], id: string | undefined, patch: Partia
   return rows.map((row) => (row.id === id ? { ...row, ...patch } : row));
 }
 
-export function checkoutPatch(result: CheckoutResult): Partial<ScanRow> {
+/** `now` (here and below): the session's clock, for refusals that say how long something lasts. */
+export function checkoutPatch(result: CheckoutResult, now: number): Partial<ScanRow> {
   return result.ok
     ? { status: 'ok', item: result.item, dueAt: result.dueAt }
-    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code), result.blocks, result.screenMessage) };
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), result.blocks, result.screenMessage) };
 }
 
-export function checkinPatch(result: CheckinResult): Partial<ScanRow> {
+export function checkinPatch(result: CheckinResult, now: number): Partial<ScanRow> {
   return result.ok
     ? { status: 'ok', item: result.item, disposition: result.disposition, wasOverdue: result.wasOverdue }
-    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code), [], result.screenMessage) };
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), [], result.screenMessage) };
 }
 
 /** True when the item already went through (or is going through) in this session. */
@@ -54,12 +55,12 @@ export function alreadyScanned(rows: ScanRow[], barcode: string): boolean {
   return rows.some((row) => row.barcode === barcode && row.status !== 'refused');
 }
 
-export function renewalRow(row: LoanRow, results: RenewOutcome[]): LoanRow {
+export function renewalRow(row: LoanRow, results: RenewOutcome[], now: number): LoanRow {
   const barcode = row.loan.item.barcode;
   const outcome = results.find((result) => (result.ok ? result.item.barcode : result.itemBarcode) === barcode);
   if (outcome === undefined) return { ...row, status: 'refused', refusal: refusal({ key: 'code.internal' }) };
   if (!outcome.ok) {
-    return { ...row, status: 'refused', refusal: refusal(refusalNotice(outcome.code), [], outcome.screenMessage) };
+    return { ...row, status: 'refused', refusal: refusal(refusalNotice(outcome.code, {}, now), [], outcome.screenMessage) };
   }
   const loan = {
     ...row.loan,

@@ -191,7 +191,7 @@ export const sessionMachine = sessionSetup.createMachine({
           invoke: {
             id: 'ebooks',
             src: 'ebooks',
-            input: ({ context }) => ({ patronToken: context.patronToken, openEbookId: context.ebookToResume }),
+            input: ({ context }) => ({ patronToken: context.patronToken, openEbookId: context.ebookToResume, now: context.now }),
           },
           on: {
             'ebooks.left': [{ guard: 'signedIn', target: 'home' }, { target: 'attract' }],

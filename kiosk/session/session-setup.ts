@@ -89,7 +89,7 @@ export type CameraTag = 'camera.off' | 'camera.on' | 'camera.failed';
 /** Every timeout of a session, in one place. */
 export const Delays = {
   /** No touch or key this long (kiosk config, 60 s by default) opens the "still there?" dialog. */
-  idleTimeout: ({ context }: { context: SessionContext }) => context.config.idleTimeoutSeconds * 1000,
+  idleTimeout: ({ context }: { context: Pick<SessionContext, 'config'> }) => context.config.idleTimeoutSeconds * 1000,
   /** One step of that dialog's countdown (kiosk config `idleCountdownSeconds` steps, 20 by default). */
   countdownTick: 1000,
   /** How long the goodbye screen stays before the kiosk returns to attract. */
@@ -227,11 +227,11 @@ export const sessionSetup = setup({
     settleCheckout: assign(({ context }, result: CheckoutResult) => {
       const [done, ...queue] = context.queue;
       const patron = result.ok && context.patron ? { ...context.patron, loanCount: context.patron.loanCount + 1 } : context.patron;
-      return { queue, patron, borrowed: updateRow(context.borrowed, done?.rowId, checkoutPatch(result)) };
+      return { queue, patron, borrowed: updateRow(context.borrowed, done?.rowId, checkoutPatch(result, context.now())) };
     }),
     settleCheckin: assign(({ context }, result: CheckinResult) => {
       const [done, ...queue] = context.queue;
-      return { queue, returned: updateRow(context.returned, done?.rowId, checkinPatch(result)) };
+      return { queue, returned: updateRow(context.returned, done?.rowId, checkinPatch(result, context.now())) };
     }),
     // TODO(offline outbox): on `network.offline` a checkout will go to the outbox instead of being refused.
     failScan: assign(({ context }, { list, error }: { list: ScanList; error: unknown }) => {
@@ -263,7 +263,7 @@ export const sessionSetup = setup({
       };
     }),
     settleRenewals: assign(({ context }, { results }: RenewResponse) => ({
-      loans: context.loans.map((row) => (row.status === 'pending' ? renewalRow(row, results) : row)),
+      loans: context.loans.map((row) => (row.status === 'pending' ? renewalRow(row, results, context.now()) : row)),
     })),
     failRenewals: assign(({ context }, { error }: { error: unknown }) => {
       const why = refusal(errorNotice(error, context.now()));

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActor, fromPromise } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
-import { ebooksMachine, SENT_MS } from '../../../kiosk/ebooks/ebooks-machine';
+import { Delays, ebooksMachine } from '../../../kiosk/ebooks/ebooks-machine';
 import type { CatalogueSnapshot, StoreInput } from '../../../kiosk/ebooks/ebooks-types';
-import { POLL_MS, ticketWatcher } from '../../../kiosk/ebooks/ticket-watcher';
+import { ticketActors } from '../../../kiosk/ebooks/ticket-watcher';
+import { Delays as SessionDelays } from '../../../kiosk/session/session-setup';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
-import { CONFIG, signedIn } from '../kiosk/session-harness';
+import { CONFIG, delays, settle, signedIn } from '../kiosk/session-harness';
 
 function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {}): EbookSummary {
   return {
@@ -56,11 +57,13 @@ const status = (overrides: Partial<TicketStatus> = {}): TicketStatus => ({
 
 function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; changes?: EbookCatalogue } = {}) {
   const io = {
-    statuses: [] as TicketStatus[],
+    /** What the hub answers to the next status questions (an Error: it cannot be reached); then `live`. */
+    statuses: [] as Array<TicketStatus | Error>,
     cancelled: [] as number[],
     asked: [] as Array<string | null>,
     stored: [] as StoreInput[],
     coversSaved: [] as number[][],
+    statusAsked: 0,
     issue: vi.fn(async (_input: { ebookId: number; patronToken: string | null }) => {
       if (options.offline) throw new HubError('network.offline');
       return TICKET;
@@ -80,29 +83,44 @@ function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; change
       io.coversSaved.push(input.ebooks.map((e) => e.id));
     }),
     issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
-    watchTicket: ticketWatcher({
-      status: async () => io.statuses.shift() ?? status(),
+    ...ticketActors({
+      status: async () => {
+        io.statusAsked += 1;
+        const next = io.statuses.shift() ?? status();
+        if (next instanceof Error) throw next;
+        return next;
+      },
       cancel: (ticketId) => void io.cancelled.push(ticketId),
     }),
   };
   return { io, actors };
 }
 
-function startEbooks(options: Parameters<typeof fakeIo>[0] & { patronToken?: string | null } = {}) {
+function startEbooks(options: Parameters<typeof fakeIo>[0] & { patronToken?: string | null; openEbookId?: number } = {}) {
   const { io, actors } = fakeIo(options);
+  const clock = new SimulatedClock();
   const actor = createActor(ebooksMachine.provide({ actors }), {
-    input: { patronToken: options.patronToken ?? null, openEbookId: null },
+    clock,
+    input: { patronToken: options.patronToken ?? null, openEbookId: options.openEbookId ?? null, now: () => clock.now() },
   }).start();
-  return { actor, io, view: () => (['browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })) };
+  /** Moves the simulated clock on by one of the machine's named delays, then lets the hub's answers arrive. */
+  const wait = async (ms: number) => {
+    clock.increment(ms);
+    await settle();
+  };
+  return {
+    actor,
+    io,
+    clock,
+    wait,
+    view: () => (['starting', 'browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })),
+  };
 }
-
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
 
 describe('the e-book section', () => {
   it('browses the cache at once, then the synced catalogue with shelves', async () => {
     const { actor } = startEbooks();
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     const { context } = actor.getSnapshot();
     expect(context.online).toBe(true);
     expect(context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
@@ -121,7 +139,7 @@ describe('the e-book section', () => {
       cached: { ...CACHED, ebooks: [HLM, withdrawn] },
       changes: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] },
     });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(io.asked).toEqual([CACHED.syncedAt]);
     const { context } = actor.getSnapshot();
     expect(context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦（校注本）', 'Card only']);
@@ -135,7 +153,7 @@ describe('the e-book section', () => {
 
   it('an empty cache gets the whole catalogue, and the answer replaces the copy', async () => {
     const { actor, io } = startEbooks({ cached: { ebooks: [], categories: [], popularIds: [], syncedAt: null }, changes: { ...CHANGES, ebooks: [HLM, CARD_TITLE] } });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(io.asked).toEqual([null]);
     expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
     expect(io.stored.map((write) => write.since)).toEqual([null]);
@@ -156,7 +174,7 @@ describe('the e-book section', () => {
 
   it('searches as the patron types, by pinyin initials too', async () => {
     const { actor } = startEbooks();
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     for (const char of 'hl') actor.send({ type: 'query.typed', char });
     actor.send({ type: 'query.typed', char: 'm' });
     expect(actor.getSnapshot().context.results.map((e) => e.title)).toEqual(['红楼梦']);
@@ -167,61 +185,90 @@ describe('the e-book section', () => {
     expect(actor.getSnapshot().context.results).toEqual([]);
   });
 
-  it('shows a title, sends it, polls every 2 s until the phone has it, then browses again', async () => {
-    const { actor, io, view } = startEbooks();
-    await vi.advanceTimersByTimeAsync(0);
+  it('shows a title, sends it, asks the hub every ticketPoll until the phone has it, then browses again', async () => {
+    const { actor, io, view, wait } = startEbooks();
+    await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     expect([view(), actor.getSnapshot().context.selected?.title]).toEqual(['detail', '红楼梦']);
     actor.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(io.issue).toHaveBeenCalledWith({ ebookId: 1, patronToken: null });
     expect([view(), actor.getSnapshot().context.ticket]).toEqual(['showingQr', TICKET]);
 
-    await vi.advanceTimersByTimeAsync(POLL_MS);
-    expect(view()).toBe('showingQr');
+    await wait(Delays.ticketPoll - 1);
+    expect(io.statusAsked).toBe(0);
+    await wait(1);
+    expect([view(), io.statusAsked]).toEqual(['showingQr', 1]);
     io.statuses.push(status({ downloadsUsed: 1, downloadsLeft: 2 }));
-    await vi.advanceTimersByTimeAsync(POLL_MS);
-    expect(view()).toBe('sent');
-    await vi.advanceTimersByTimeAsync(SENT_MS);
+    await wait(Delays.ticketPoll);
+    expect([view(), io.statusAsked]).toEqual(['sent', 2]);
+    await wait(Delays.sent);
     expect(view()).toBe('browsing');
     expect(io.cancelled).toEqual([]);
   });
 
   it('cancels the ticket when the patron goes back, or the section is stopped (leaving, idle timeout)', async () => {
     const { actor, io, view } = startEbooks();
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     actor.send({ type: 'back' });
     expect([view(), io.cancelled]).toEqual(['detail', [7]]);
 
     actor.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     actor.stop();
     expect(io.cancelled).toEqual([7, 7]);
   });
 
   it('goes back to the title with a message when the ticket expires on screen', async () => {
-    const { actor, io, view } = startEbooks();
-    await vi.advanceTimersByTimeAsync(0);
+    const { actor, io, view, wait } = startEbooks();
+    await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     io.statuses.push(status({ state: 'expired' }));
-    await vi.advanceTimersByTimeAsync(POLL_MS);
+    await wait(Delays.ticketPoll);
     expect([view(), actor.getSnapshot().context.notice]).toEqual(['detail', { key: 'phone.ticket.expired' }]);
+    // An ended ticket needs no cancelling.
+    expect(io.cancelled).toEqual([]);
+  });
+
+  it('keeps the QR code up and asks again when the hub cannot be reached for a moment', async () => {
+    const { actor, io, view, wait } = startEbooks();
+    await settle();
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    actor.send({ type: 'send.requested' });
+    await settle();
+    io.statuses.push(new HubError('network.offline'));
+    await wait(Delays.ticketPoll);
+    expect([view(), io.statusAsked]).toEqual(['showingQr', 1]);
+    await wait(Delays.ticketPoll);
+    expect([view(), io.statusAsked]).toEqual(['showingQr', 2]);
+  });
+
+  it('opens the title a patron signed in for once the catalogue has it, or browses after resumeWait', async () => {
+    const found = startEbooks({ openEbookId: 2 });
+    await settle();
+    expect([found.view(), found.actor.getSnapshot().context.selected?.id]).toEqual(['detail', 2]);
+
+    const gone = startEbooks({ openEbookId: 99 });
+    await settle();
+    expect(gone.view()).toBe('starting');
+    await gone.wait(Delays.resumeWait);
+    expect(gone.view()).toBe('browsing');
   });
 
   it('browses the cache while the hub is unreachable, and says sending needs the network', async () => {
     const { actor, io, view } = startEbooks({ offline: true });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(actor.getSnapshot().context.online).toBe(false);
     expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
     expect(io.coversSaved).toEqual([]);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect([view(), actor.getSnapshot().context.notice]).toEqual(['detail', { key: 'ebooks.needsNetwork' }]);
   });
 });
@@ -236,15 +283,16 @@ describe('the e-book section in a session', () => {
         ebooks: ebooksMachine.provide({ actors }),
       },
     });
-    const actor = createActor(machine, { input: { config: CONFIG } }).start();
+    const clock = new SimulatedClock();
+    const actor = createActor(machine, { clock, input: { config: CONFIG, now: () => clock.now() } }).start();
     const ebooks = () => actor.getSnapshot().children.ebooks as ReturnType<typeof createActor<typeof ebooksMachine>> | undefined;
-    return { actor, io, ebooks };
+    return { actor, io, ebooks, clock };
   }
 
   it('signs the patron in for a card title and reopens it, then sends with the patron’s token', async () => {
     const { actor, io, ebooks } = startSession();
     actor.send({ type: 'ebooks.chosen' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
     ebooks()?.send({ type: 'send.requested' });
     expect(actor.getSnapshot().matches({ flow: 'cardEntry' })).toBe(true);
@@ -252,11 +300,11 @@ describe('the e-book section in a session', () => {
     actor.send({ type: 'card.scanned', code: '20140001' });
     for (const char of '2580') actor.send({ type: 'key.typed', char });
     actor.send({ type: 'key.enter' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(actor.getSnapshot().matches({ flow: 'ebooks' })).toBe(true);
     expect(ebooks()?.getSnapshot().context.selected?.id).toBe(2);
     ebooks()?.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(io.issue).toHaveBeenCalledWith({ ebookId: 2, patronToken: signedIn().token });
 
     ebooks()?.send({ type: 'leave' });
@@ -267,29 +315,32 @@ describe('the e-book section in a session', () => {
   it('ends the session when the hub no longer knows the sign-in a card title is sent with', async () => {
     const { actor, io, ebooks } = startSession();
     actor.send({ type: 'ebooks.chosen' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
     ebooks()?.send({ type: 'send.requested' });
     actor.send({ type: 'card.scanned', code: '20140001' });
     for (const char of '2580') actor.send({ type: 'key.typed', char });
     actor.send({ type: 'key.enter' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     io.issue.mockRejectedValueOnce(new HubError('session.expired'));
     ebooks()?.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(actor.getSnapshot().matches({ flow: 'goodbye' })).toBe(true);
     expect(actor.getSnapshot().context.summary?.sessionExpired).toBe(true);
     expect(actor.getSnapshot().context.patronToken).toBeNull();
   });
 
   it('cancels a shown ticket when the idle timeout ends the session', async () => {
-    const { actor, io, ebooks } = startSession();
+    const { actor, io, ebooks, clock } = startSession();
     actor.send({ type: 'ebooks.chosen' });
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 1 });
     ebooks()?.send({ type: 'send.requested' });
-    await vi.advanceTimersByTimeAsync(0);
-    await vi.advanceTimersByTimeAsync((CONFIG.idleTimeoutSeconds + CONFIG.idleCountdownSeconds + 1) * 1000);
+    await settle();
+    const { idleTimeout, countdown } = delays();
+    clock.increment(idleTimeout);
+    for (let left = countdown; left > 0; left -= SessionDelays.countdownTick) clock.increment(SessionDelays.countdownTick);
+    await settle();
     expect(actor.getSnapshot().matches({ flow: 'attract' })).toBe(true);
     expect(io.cancelled).toEqual([7]);
   });

@@ -6,7 +6,7 @@ import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-type
 import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
 import { screenOf } from '../../../kiosk/session/screen';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
-import type { SessionEvent } from '../../../kiosk/session/session-setup';
+import { Delays, type SessionEvent } from '../../../kiosk/session/session-setup';
 import type { ChangePinInput, CheckinInput, CheckoutInput, Cue, PatronInput, Receipt, RenewInput, SignInInput } from '../../../kiosk/session/session-types';
 
 export const CONFIG: KioskConfig = {
@@ -56,6 +56,17 @@ export { deferred } from '../support/deferred';
 /** Lets promise actors settle (they resolve on the microtask queue, outside the simulated clock). */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The session's named delays as a kiosk profile makes them: tests advance the clock by these, never by literals. */
+export function delays(config: KioskConfig = CONFIG) {
+  return {
+    idleTimeout: Delays.idleTimeout({ context: { config } }),
+    countdownTick: Delays.countdownTick,
+    /** The whole "still there?" countdown, one tick per second of it. */
+    countdown: config.idleCountdownSeconds * Delays.countdownTick,
+    goodbye: Delays.goodbye,
+  };
+}
+
 export function startSession(options: { config?: Partial<KioskConfig>; language?: 'zh-CN' | 'en' } = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.parse('2026-11-25T10:00:00+08:00'));
@@ -104,15 +115,17 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     },
     actions: { playCue: (_, { cue }) => void cues.push(cue) },
   });
+  const config = { ...CONFIG, ...options.config };
   const actor = createActor(machine, {
     clock,
-    input: { config: { ...CONFIG, ...options.config }, language: options.language, now: () => clock.now() },
+    input: { config, language: options.language, now: () => clock.now() },
   }).start();
 
   const send = (event: SessionEvent) => actor.send(event);
   const session = {
     actor,
     clock,
+    delays: delays(config),
     hub,
     cues,
     camera,
@@ -133,9 +146,9 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       send({ type: 'item.scanned', barcode });
       await settle();
     },
-    /** Advances the simulated clock one second at a time, as the countdown ticks. */
+    /** Advances the simulated clock one countdown tick at a time, as the countdown runs. */
     elapse(ms: number) {
-      for (let left = ms; left > 0; left -= 1000) clock.increment(Math.min(1000, left));
+      for (let left = ms; left > 0; left -= Delays.countdownTick) clock.increment(Math.min(Delays.countdownTick, left));
     },
   };
   return session;
