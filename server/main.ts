@@ -7,21 +7,24 @@ import { resolve } from 'node:path';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, type HubConfig } from './config';
-import { migrate, openDatabase } from './db/database';
+import { openHubDatabase, type Database } from './db/database';
 import { createDemoLibrary } from './demo/demo-library';
 import { createDemoEbooks } from './ebooks/demo/create-demo-ebooks';
 import { createStaffAccount, INITIAL_STAFF_USERNAME } from './staff/staff-accounts';
+import { StartupError } from './startup-error';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const db = openDatabase(config.dataDir);
-  const brandNew = migrate(db) === 0;
+  const config = configFromEnvironment();
+  const { db, brandNew } = openHubDatabase(config.dataDir);
   if (brandNew) await initialiseLibrary(config, db);
 
   // APPS_DIR lets two test runs on one machine build and serve their own copies.
   const appsDir = resolve(import.meta.dirname, '..', process.env.APPS_DIR ?? 'dist/apps');
   const app = await buildApp({ config, db, appsDir: existsSync(appsDir) ? appsDir : null });
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    throw new StartupError(`Port ${config.port} is already in use, perhaps by another hub: stop that program, or set PORT to a free port.`);
+  });
   printAddresses(config, (app.server.address() as AddressInfo).port);
 
   let closing = false;
@@ -37,7 +40,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (signal) => void shutdown(signal));
 }
 
-async function initialiseLibrary(config: HubConfig, db: ReturnType<typeof openDatabase>): Promise<void> {
+/** A setting the hub cannot use (config.ts says which and why) is the operator's to fix. */
+function configFromEnvironment(): HubConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    throw new StartupError(`${(error as Error).message}: fix it in the environment and start again.`);
+  }
+}
+
+async function initialiseLibrary(config: HubConfig, db: Database): Promise<void> {
   if (config.demo) {
     await createDemoLibrary(db, systemClock());
     await createDemoEbooks({ db, dataDir: config.dataDir });
@@ -63,6 +75,6 @@ function printAddresses(config: HubConfig, port: number): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof StartupError ? error.message : error);
   process.exit(1);
 });

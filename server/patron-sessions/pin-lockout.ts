@@ -2,6 +2,8 @@
  * Locks a card after too many wrong PINs (or sign-ins with an unknown card number).
  * Kept in SQLite so a restart does not hand out fresh attempts. An attempt is counted
  * before the PIN is checked, so parallel guesses cannot slip past the limit.
+ * Read-then-write transactions are IMMEDIATE: a deferred one that has read cannot wait for the
+ * write lock (SQLite answers SQLITE_BUSY at once, ignoring busy_timeout).
  */
 import type { Database } from 'better-sqlite3';
 import { addMinutes, type Clock } from '../clock';
@@ -58,17 +60,19 @@ export class PinLockout {
       if (attempts >= policy.maxPinAttempts) return { allowed: false, lockedUntil: this.lock(cardNumber, policy) };
       this.sql.countAttempt.run(cardNumber, attempts + 1, now.toISOString());
       return { allowed: true };
-    })();
+    }).immediate();
   }
 
   attemptFailed(cardNumber: string, policy: LockoutPolicy): FailureVerdict {
-    const now = this.now();
-    const cutoff = addMinutes(now, -policy.lockoutMinutes).toISOString();
-    this.sql.dropStale.run(cutoff, now.toISOString());
-    const row = this.sql.get.get(cardNumber) as FailureRow | undefined;
-    const attempts = row?.failed_count ?? policy.maxPinAttempts;
-    if (attempts >= policy.maxPinAttempts) return { locked: true, lockedUntil: this.lock(cardNumber, policy) };
-    return { locked: false, attemptsLeft: policy.maxPinAttempts - attempts };
+    return this.db.transaction((): FailureVerdict => {
+      const now = this.now();
+      const cutoff = addMinutes(now, -policy.lockoutMinutes).toISOString();
+      this.sql.dropStale.run(cutoff, now.toISOString());
+      const row = this.sql.get.get(cardNumber) as FailureRow | undefined;
+      const attempts = row?.failed_count ?? policy.maxPinAttempts;
+      if (attempts >= policy.maxPinAttempts) return { locked: true, lockedUntil: this.lock(cardNumber, policy) };
+      return { locked: false, attemptsLeft: policy.maxPinAttempts - attempts };
+    }).immediate();
   }
 
   /** The PIN could not be checked (the ILS was down): the attempt does not count. */
