@@ -1,6 +1,7 @@
 /**
  * A single `Range: bytes=…` request (RFC 9110 §14.2), so phones can resume an interrupted
- * download. Multiple ranges are answered with the whole file, as the RFC allows.
+ * download. Multiple ranges are answered with the whole file, as the RFC allows (for a
+ * download ticket that is a download like any other).
  */
 export type ByteRange = { start: number; end: number };
 

@@ -9,6 +9,8 @@ import type { Database } from 'better-sqlite3';
 import type { TicketIssueRefusal, TicketRedeemRefusal } from '../../shared/ebooks/codes';
 import type { TicketStatus } from '../../shared/ebooks/schemas';
 import type { Clock } from '../clock';
+import { parseByteRange, type ByteRange } from './byte-range';
+import { BytesServed } from './bytes-served';
 import { DEFAULT_DAILY_CARD_LIMIT, cardTitlesToday } from './daily-limit';
 import { getEbook } from './ebook-catalogue';
 import type { EbookRecord } from './ebook-catalogue';
@@ -41,6 +43,13 @@ export interface IssuedTicket {
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; code: TicketIssueRefusal };
 export type RedeemResult = { ok: true; ebook: EbookRecord; downloadsLeft: number } | { ok: false; code: TicketRedeemRefusal };
+/**
+ * A request for the ticket's file that may be answered: the range to send (null: the whole file)
+ * and the bytes held for it, to give back with `release` when the response ends.
+ */
+export type FileGrant =
+  | { ok: true; ebook: EbookRecord; downloadsLeft: number; ticketId: number; range: ByteRange | 'unsatisfiable' | null; heldBytes: number }
+  | { ok: false; code: TicketRedeemRefusal };
 
 interface TicketRow {
   id: number;
@@ -54,6 +63,7 @@ interface TicketRow {
 
 export class DownloadTickets {
   private readonly policy: TicketPolicy;
+  private readonly bytesServed: BytesServed;
 
   constructor(
     private readonly db: Database,
@@ -62,6 +72,7 @@ export class DownloadTickets {
     private readonly makeShortCode: () => string = newShortCode,
   ) {
     this.policy = { ...DEFAULT_TICKET_POLICY, ...policy };
+    this.bytesServed = new BytesServed(now);
   }
 
   /** `patronCard` is the signed-in patron at the kiosk, if any; only `card` titles keep it. */
@@ -88,14 +99,28 @@ export class DownloadTickets {
     })();
   }
 
-  /** Uses one download of the ticket in the QR code and records it. */
-  redeem(token: string): RedeemResult {
-    return this.redeemRow(this.byToken(token));
+  /**
+   * A phone asking for the file of the ticket in the QR code, with its Range header if any.
+   * An answer that starts at the first byte is a download: it uses one and is recorded. A range
+   * starting later resumes one of the ticket's downloads and uses none. Either way the ticket
+   * sends at most its downloads times the file's size in all, and nothing once it has expired
+   * or been cancelled.
+   */
+  redeem(token: string, rangeHeader?: string): FileGrant {
+    return this.redeemRow(this.byToken(token), rangeHeader);
   }
 
-  /** Uses one download of the live ticket with this short code. */
-  redeemShortCode(typed: string): RedeemResult {
-    return this.redeemRow(this.liveByShortCode(typed));
+  /** The same for the unexpired ticket with this short code. */
+  redeemShortCode(typed: string, rangeHeader?: string): FileGrant {
+    const row = this.db
+      .prepare('SELECT * FROM download_tickets WHERE short_code = ? AND expires_at > ?')
+      .get(normalizeShortCode(typed), this.now().toISOString()) as TicketRow | undefined;
+    return this.redeemRow(row, rangeHeader);
+  }
+
+  /** The response for `grant` has ended after sending `sentBytes`: the rest of its bytes go back to the ticket. */
+  release(grant: Extract<FileGrant, { ok: true }>, sentBytes: number): void {
+    this.bytesServed.release(grant.ticketId, grant.heldBytes, sentBytes);
   }
 
   /** What the phone page shows before downloading: the title, or why the ticket no longer works. Uses nothing up. */
@@ -105,19 +130,6 @@ export class DownloadTickets {
 
   inspectShortCode(typed: string): RedeemResult {
     return this.inspectRow(this.liveByShortCode(typed));
-  }
-
-  /**
-   * A download manager resuming an interrupted download (a Range request past the first byte)
-   * uses no further download: the ticket must have been used before, and be neither expired nor cancelled.
-   */
-  resume(token: string): EbookRecord | null {
-    return this.resumeRow(this.byToken(token));
-  }
-
-  resumeShortCode(typed: string): EbookRecord | null {
-    const rows = this.db.prepare('SELECT * FROM download_tickets WHERE short_code = ? AND expires_at > ?').all(normalizeShortCode(typed), this.now().toISOString()) as TicketRow[];
-    return rows.map((row) => this.resumeRow(row)).find((ebook) => ebook !== null) ?? null;
   }
 
   /** The e-book behind a live short code, for the phone page to show before downloading. */
@@ -131,11 +143,10 @@ export class DownloadTickets {
   status(ticketId: number, kioskId: string): TicketStatus | null {
     const row = this.row(ticketId, kioskId);
     if (!row) return null;
-    const { used } = this.db.prepare('SELECT COUNT(*) AS used FROM ebook_downloads WHERE ticket_id = ?').get(ticketId) as { used: number };
     return {
       ticketId,
       state: stateOf(row, this.now()),
-      downloadsUsed: used,
+      downloadsUsed: this.downloadsUsed(ticketId),
       downloadsLeft: row.downloads_left,
       expiresAt: new Date(row.expires_at).toISOString(),
     };
@@ -159,29 +170,33 @@ export class DownloadTickets {
     return state === 'live' ? { ok: true, ebook, downloadsLeft: row.downloads_left } : { ok: false, code: `ticket.${state}` };
   }
 
-  private resumeRow(row: TicketRow | undefined): EbookRecord | null {
-    if (!row || row.cancelled_at || this.now().getTime() >= Date.parse(row.expires_at) || !this.hasDownloads(row.id)) return null;
-    return getEbook(this.db, row.ebook_id);
-  }
-
-  private redeemRow(found: TicketRow | undefined): RedeemResult {
-    return this.db.transaction((): RedeemResult => {
+  private redeemRow(found: TicketRow | undefined, rangeHeader: string | undefined): FileGrant {
+    return this.db.transaction((): FileGrant => {
       // Read again inside the transaction: two phones racing for the last download get one each.
       const row = found && (this.db.prepare('SELECT * FROM download_tickets WHERE id = ?').get(found.id) as TicketRow | undefined);
-      if (!row) return { ok: false, code: 'ticket.unknown' };
+      const ebook = row && getEbook(this.db, row.ebook_id);
+      if (!row || !ebook) return { ok: false, code: 'ticket.unknown' };
       const now = this.now();
+      const used = this.downloadsUsed(row.id);
+      const range = parseByteRange(rangeHeader, ebook.sizeBytes);
+      // A range past the first byte of a ticket never downloaded resumes nothing: it is a download.
+      const isDownload = range === null || (range !== 'unsatisfiable' && (range.start === 0 || used === 0));
       const state = stateOf(row, now);
-      if (state !== 'live') return { ok: false, code: `ticket.${state}` };
-      const ebook = getEbook(this.db, row.ebook_id);
-      if (!ebook) return { ok: false, code: 'ticket.unknown' };
-      if (row.patron_card && !this.hasDownloads(row.id) && this.overDailyLimit(row.patron_card, now)) {
+      if (state === 'cancelled' || state === 'expired' || (state === 'usedUp' && isDownload)) return { ok: false, code: `ticket.${state}` };
+      if (isDownload && row.patron_card && used === 0 && this.overDailyLimit(row.patron_card, now)) {
         return { ok: false, code: 'ebook.dailyLimit' };
       }
-      this.db.prepare('UPDATE download_tickets SET downloads_left = downloads_left - 1 WHERE id = ?').run(row.id);
-      this.db
-        .prepare('INSERT INTO ebook_downloads (ticket_id, ebook_id, kiosk_id, patron_card, at) VALUES (?, ?, ?, ?, ?)')
-        .run(row.id, row.ebook_id, row.kiosk_id, row.patron_card, now.toISOString());
-      return { ok: true, ebook, downloadsLeft: row.downloads_left - 1 };
+      const heldBytes = range === null ? ebook.sizeBytes : range === 'unsatisfiable' ? 0 : range.end - range.start + 1;
+      const budget = (used + row.downloads_left) * ebook.sizeBytes;
+      if (!this.bytesServed.hold(row.id, new Date(row.expires_at), heldBytes, budget)) return { ok: false, code: 'ticket.usedUp' };
+      if (isDownload) {
+        this.db.prepare('UPDATE download_tickets SET downloads_left = downloads_left - 1 WHERE id = ?').run(row.id);
+        this.db
+          .prepare('INSERT INTO ebook_downloads (ticket_id, ebook_id, kiosk_id, patron_card, at) VALUES (?, ?, ?, ?, ?)')
+          .run(row.id, row.ebook_id, row.kiosk_id, row.patron_card, now.toISOString());
+      }
+      const downloadsLeft = isDownload ? row.downloads_left - 1 : row.downloads_left;
+      return { ok: true, ebook, downloadsLeft, ticketId: row.id, range, heldBytes };
     })();
   }
 
@@ -189,8 +204,8 @@ export class DownloadTickets {
     return cardTitlesToday(this.db, patronCard, now, this.policy.timeZone) >= this.policy.dailyCardLimit;
   }
 
-  private hasDownloads(ticketId: number): boolean {
-    return this.db.prepare('SELECT 1 FROM ebook_downloads WHERE ticket_id = ? LIMIT 1').get(ticketId) !== undefined;
+  private downloadsUsed(ticketId: number): number {
+    return (this.db.prepare('SELECT COUNT(*) AS used FROM ebook_downloads WHERE ticket_id = ?').get(ticketId) as { used: number }).used;
   }
 
   private row(ticketId: number, kioskId: string): TicketRow | undefined {

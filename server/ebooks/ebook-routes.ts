@@ -8,7 +8,8 @@
  *   GET    /api/ebook-tickets/:ticketId    ticket status for polling (kiosk)    → TicketStatus
  *   DELETE /api/ebook-tickets/:ticketId    cancel (kiosk)
  *   GET    /d/:token                       the phone's page for the title (the QR code's URL)
- *   GET    /d/:token/file                  the download itself (uses one of the ticket's downloads)
+ *   GET    /d/:token/file                  the download itself (uses one of the ticket's downloads; a
+ *                                          Range past the first byte resumes one instead)
  *   GET    /d                              the form for typing a short code instead
  *   GET    /d/code/:shortCode[/file]       the same two with a typed short code
  *   GET    /opds, /opds/books/:id/file     OPDS 1.2 catalogue of the `open` titles, for reading apps
@@ -22,8 +23,9 @@ import type { TicketRedeemRefusal } from '../../shared/ebooks/codes';
 import type { TicketIssued } from '../../shared/ebooks/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
-import type { DownloadTickets, RedeemResult } from './download-tickets';
-import { catalogue, categoryNamesByEbook, coverUrlOf, findEbook, getEbook, listEbooks, type EbookRecord } from './ebook-catalogue';
+import { parseByteRange } from './byte-range';
+import type { DownloadTickets, FileGrant, RedeemResult } from './download-tickets';
+import { catalogue, categoryNamesByEbook, coverUrlOf, findEbook, getEbook, listEbooks } from './ebook-catalogue';
 import { OPDS_ACQUISITION_TYPE, opdsFeed } from './opds-feed';
 import { phoneLanguage } from './phone-language';
 import { ebookPage, problemPage, shortCodePage } from './phone-page';
@@ -127,7 +129,7 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
     const params = IdParam.safeParse(request.params);
     const ebook = params.success ? getEbook(db, params.data.id) : null;
     if (!ebook || ebook.access !== 'open') return refuse(reply, 404, 'ebook.unknown');
-    return sendEbookFile(reply, join(dataDir, ebook.filePath), ebook, request.headers.range);
+    return sendEbookFile(reply, join(dataDir, ebook.filePath), ebook, parseByteRange(request.headers.range, ebook.sizeBytes));
   });
 
   app.get('/d', async (request, reply) => {
@@ -148,20 +150,16 @@ export const ebookRoutes: FastifyPluginAsync<EbookRoutesOptions> = async (app, o
   // No automatic HEAD routes: a link preview's HEAD request must not use up a download.
   app.get<{ Params: { shortCode: string } }>('/d/code/:shortCode/file', { exposeHeadRoute: false }, async (request, reply) => {
     const { shortCode } = request.params;
-    return download(request, reply, () => tickets.resumeShortCode(shortCode), () => tickets.redeemShortCode(shortCode));
+    return download(request, reply, tickets.redeemShortCode(shortCode, request.headers.range));
   });
   app.get<{ Params: { token: string } }>('/d/:token/file', { exposeHeadRoute: false }, async (request, reply) => {
     const { token } = request.params;
-    return download(request, reply, () => tickets.resume(token), () => tickets.redeem(token));
+    return download(request, reply, tickets.redeem(token, request.headers.range));
   });
 
-  /** A Range request past the first byte resumes an earlier download rather than using a new one. */
-  function download(request: FastifyRequest, reply: FastifyReply, resume: () => EbookRecord | null, redeem: () => RedeemResult): FastifyReply {
-    const range = request.headers.range;
-    const resumed = range !== undefined && !/^bytes=0?-/.test(range.trim()) ? resume() : null;
-    const result: RedeemResult = resumed ? { ok: true, ebook: resumed, downloadsLeft: 0 } : redeem();
-    if (!result.ok) return html(reply, problemStatus(result.code), problemPage(phoneLanguage(request.headers['accept-language']), result.code));
-    return sendEbookFile(reply, join(dataDir, result.ebook.filePath), result.ebook, range);
+  function download(request: FastifyRequest, reply: FastifyReply, grant: FileGrant): FastifyReply {
+    if (!grant.ok) return html(reply, problemStatus(grant.code), problemPage(phoneLanguage(request.headers['accept-language']), grant.code));
+    return sendEbookFile(reply, join(dataDir, grant.ebook.filePath), grant.ebook, grant.range, (sent) => tickets.release(grant, sent));
   }
 };
 

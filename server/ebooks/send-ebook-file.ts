@@ -1,14 +1,22 @@
-/** Sends an e-book file as a download: its media type, a UTF-8 file name, and byte ranges for resuming. */
+/**
+ * Sends an e-book file as a download: its media type, a UTF-8 file name, and the byte range
+ * asked for (null: the whole file). `onEnd` hears how many bytes were read for the phone once
+ * the response is over, finished or cut off.
+ */
 import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
-import { parseByteRange } from './byte-range';
+import type { ByteRange } from './byte-range';
 import { EBOOK_MEDIA_TYPES } from '../../shared/ebooks/schemas';
 import type { EbookRecord } from './ebook-catalogue';
 
-
-export function sendEbookFile(reply: FastifyReply, path: string, ebook: EbookRecord, rangeHeader: string | undefined): FastifyReply {
+export function sendEbookFile(
+  reply: FastifyReply,
+  path: string,
+  ebook: EbookRecord,
+  range: ByteRange | 'unsatisfiable' | null,
+  onEnd: (sentBytes: number) => void = () => undefined,
+): FastifyReply {
   const size = ebook.sizeBytes;
-  const range = parseByteRange(rangeHeader, size);
   reply
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
@@ -16,12 +24,14 @@ export function sendEbookFile(reply: FastifyReply, path: string, ebook: EbookRec
     .header('content-disposition', contentDisposition(`${ebook.title}.${ebook.format}`))
     .type(EBOOK_MEDIA_TYPES[ebook.format]);
   if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
-  if (range === null) return reply.header('content-length', size).send(createReadStream(path));
+  const stream = range === null ? createReadStream(path) : createReadStream(path, { start: range.start, end: range.end });
+  stream.on('close', () => onEnd(stream.bytesRead));
+  if (range === null) return reply.header('content-length', size).send(stream);
   return reply
     .code(206)
     .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
     .header('content-length', range.end - range.start + 1)
-    .send(createReadStream(path, { start: range.start, end: range.end }));
+    .send(stream);
 }
 
 /** RFC 6266: an ASCII fallback name plus the UTF-8 one (红楼梦.epub, RFC 5987) for browsers that read it. */

@@ -148,6 +148,85 @@ describe('e-books in the hub', () => {
   });
 });
 
+describe('the download limit', () => {
+  async function liveTicket() {
+    const { ebook, response } = await issue('红楼梦');
+    const ticket = TicketIssued.parse(response.json());
+    const file = (range?: string) =>
+      hub.app.inject({ url: `/d/${ticket.token}/file`, headers: range === undefined ? {} : { range, 'accept-language': 'en' } });
+    const used = async () => TicketStatus.parse((await hub.call('GET', `/api/ebook-tickets/${ticket.ticketId}`)).json()).downloadsUsed;
+    return { ebook, ticket, file, used, bytes: storedFile(ebook.id) };
+  }
+
+  it('counts every answer that starts at the first byte as a download, however the range is written', async () => {
+    const { ebook, file, used, bytes } = await liveTicket();
+    const padded = await file('bytes=00-');
+    expect([padded.statusCode, padded.rawPayload.equals(bytes)]).toEqual([206, true]);
+    expect(await used()).toBe(1);
+    // Several ranges get the whole file, which is a download like any other.
+    const multi = await file('bytes=1-,0-');
+    expect([multi.statusCode, multi.rawPayload.equals(bytes)]).toEqual([200, true]);
+    expect(await used()).toBe(2);
+    expect((await file(`bytes=-${ebook.sizeBytes}`)).statusCode).toBe(206);
+    expect(await used()).toBe(3);
+
+    for (const range of ['bytes=00-', 'bytes=1-,0-', 'bytes=0-', 'bytes=000-99', `bytes=-${ebook.sizeBytes + 5}`, 'bytes=x', undefined]) {
+      const refused = await file(range);
+      expect([range, refused.statusCode, refused.body.includes('data-code="ticket.usedUp"')]).toEqual([range, 410, true]);
+    }
+    expect(await used()).toBe(3);
+  });
+
+  it('lets a phone resume only as many bytes as the ticket’s downloads hold in all', async () => {
+    const { ebook, file, used, bytes } = await liveTicket();
+    expect((await file()).statusCode).toBe(200);
+    // Three downloads allowed: one whole file plus two almost-whole resumptions fit, a third does not.
+    for (let i = 0; i < 2; i++) {
+      const resumed = await file('bytes=1-');
+      expect([resumed.statusCode, resumed.rawPayload.equals(bytes.subarray(1))]).toEqual([206, true]);
+    }
+    const refused = await file('bytes=1-');
+    expect([refused.statusCode, refused.body.includes('data-code="ticket.usedUp"')]).toEqual([410, true]);
+    expect((await file()).statusCode).toBe(410);
+    expect(await used()).toBe(1);
+    expect(ebook.sizeBytes).toBe(bytes.length);
+  });
+
+  it('resumes the last download of a used-up ticket, and a download fetched in pieces uses one download', async () => {
+    const { ebook, file, used, bytes } = await liveTicket();
+    const pieces: Buffer[] = [];
+    for (let start = 0; start < ebook.sizeBytes; start += 1000) {
+      const piece = await file(`bytes=${start}-${start + 999}`);
+      expect(piece.statusCode).toBe(206);
+      pieces.push(piece.rawPayload);
+    }
+    expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+    expect(await used()).toBe(1);
+
+    await file();
+    const interrupted = await file('bytes=0-99');
+    expect(interrupted.statusCode).toBe(206);
+    expect(await used()).toBe(3);
+    const rest = await file('bytes=100-');
+    expect([rest.statusCode, rest.rawPayload.equals(bytes.subarray(100))]).toEqual([206, true]);
+  });
+
+  it('resumes nothing once the ticket has expired or been cancelled', async () => {
+    const cancelled = await liveTicket();
+    await cancelled.file();
+    expect((await hub.call('DELETE', `/api/ebook-tickets/${cancelled.ticket.ticketId}`)).statusCode).toBe(204);
+    expect((await cancelled.file('bytes=100-')).body.includes('data-code="ticket.cancelled"')).toBe(true);
+
+    const expiring = await liveTicket();
+    await expiring.file();
+    hub.advanceMinutes(3);
+    for (const range of ['bytes=100-', 'bytes=00-', 'bytes=1-,0-']) {
+      const refused = await expiring.file(range);
+      expect([range, refused.statusCode, refused.body.includes('data-code="ticket.expired"')]).toEqual([range, 410, true]);
+    }
+  });
+});
+
 describe('cover thumbnails', () => {
   it('are not rate-limited: a kiosk saves every cover of the collection in one go', async () => {
     await hub.close();

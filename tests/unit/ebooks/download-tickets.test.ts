@@ -62,6 +62,23 @@ describe('download tickets', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM ebook_downloads').get() as { n: number }).n).toBe(3);
   });
 
+  it('give back the bytes an interrupted download did not send, so each download can still be resumed', () => {
+    const service = tickets();
+    const { token } = issued(service);
+    for (let i = 0; i < 3; i++) {
+      const grant = service.redeem(token);
+      if (!grant.ok) throw new Error(grant.code);
+      service.release(grant, 100);
+    }
+    const size = (service.redeem(token, 'bytes=100-') as { ebook: { sizeBytes: number } }).ebook.sizeBytes;
+    expect(service.redeem(token, 'bytes=100-')).toMatchObject({ ok: true, range: { start: 100, end: size - 1 }, downloadsLeft: 0 });
+    expect(service.redeem(token, 'bytes=100-')).toMatchObject({ ok: true });
+    expect(service.redeem(token, 'bytes=100-')).toEqual({ ok: false, code: 'ticket.usedUp' });
+    // A range past the end costs nothing and tells the phone only the size.
+    expect(service.redeem(token, `bytes=${size}-`)).toMatchObject({ ok: true, range: 'unsatisfiable', heldBytes: 0 });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM ebook_downloads').get() as { n: number }).n).toBe(3);
+  });
+
   it('expire after ten minutes by default, and after the configured time otherwise', () => {
     const service = tickets();
     const { token } = issued(service);
