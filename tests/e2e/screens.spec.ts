@@ -176,3 +176,26 @@ test('the admin pages need no emoji font (zh-CN and en)', async ({ page }) => {
     expect(await textNeedingEmojiFont(page), `text needing an emoji font on the e-books page (${lang})`).toEqual([]);
   }
 });
+
+test('a shelf tile keeps its width however long its author list, and clips it', async ({ page }) => {
+  const authors = Array.from({ length: 12 }, (_, index) => `Contributing Author ${index + 1}`);
+  await page.route(
+    (url) => url.pathname === '/api/ebooks',
+    async (route) => {
+      const catalogue = await (await route.fetch()).json();
+      catalogue.ebooks[0].authors = authors;
+      await route.fulfill({ json: catalogue });
+    },
+  );
+  const kiosk = new KioskPage(page, 'en');
+  await kiosk.open();
+  await kiosk.button(translate('en', 'action.ebooks')).click();
+  const longTile = page.getByTestId('cover-tile').filter({ hasText: authors[0] }).first();
+  await expect(longTile).toBeVisible();
+
+  const widths = await page.locator('.shelf-row [data-testid="cover-tile"]').evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect().width));
+  expect(new Set(widths).size, `tile widths ${widths.join(', ')}`).toBe(1);
+  const authorLine = longTile.locator('.cover-authors');
+  expect(await authorLine.evaluate((line) => line.scrollWidth > line.clientWidth)).toBe(true);
+  await expect(authorLine).toHaveCSS('text-overflow', 'ellipsis');
+});
