@@ -2,30 +2,32 @@
  * Plain text of an HTML fragment, such as an OPF description. Descriptions are rarely
  * well-formed (`<p>one<p>two`, `<br>`), which an XML parser rejects, so this is a small
  * scanner instead: it drops tags, comments and script/style content, turns block tags into
- * line breaks and decodes character references. The result is text, never markup.
+ * line breaks and decodes the text between them with `entities` (every HTML named and numeric
+ * reference, as browsers read them). The result is text, never markup.
  */
+import { decodeHTML } from 'entities';
+
 const LINE_BREAKING = new Set(['p', 'br', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 const SKIPPED_CONTENT = new Set(['script', 'style']);
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function htmlToPlainText(html: string): string {
   let out = '';
+  let text = '';
   let i = 0;
   while (i < html.length) {
     const char = html[i]!;
     if (char === '<' && startsMarkup(html[i + 1])) {
+      out += decodeHTML(text);
+      text = '';
       i = skipMarkup(html, i, (tagName) => {
         if (LINE_BREAKING.has(tagName)) out += '\n';
       });
-    } else if (char === '&') {
-      const [text, next] = characterReference(html, i);
-      out += text;
-      i = next;
     } else {
-      out += char;
+      text += char;
       i += 1;
     }
   }
+  out += decodeHTML(text);
   return out
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
@@ -62,15 +64,4 @@ function tagName(inside: string): string {
     name += char.toLowerCase();
   }
   return name;
-}
-
-/** The text of the reference at `start` and the index after it; a lone `&` stays as it is. */
-function characterReference(html: string, start: number): [string, number] {
-  const end = html.indexOf(';', start);
-  if (end === -1 || end - start > 10) return ['&', start + 1];
-  const body = html.slice(start + 1, end);
-  const code = body.startsWith('#x') || body.startsWith('#X') ? parseInt(body.slice(2), 16) : body.startsWith('#') ? Number(body.slice(1)) : NaN;
-  if (Number.isInteger(code) && code > 0 && code <= 0x10ffff) return [String.fromCodePoint(code), end + 1];
-  const named = NAMED_REFERENCES[body.toLowerCase()];
-  return named === undefined ? ['&', start + 1] : [named, end + 1];
 }

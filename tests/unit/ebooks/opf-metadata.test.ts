@@ -45,6 +45,13 @@ describe('OPF metadata', () => {
     expect(metadata.description).toBe('One & two\nThree');
   });
 
+  it('decodes every HTML named reference in a description, not just the XML five', async () => {
+    const metadata = await metadataOf(
+      '<dc:title>T</dc:title><dc:description>&lt;p&gt;Caf&amp;eacute; society &amp;mdash; and then&amp;hellip;&amp;nbsp;fin &amp;copy; &amp;#x4E2D;&amp;#25991; &amp;bogus; 5 &amp;lt; 6</dc:description>',
+    );
+    expect(metadata.description).toBe('Café society — and then… fin © 中文 &bogus; 5 < 6');
+  });
+
   it('reads publisher, language and subjects as plain text', async () => {
     const metadata = await metadataOf('<dc:title> 红楼梦 </dc:title><dc:language>zh-CN</dc:language><dc:publisher>人民文学出版社</dc:publisher><dc:subject>小说</dc:subject>');
     expect(metadata).toMatchObject({ title: '红楼梦', language: 'zh-CN', publisher: '人民文学出版社', subjects: ['小说'] });
