@@ -27,10 +27,20 @@ export class CatalogueDb extends Dexie {
   state!: EntityTable<SyncState, 'key'>;
   covers!: EntityTable<SavedCover, 'ebookId'>;
 
-  constructor(name = 'kiosk-ebooks') {
+  /**
+   * A shipped version is never changed: a new one is added below (with its upgrade test in
+   * tests/unit/kiosk/catalogue-db-versions.test.ts). Should a newer kiosk build open the copy
+   * elsewhere, this page closes it (so that one is not blocked) and reloads to run the newer code.
+   */
+  constructor(name = 'kiosk-ebooks', onNewerVersion: () => void = () => location.reload()) {
     super(name);
     this.version(1).stores({ ebooks: 'id', state: 'key' });
     this.version(2).stores({ covers: 'ebookId, url' });
+    this.on('versionchange', () => {
+      this.close();
+      onNewerVersion();
+      return false;
+    });
   }
 }
 

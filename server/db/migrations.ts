@@ -1,10 +1,10 @@
 /**
  * Schema changes, applied in order. Step i brings the database to `PRAGMA user_version = i + 1`.
- * Never edit a step that has shipped: add a new one.
+ * One list, append only: hubs in the field are at some step and run the rest, so a shipped step is
+ * never edited, moved or removed (tests/unit/server/migrations.test.ts holds their fingerprints).
+ * A new step goes at the end, with rows for it in that test.
  * Times are ISO-8601 UTC strings (they sort as text); dates are YYYY-MM-DD.
  */
-import { EBOOK_MIGRATIONS } from '../ebooks/ebook-migrations';
-
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE settings (
@@ -108,8 +108,71 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // The camera a kiosk scans with (MediaDeviceInfo.deviceId); NULL: the browser's default camera.
   `ALTER TABLE kiosks ADD COLUMN camera_device_id TEXT;`,
-  // E-books: files, categories, download tickets, downloads (server/ebooks/ebook-migrations.ts).
-  ...EBOOK_MIGRATIONS,
+  // E-books: files, categories, download tickets, downloads.
+  `
+  CREATE TABLE ebooks (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL CHECK (format IN ('epub', 'pdf')),
+    title TEXT NOT NULL,
+    authors_json TEXT NOT NULL DEFAULT '[]',
+    language TEXT,
+    publisher TEXT,
+    published TEXT,
+    description TEXT,
+    subjects_json TEXT NOT NULL DEFAULT '[]',
+    isbn TEXT,
+    -- Built once at upload (shared/ebooks/pinyin-keys.ts): pinyin for 10,000 titles takes seconds.
+    search_keys_json TEXT NOT NULL,
+    -- Relative to DATA_DIR, e.g. ebooks/<sha256>.epub and covers/<sha256>.webp.
+    cover_path TEXT,
+    file_path TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL CHECK (size_bytes >= 0),
+    access TEXT NOT NULL DEFAULT 'open' CHECK (access IN ('open', 'card')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE ebook_categories (
+    id INTEGER PRIMARY KEY,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    sort INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE ebook_category_links (
+    ebook_id INTEGER NOT NULL REFERENCES ebooks (id) ON DELETE CASCADE,
+    category_id INTEGER NOT NULL REFERENCES ebook_categories (id) ON DELETE CASCADE,
+    PRIMARY KEY (ebook_id, category_id)
+  );
+  CREATE INDEX ebook_category_links_by_category ON ebook_category_links (category_id);
+
+  -- Only the SHA-256 of a ticket's token is kept: a leaked database holds no working download link.
+  CREATE TABLE download_tickets (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    short_code TEXT NOT NULL,
+    ebook_id INTEGER NOT NULL REFERENCES ebooks (id) ON DELETE CASCADE,
+    kiosk_id TEXT NOT NULL,
+    patron_card TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    downloads_left INTEGER NOT NULL CHECK (downloads_left >= 0),
+    cancelled_at TEXT
+  );
+  CREATE INDEX download_tickets_by_short_code ON download_tickets (short_code, expires_at);
+
+  -- A statistics record of every download. Card numbers only: never names.
+  CREATE TABLE ebook_downloads (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES download_tickets (id) ON DELETE CASCADE,
+    ebook_id INTEGER NOT NULL REFERENCES ebooks (id) ON DELETE CASCADE,
+    kiosk_id TEXT NOT NULL,
+    patron_card TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX ebook_downloads_by_patron ON ebook_downloads (patron_card, at) WHERE patron_card IS NOT NULL;
+  `,
   // Staff withdraw an e-book rather than delete it: its downloads stay in the statistics.
   `ALTER TABLE ebooks ADD COLUMN withdrawn_at TEXT;`,
 ];

@@ -1,0 +1,104 @@
+/**
+ * Hubs in the field sit at every shipped schema version. For each one: build a database at that
+ * version with rows of the kind it held, migrate it to the latest, and check every row survived.
+ * Adding a migration: append its fingerprint and the rows it makes possible to SHIPPED.
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../server/db/database';
+import { MIGRATIONS } from '../../../server/db/migrations';
+
+const AT = '2026-03-02T02:00:00.000Z';
+
+/** Step i's SHA-256 (first 16 hex digits) and rows a database at version i + 1 could hold. */
+const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
+  {
+    fingerprint: '412d9f7fc3d2630b',
+    rows: `
+      INSERT INTO settings (key, value_json) VALUES ('circulation', '{"maxLoans":8}');
+      INSERT INTO patrons (id, card_number, display_name, full_name, pin_hash, pin_change_required, expires_on, fines_minor, manual_block, created_at)
+        VALUES (1, '20140001', '张伟', '张伟', 'scrypt$hash', 1, '2028-03-01', 250, 0, '${AT}');
+      INSERT INTO items (barcode, title, author, isbn, call_number, cover_url, loan_type)
+        VALUES ('39010001', '活着', '余华', '9787506365437', 'I247.5/1', NULL, 'normal'),
+               ('39010002', '辞海', '编委会', NULL, 'Z32', NULL, 'reference');
+      INSERT INTO loans (id, item_barcode, patron_id, checked_out_at, due_at, renewals, returned_at)
+        VALUES (1, '39010001', 1, '${AT}', '2026-04-01T02:00:00.000Z', 1, NULL);
+      INSERT INTO holds (id, item_barcode, patron_id, placed_at, status) VALUES (1, '39010001', 1, '${AT}', 'waiting');
+      INSERT INTO kiosks (id, name, mode, default_language, created_at, last_seen_at) VALUES ('front-desk', '大厅', 'checkout', 'en', '${AT}', '${AT}');
+      INSERT INTO kiosk_device_tokens (token_hash, kiosk_id, created_at) VALUES ('abc123', 'front-desk', '${AT}');
+      INSERT INTO pin_failures (card_number, failed_count, last_attempt_at, locked_until) VALUES ('20140009', 5, '${AT}', '${AT}');
+      INSERT INTO staff (id, username, password_hash, created_at) VALUES (1, 'admin', 'scrypt$staff', '${AT}');
+      INSERT INTO transactions (kiosk_id, type, item_barcode, patron_card, result, code, created_at, request_id, response_json)
+        VALUES ('front-desk', 'checkout', '39010001', '20140001', 'ok', NULL, '${AT}', 'req-1', '{"ok":true}');`,
+  },
+  {
+    fingerprint: '9d83844a47fc7a20',
+    rows: `INSERT INTO kiosks (id, name, created_at, camera_device_id) VALUES ('reading-room', '阅览室', '${AT}', 'camera-2');`,
+  },
+  {
+    fingerprint: 'a60814b9d1b8d577',
+    rows: `
+      INSERT INTO ebooks (id, sha256, format, title, authors_json, language, subjects_json, search_keys_json, cover_path, file_path, size_bytes, access, created_at, updated_at)
+        VALUES (1, 'ab12', 'epub', '三体', '["刘慈欣"]', 'zh', '["科幻"]', '{"title":"santi"}', 'covers/ab12.webp', 'ebooks/ab12.epub', 1024, 'card', '${AT}', '${AT}');
+      INSERT INTO ebook_categories (id, name_zh, name_en, sort) VALUES (1, '科幻', 'Science fiction', 2);
+      INSERT INTO ebook_category_links (ebook_id, category_id) VALUES (1, 1);
+      INSERT INTO download_tickets (id, token_hash, short_code, ebook_id, kiosk_id, patron_card, created_at, expires_at, downloads_left, cancelled_at)
+        VALUES (1, 'ticket-hash', 'K7M2Q9', 1, 'front-desk', '20140001', '${AT}', '${AT}', 2, NULL);
+      INSERT INTO ebook_downloads (ticket_id, ebook_id, kiosk_id, patron_card, at) VALUES (1, 1, 'front-desk', '20140001', '${AT}');`,
+  },
+  {
+    fingerprint: '8c2bc3049ed6ea99',
+    rows: `
+      INSERT INTO ebooks (id, sha256, format, title, search_keys_json, file_path, size_bytes, created_at, updated_at, withdrawn_at)
+        VALUES (2, 'cd34', 'pdf', '旧书', '{}', 'ebooks/cd34.pdf', 10, '${AT}', '${AT}', '${AT}');`,
+  },
+];
+
+const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
+
+/** A database as a hub that shipped with the first `version` steps left it, with its rows. */
+function databaseAtVersion(version: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  MIGRATIONS.slice(0, version).forEach((sql, step) => {
+    db.exec(sql);
+    db.pragma(`user_version = ${step + 1}`);
+  });
+  for (const { rows } of SHIPPED.slice(0, version)) db.exec(rows);
+  return db;
+}
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+}
+
+function contents(db: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(tables(db).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]));
+}
+
+function schema(db: Database.Database): unknown[] {
+  return db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+}
+
+describe('migrations', () => {
+  it('are one append-only list: every shipped step is unchanged, and each has rows in this test', () => {
+    expect(MIGRATIONS.map(fingerprint)).toEqual(SHIPPED.map((step) => step.fingerprint));
+  });
+
+  it.each(SHIPPED.map((_, index) => index + 1))('bring a database at version %i to the latest with every row kept', (version) => {
+    const db = databaseAtVersion(version);
+    const before = contents(db);
+    expect(Object.values(before).every((rows) => rows.length > 0), 'every table has a row').toBe(true);
+
+    expect(migrate(db)).toBe(version);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const after = contents(db);
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toMatchObject(rows);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // Migrated step by step or all at once, the schema is the same.
+    const fresh = new Database(':memory:');
+    migrate(fresh);
+    expect(schema(db)).toEqual(schema(fresh));
+  });
+});
