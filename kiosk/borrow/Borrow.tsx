@@ -1,4 +1,5 @@
 import { formatDate } from '../../shared/i18n';
+import { shallowEqual } from '../../shared/ui/shallow-equal';
 import { BlockList } from '../home/BlockList';
 import { CameraPanel } from '../scanning/camera/CameraPanel';
 import type { ScanRow } from '../session/session-types';
@@ -13,7 +14,8 @@ export function Borrow() {
   const t = useT();
   const rows = useSession((snapshot) => snapshot.context.borrowed);
   const notice = useSession((snapshot) => snapshot.context.notice);
-  const blocks = useSession((snapshot) => snapshot.context.patron?.blocks ?? []);
+  // `?? []` is a new array each time: compared element by element.
+  const blocks = useSession((snapshot) => snapshot.context.patron?.blocks ?? [], shallowEqual);
   return (
     <section class="scan-screen">
       <div class="scan-screen-main">

@@ -1,6 +1,6 @@
 /** The e-book screens read the section's own actor (the session's `ebooks` child) through these hooks. */
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { useSelector } from '../../shared/ui/use-selector';
+import { useSelector, type Compare } from '../../shared/ui/use-selector';
 import { useSession } from '../session/use-session';
 import type { EbooksEvent, EbooksMachine } from './ebooks-machine';
 
@@ -19,8 +19,8 @@ export function useEbooksActor(): EbooksActor | null {
   return useSession((snapshot) => (snapshot.children.ebooks as EbooksActor | undefined) ?? null);
 }
 
-export function useEbooks<T>(actor: EbooksActor, selector: (snapshot: EbooksSnapshot) => T): T {
-  return useSelector(actor, selector);
+export function useEbooks<T>(actor: EbooksActor, selector: (snapshot: EbooksSnapshot) => T, compare?: Compare<T>): T {
+  return useSelector(actor, selector, compare);
 }
 
 export function sendTo(actor: EbooksActor) {

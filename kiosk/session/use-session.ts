@@ -7,7 +7,7 @@ import type { Language } from '../../shared/api/schemas';
 import type { SessionMachine } from './session-machine';
 import type { SessionEvent } from './session-setup';
 import type { SessionSnapshot } from './screen';
-import { useSelector } from '../../shared/ui/use-selector';
+import { useSelector, type Compare } from '../../shared/ui/use-selector';
 
 export type SessionActor = Actor<SessionMachine>;
 
@@ -19,8 +19,8 @@ function useActor(): SessionActor {
   return actor;
 }
 
-export function useSession<T>(selector: (snapshot: SessionSnapshot) => T): T {
-  return useSelector(useActor(), selector);
+export function useSession<T>(selector: (snapshot: SessionSnapshot) => T, compare?: Compare<T>): T {
+  return useSelector(useActor(), selector, compare);
 }
 
 export function useSend(): (event: SessionEvent) => void {
