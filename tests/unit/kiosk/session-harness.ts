@@ -1,5 +1,5 @@
 /** A session machine wired to fake hub actors, a simulated clock and a cue recorder. */
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { DEMO_SCAN_RULES } from '../../../server/demo/demo-library';
 import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
@@ -151,5 +151,52 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       for (let left = ms; left > 0; left -= Delays.countdownTick) clock.increment(Math.min(Delays.countdownTick, left));
     },
   };
+  return session;
+}
+
+type Session = ReturnType<typeof startSession>;
+
+/** Signed in, on the borrow screen. */
+export async function atBorrow() {
+  const session = startSession();
+  await session.signIn();
+  session.send({ type: 'borrow.chosen' });
+  expect(session.screen()).toBe('borrow');
+  return session;
+}
+
+/** Signed in with the default PIN, on the forced PIN change. */
+export async function atPinChange() {
+  const session = startSession();
+  session.hub.signIn.mockResolvedValueOnce({ token: TOKEN, pinChangeRequired: true, patron: null });
+  await session.signIn(CARD, '123456');
+  expect(session.screen()).toBe('pinChange');
+  return session;
+}
+
+/** Types a new PIN (or its confirmation) on the PIN change pad and presses Enter. */
+export function enterNewPin(session: Session, pin: string) {
+  session.type(pin);
+  session.send({ type: 'key.enter' });
+}
+
+/** Signed in, on my loans with two loans: B1 overdue, B2. */
+export async function atLoans() {
+  const session = startSession();
+  await session.signIn();
+  session.hub.patronStatus.mockResolvedValueOnce({ ...patron({ loanCount: 2 }), loans: [loan('B1', { overdue: true }), loan('B2')] });
+  session.send({ type: 'loans.chosen' });
+  await settle();
+  expect(session.matches({ flow: { loans: 'ready' } })).toBe(true);
+  return session;
+}
+
+/** Borrowed 39010001, then chose Finish (the kiosk profile's receipt setting decides what comes next). */
+export async function atFinishAfterBorrowing(config: Partial<KioskConfig> = {}) {
+  const session = startSession({ config });
+  await session.signIn();
+  session.send({ type: 'borrow.chosen' });
+  await session.scan('39010001');
+  session.send({ type: 'finish.chosen' });
   return session;
 }
