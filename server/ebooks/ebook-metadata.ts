@@ -9,6 +9,7 @@ export interface EbookMetadata {
   description: string | null;
   subjects: string[];
   identifiers: string[];
+  /** The first identifier that is an ISBN, always as ISBN-13 (shared/barcodes/isbn.ts), as items have it. */
   isbn: string | null;
 }
 

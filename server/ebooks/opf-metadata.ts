@@ -1,8 +1,8 @@
 /** Metadata and cover location from an EPUB package document (the OPF), EPUB 2 and 3. */
 import { posix } from 'node:path';
+import { isbnInIdentifier } from '../../shared/barcodes/isbn';
 import type { EbookMetadata } from './ebook-metadata';
 import { htmlToPlainText } from './html-text';
-import { isbnFrom } from './isbn';
 import { childElements, elementText } from './xml';
 import type { Document, Element } from './xml';
 
@@ -36,7 +36,7 @@ export function readPackage(opf: Document, opfPath: string): PackageInfo | null 
       description: description ? htmlToPlainText(description) || null : null,
       subjects: texts(dc('subject')),
       identifiers,
-      isbn: identifiers.map(isbnFrom).find((isbn) => isbn !== null) ?? null,
+      isbn: identifiers.map(isbnInIdentifier).find((isbn) => isbn !== null) ?? null,
     },
     coverPath: coverPath(opf, opfPath),
   };

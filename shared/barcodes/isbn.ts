@@ -49,3 +49,11 @@ export function parseIsbn(text: string): string | null {
   if (isValidIsbn13(isbn)) return isbn;
   return isbn10To13(isbn);
 }
+
+/**
+ * The ISBN in a free-form identifier, such as an EPUB's dc:identifier ("urn:isbn:978-7-02-…",
+ * "ISBN 7-02-000220-X"), as a bare ISBN-13, or null: the form an item's ISBN has for checkout.
+ */
+export function isbnInIdentifier(identifier: string): string | null {
+  return parseIsbn(identifier.trim().replace(/^(urn:)?isbn:?/i, ''));
+}

@@ -5,10 +5,11 @@ import {
   isbn10To13,
   isbn13CheckDigit,
   isbn13To10,
+  isbnInIdentifier,
   isValidIsbn10,
   isValidIsbn13,
   parseIsbn,
-} from '../../../shared/barcodes';
+} from '../../../shared/barcodes/isbn';
 import { isbn10Holds, isbn13Holds } from './reference-checks';
 
 const validIsbn10 = fc
@@ -112,5 +113,21 @@ describe('parseIsbn', () => {
         if (isbn !== null) expect(isbn13Holds(isbn)).toBe(true);
       }),
     );
+  });
+});
+
+describe('ISBNs in free-form identifiers', () => {
+  it.each([
+    ['urn:isbn:978-7-02-000220-7', '9787020002207'],
+    ['URN:ISBN:7-02-000220-X', '9787020002207'],
+    ['ISBN 0-14-001399-7', '9780140013993'],
+    ['isbn:0140013997', '9780140013993'],
+    [' 9791032305690 ', '9791032305690'],
+  ])('reads %s as the ISBN-13 %s', (identifier, isbn13) => {
+    expect(isbnInIdentifier(identifier)).toBe(isbn13);
+  });
+
+  it.each(['urn:uuid:1', 'http://www.gutenberg.org/11', '7-02-000220-1', 'urn:isbn:'])('finds no ISBN in %s', (identifier) => {
+    expect(isbnInIdentifier(identifier)).toBeNull();
   });
 });

@@ -30,10 +30,11 @@ describe('OPF metadata', () => {
     expect(metadata.authors).toEqual(['Ann', 'Bob']);
   });
 
-  it('finds the ISBN among the identifiers, with or without urn:isbn:, and checks its check digit', async () => {
+  it('finds the ISBN among the identifiers, with or without urn:isbn:, checks its check digit and keeps it as ISBN-13', async () => {
     const isbnOf = async (identifiers: string) => (await metadataOf(`<dc:title>T</dc:title>${identifiers}`)).isbn;
     expect(await isbnOf('<dc:identifier>urn:uuid:1</dc:identifier><dc:identifier>urn:isbn:978-7-02-000220-7</dc:identifier>')).toBe('9787020002207');
-    expect(await isbnOf('<dc:identifier opf:scheme="ISBN">7-02-000220-X</dc:identifier>')).toBe('702000220X');
+    expect(await isbnOf('<dc:identifier opf:scheme="ISBN">7-02-000220-X</dc:identifier>')).toBe('9787020002207');
+    expect(await isbnOf('<dc:identifier>isbn:702000220x</dc:identifier>')).toBe('9787020002207');
     expect(await isbnOf('<dc:identifier>7-02-000220-1</dc:identifier>')).toBe(null);
     expect(await isbnOf('<dc:identifier>http://www.gutenberg.org/11</dc:identifier>')).toBe(null);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEbook } from '../../../server/ebooks/ebook-catalogue';
+import { parseIsbn } from '../../../shared/barcodes/isbn';
 import { storeEbook } from '../../../server/ebooks/store-ebook';
 import { REAL_EPUBS, ebookRowCount, filesUnder, migratedDb, minimalEpub, scratchDataDir } from './ebook-test-kit';
 
@@ -28,6 +29,16 @@ describe('storing e-books', () => {
     expect(results.map((r) => r.ok && r.duplicate).sort()).toEqual([false, true]);
     expect(ebookRowCount(db)).toBe(1);
     expect(filesUnder(dataDir)).toHaveLength(1);
+  });
+
+  it('stores an ISBN-10 from the OPF as the ISBN-13 that checkout by ISBN looks the book up by', async () => {
+    const db = migratedDb();
+    const bytes = await minimalEpub([], '<dc:title>T</dc:title><dc:identifier opf:scheme="ISBN">ISBN 0-14-001399-7</dc:identifier>');
+    const stored = await storeEbook({ db, dataDir: scratchDataDir(), bytes, originalName: 't.epub' });
+    if (!stored.ok) throw new Error(stored.code);
+    // 9780140013993: the demo library's copy tests/api/checkout-by-isbn.test.ts lends by this ISBN.
+    expect(getEbook(db, stored.id)?.isbn).toBe('9780140013993');
+    expect(getEbook(db, stored.id)?.isbn).toBe(parseIsbn('0140013997'));
   });
 
   it('accepts a PDF, titled after the uploaded file name', async () => {
