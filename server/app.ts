@@ -10,6 +10,7 @@ import { migrate } from './db/database';
 import { registerHealthRoute } from './health/health-route';
 import { registerErrorHandling } from './http/error-handling';
 import { registerRateLimit } from './http/rate-limit';
+import { registerOriginCheck } from './http/request-origin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { redactedRequestUrl } from './ebooks/redact-download-url';
 import { registerEbooks } from './ebooks/register-ebooks';
@@ -40,6 +41,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerOriginCheck(app, config);
   registerHealthRoute(app);
   // JSON answers only (the e-book catalogue is ~5 MB for 10,000 titles); files, pages and
   // server-sent events are left alone. Brotli at quality 4 costs the hub less than it saves.

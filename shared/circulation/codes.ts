@@ -38,6 +38,7 @@ export const REFUSAL_CODES = [
   'session.expired',
   'kiosk.unknown',
   'request.invalid',
+  'request.foreignOrigin',
   'rate.limited',
   'ils.unavailable',
   'network.offline',
