@@ -47,7 +47,7 @@ describe('state-changing requests', () => {
 
   it('accept the hub’s own pages on loopback and on PUBLIC_URL', async () => {
     hub = await createTestHub({ config: { publicUrl: 'https://library.example' } });
-    const own = [
+    const own: Record<string, string>[] = [
       { host: 'localhost:80' },
       { host: '127.0.0.1:43127', origin: 'http://127.0.0.1:43127' },
       { host: '[::1]:8080', origin: 'http://[::1]:8080' },
