@@ -1,18 +1,21 @@
 /** The e-book screens read the section's own actor (the session's `ebooks` child) through these hooks. */
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import { regionStates } from '../../shared/ui/region-states';
 import { useSelector, type Compare } from '../../shared/ui/use-selector';
 import { useSession } from '../session/use-session';
-import type { EbooksEvent, EbooksMachine } from './ebooks-machine';
+import { ebooksMachine, type EbooksEvent, type EbooksMachine } from './ebooks-machine';
 
 export type EbooksActor = ActorRefFrom<EbooksMachine>;
 export type EbooksSnapshot = SnapshotFrom<EbooksMachine>;
 
-export const EBOOK_VIEWS = ['starting', 'browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const;
+const view = regionStates(ebooksMachine, 'view');
+
+/** The section's views: the states of the machine's `view` region, which EbookSection switches over. */
+export const EBOOK_VIEWS = view.names;
 export type EbookView = (typeof EBOOK_VIEWS)[number];
 
-export function viewOf(snapshot: EbooksSnapshot): EbookView {
-  return EBOOK_VIEWS.find((view) => snapshot.matches({ view })) ?? 'browsing';
-}
+/** The view the section is on; throws on a state the machine does not define. */
+export const viewOf: (snapshot: EbooksSnapshot) => EbookView = view.current;
 
 /** The running section, or null for the moment between the session entering `ebooks` and invoking it. */
 export function useEbooksActor(): EbooksActor | null {

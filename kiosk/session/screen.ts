@@ -1,25 +1,14 @@
 import type { SnapshotFrom } from 'xstate';
-import type { SessionMachine } from './session-machine';
+import { regionStates } from '../../shared/ui/region-states';
+import { sessionMachine, type SessionMachine } from './session-machine';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 
-/** The screens of the `flow` region; the router switches over these. */
-export const SCREENS = [
-  'attract',
-  'cardEntry',
-  'pin',
-  'authenticating',
-  'pinChange',
-  'home',
-  'borrow',
-  'return',
-  'loans',
-  'finish',
-  'goodbye',
-  'ebooks',
-] as const;
+const flow = regionStates(sessionMachine, 'flow');
+
+/** The screens: the states of the session's `flow` region, which the router (App.tsx) switches over. */
+export const SCREENS = flow.names;
 export type Screen = (typeof SCREENS)[number];
 
-export function screenOf(snapshot: SessionSnapshot): Screen {
-  return SCREENS.find((screen) => snapshot.matches({ flow: screen })) ?? 'attract';
-}
+/** The screen the session is on; throws on a state the machine does not define. */
+export const screenOf: (snapshot: SessionSnapshot) => Screen = flow.current;
