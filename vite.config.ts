@@ -26,7 +26,8 @@ export default defineConfig({
     proxy: { '/api': hub, '/healthz': hub, '/covers': hub },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/api/**/*.test.ts'],
+    // Screen components have their tests beside them (`// @vitest-environment happy-dom` at the top).
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/api/**/*.test.ts', 'kiosk/**/*.test.tsx', 'admin/**/*.test.tsx'],
     environment: 'node',
   },
 });
