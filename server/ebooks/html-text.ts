@@ -3,9 +3,11 @@
  * well-formed (`<p>one<p>two`, `<br>`), which an XML parser rejects, so this is a small
  * scanner instead: it drops tags, comments and script/style content, turns block tags into
  * line breaks and decodes the text between them with `entities` (every HTML named and numeric
- * reference, as browsers read them). The result is text, never markup.
+ * reference, as browsers read them). The result is text, never markup, and holds no character
+ * XML forbids.
  */
 import { decodeHTML } from 'entities';
+import { withoutXmlForbidden } from '../../shared/ebooks/xml-chars';
 
 const LINE_BREAKING = new Set(['p', 'br', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 const SKIPPED_CONTENT = new Set(['script', 'style']);
@@ -28,7 +30,7 @@ export function htmlToPlainText(html: string): string {
     }
   }
   out += decodeHTML(text);
-  return out
+  return withoutXmlForbidden(out)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')

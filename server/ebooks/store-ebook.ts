@@ -14,6 +14,7 @@ import { systemClock } from '../clock';
 import type { Clock } from '../clock';
 import { coverThumbnail } from './cover-thumbnail';
 import { coverRelativePath, ebookRelativePath, sha256Of, writeTempBeside } from './ebook-files';
+import { withoutXmlForbidden } from '../../shared/ebooks/xml-chars';
 import { EMPTY_METADATA } from './ebook-metadata';
 import type { EbookMetadata } from './ebook-metadata';
 import { inspectEpub } from './inspect-epub';
@@ -145,7 +146,7 @@ async function readHead(path: string): Promise<Buffer> {
 
 /** "C:\\fakepath\\红楼梦.pdf" → "红楼梦": browsers and tools send all kinds of paths. */
 function titleFromFileName(originalName: string): string {
-  const base = originalName.split(/[\\/]/).pop() ?? originalName;
+  const base = withoutXmlForbidden(originalName.split(/[\\/]/).pop() ?? originalName);
   const dot = base.lastIndexOf('.');
   return (dot > 0 ? base.slice(0, dot) : base).trim() || 'Untitled';
 }

@@ -5,6 +5,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import type { Document, Element } from '@xmldom/xmldom';
+import { withoutXmlForbidden } from '../../shared/ebooks/xml-chars';
 
 export type { Document, Element };
 
@@ -22,8 +23,8 @@ export function childElements(parent: Element | Document, namespace: string, loc
   return Array.from(parent.getElementsByTagNameNS(namespace, localName));
 }
 
-/** Trimmed text with runs of white space collapsed; null when empty. */
+/** Trimmed text with runs of white space collapsed and the characters XML forbids dropped; null when empty. */
 export function elementText(element: Element | undefined): string | null {
-  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
+  const text = element?.textContent && withoutXmlForbidden(element.textContent).replace(/\s+/g, ' ').trim();
   return text ? text : null;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EbookAccess, EbookCategory, EbookFormat, IsoDateTime } from './schemas';
+import { hasXmlForbidden } from './xml-chars';
 const Id = z.number().int().positive();
 
 /** One title as staff see it: the catalogue entry's essentials, downloads, and whether it is withdrawn. */
@@ -43,10 +44,14 @@ export const EbookChange = z
   .strict();
 export type EbookChange = z.infer<typeof EbookChange>;
 
+/** A category name: it goes into the OPDS feed, so it holds no character XML forbids. */
+const categoryName = (max: number) =>
+  z.string().trim().min(1).max(max).refine((name) => !hasXmlForbidden(name));
+
 export const CategoryDraft = z
   .object({
-    nameZh: z.string().trim().min(1).max(40),
-    nameEn: z.string().trim().min(1).max(60),
+    nameZh: categoryName(40),
+    nameEn: categoryName(60),
     sort: z.number().int().min(0).max(9999).default(0),
   })
   .strict();

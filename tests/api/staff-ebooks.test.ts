@@ -183,6 +183,12 @@ describe('staff curating the e-book collection', () => {
 
     const empty = await asStaff('POST', API.staffEbookCategories, { nameZh: '  ', nameEn: 'Blank' });
     expect([empty.statusCode, empty.json()]).toEqual([400, { error: { code: 'request.invalid' } }]);
+    // Characters XML forbids would break the OPDS feed the names go into.
+    for (const draft of [{ nameZh: '小\u0001说', nameEn: 'Fiction' }, { nameZh: '小说', nameEn: 'Fic\u001ftion' }, { nameZh: '小说', nameEn: 'Fic\uFFFEtion' }]) {
+      const refused = await asStaff('POST', API.staffEbookCategories, draft);
+      expect([refused.statusCode, refused.json()]).toEqual([400, { error: { code: 'request.invalid' } }]);
+      expect((await asStaff('PATCH', staffEbookCategoryPath(id), draft)).statusCode).toBe(400);
+    }
     const unknown = await asStaff('PATCH', staffEbookCategoryPath(99_999), { nameZh: '无', nameEn: 'None' });
     expect([unknown.statusCode, unknown.json()]).toEqual([404, { error: { code: 'category.unknown' } }]);
   });
