@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import type { Database } from 'better-sqlite3';
 import compress from '@fastify/compress';
 import { registerCirculationRoutes } from './circulation/circulation-routes';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock, type Sleep } from './clock';
 import type { HubConfig } from './config';
 import { registerCoverRoutes } from './covers/cover-routes';
 import { migrate } from './db/database';
@@ -30,13 +30,15 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** The library's ILS; the embedded one over `db` unless given (a SIP2 adapter, a test double). */
   ils?: IlsPort;
+  /** How the hub waits (a failed sign-in is answered late on purpose); tests pass one that does not. */
+  sleep?: Sleep;
   /** Absolute path of the built apps (dist/apps), served at / when given. */
   appsDir?: string | null;
 }
 
-export async function buildApp({ config, db, now = systemClock, logger = true, ils, appsDir }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, now = systemClock, logger = true, ils, appsDir, sleep }: BuildAppOptions): Promise<FastifyInstance> {
   migrate(db);
-  const services = createHubServices(config, db, now, ils);
+  const services = createHubServices(config, db, now, ils, sleep);
   const app = Fastify({ logger: loggerOptions(config, logger), bodyLimit: 64 * 1024 });
 
   registerErrorHandling(app);

@@ -3,6 +3,11 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
+/** Waits `ms` of real time; injected, so tests of a deliberately slow answer do not wait. */
+export type Sleep = (ms: number) => Promise<void>;
+
+export const systemSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const MINUTE_MS = 60_000;
 
 export function addMinutes(date: Date, minutes: number): Date {

@@ -2,13 +2,14 @@
 import type { Database } from 'better-sqlite3';
 import { IdempotentRequests } from './circulation/idempotent-requests';
 import { TransactionLog } from './circulation/transaction-log';
-import type { Clock } from './clock';
+import { systemSleep, type Clock, type Sleep } from './clock';
 import type { HubConfig } from './config';
 import { EmbeddedIls } from './ils/embedded/embedded-ils';
 import type { IlsPort } from './ils/ils-port';
 import { KioskRegistry } from './kiosks/kiosk-registry';
 import { PatronSessions } from './patron-sessions/patron-sessions';
 import { PinLockout } from './patron-sessions/pin-lockout';
+import { SignInThrottle } from './patron-sessions/sign-in-throttle';
 import { ExpiringTokenStore } from './security/expiring-token-store';
 
 const STAFF_SESSION_IDLE_MS = 30 * 60_000;
@@ -20,25 +21,35 @@ export interface StaffSession {
 export interface HubServices {
   db: Database;
   now: Clock;
+  sleep: Sleep;
   ils: IlsPort;
   kiosks: KioskRegistry;
   patronSessions: PatronSessions;
   pinLockout: PinLockout;
+  signInThrottle: SignInThrottle;
   transactions: TransactionLog;
   idempotentRequests: IdempotentRequests;
   /** Admin panel sessions; the admin routes (a later issue) authorize with these. */
   staffSessions: ExpiringTokenStore<StaffSession>;
 }
 
-export function createHubServices(config: HubConfig, db: Database, now: Clock, ils: IlsPort = new EmbeddedIls(db)): HubServices {
+export function createHubServices(
+  config: HubConfig,
+  db: Database,
+  now: Clock,
+  ils: IlsPort = new EmbeddedIls(db),
+  sleep: Sleep = systemSleep,
+): HubServices {
   const transactions = new TransactionLog(db, now);
   return {
     db,
     now,
+    sleep,
     ils,
     kiosks: new KioskRegistry(db, now),
     patronSessions: new PatronSessions(config.sessionIdleMinutes, now),
     pinLockout: new PinLockout(db, now),
+    signInThrottle: new SignInThrottle(db, now),
     transactions,
     idempotentRequests: new IdempotentRequests(transactions),
     staffSessions: new ExpiringTokenStore(STAFF_SESSION_IDLE_MS, now),

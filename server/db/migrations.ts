@@ -175,4 +175,23 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Staff withdraw an e-book rather than delete it: its downloads stay in the statistics.
   `ALTER TABLE ebooks ADD COLUMN withdrawn_at TEXT;`,
+  // Sign-in throttling (server/patron-sessions): each card lock, to lock a card for a day after
+  // repeated locks; and each failed sign-in, to limit them per kiosk and per network address.
+  `
+  CREATE TABLE pin_locks (
+    card_number TEXT NOT NULL,
+    locked_at TEXT NOT NULL
+  );
+  CREATE INDEX pin_locks_by_card ON pin_locks (card_number, locked_at);
+
+  CREATE TABLE sign_in_failures (
+    id INTEGER PRIMARY KEY,
+    kiosk_id TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX sign_in_failures_by_kiosk ON sign_in_failures (kiosk_id, at);
+  CREATE INDEX sign_in_failures_by_address ON sign_in_failures (address, at);
+  CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at);
+  `,
 ];

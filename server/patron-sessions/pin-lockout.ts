@@ -1,16 +1,19 @@
 /**
- * Locks a card after too many wrong PINs (or sign-ins with an unknown card number).
+ * Locks a card after too many wrong PINs (or sign-ins with an unknown card number), and for a
+ * day once it has been locked `locksBeforeDayLock` times within 24 hours: a 4-digit PIN cannot
+ * be walked at a lock's worth of guesses every quarter hour.
  * Kept in SQLite so a restart does not hand out fresh attempts. An attempt is counted
  * before the PIN is checked, so parallel guesses cannot slip past the limit.
  * Read-then-write transactions are IMMEDIATE: a deferred one that has read cannot wait for the
  * write lock (SQLite answers SQLITE_BUSY at once, ignoring busy_timeout).
  */
 import type { Database } from 'better-sqlite3';
-import { addMinutes, type Clock } from '../clock';
+import { addDays, addMinutes, type Clock } from '../clock';
 
 export interface LockoutPolicy {
   maxPinAttempts: number;
   lockoutMinutes: number;
+  locksBeforeDayLock: number;
 }
 
 interface FailureRow {
@@ -42,6 +45,9 @@ export class PinLockout {
       dropStale: db.prepare(
         'DELETE FROM pin_failures WHERE last_attempt_at < ? AND (locked_until IS NULL OR locked_until < ?)',
       ),
+      forgetLocks: db.prepare('DELETE FROM pin_locks WHERE locked_at <= ?'),
+      noteLock: db.prepare('INSERT INTO pin_locks (card_number, locked_at) VALUES (?, ?)'),
+      locksOf: db.prepare('SELECT COUNT(*) FROM pin_locks WHERE card_number = ?').pluck(),
     };
   }
 
@@ -57,7 +63,7 @@ export class PinLockout {
       const windowStart = addMinutes(now, -policy.lockoutMinutes);
       const stale = !row || row.locked_until !== null || new Date(row.last_attempt_at) < windowStart;
       const attempts = stale ? 0 : row.failed_count;
-      if (attempts >= policy.maxPinAttempts) return { allowed: false, lockedUntil: this.lock(cardNumber, policy) };
+      if (attempts >= policy.maxPinAttempts) return { allowed: false, lockedUntil: this.lock(cardNumber, policy, row) };
       this.sql.countAttempt.run(cardNumber, attempts + 1, now.toISOString());
       return { allowed: true };
     }).immediate();
@@ -70,7 +76,7 @@ export class PinLockout {
       this.sql.dropStale.run(cutoff, now.toISOString());
       const row = this.sql.get.get(cardNumber) as FailureRow | undefined;
       const attempts = row?.failed_count ?? policy.maxPinAttempts;
-      if (attempts >= policy.maxPinAttempts) return { locked: true, lockedUntil: this.lock(cardNumber, policy) };
+      if (attempts >= policy.maxPinAttempts) return { locked: true, lockedUntil: this.lock(cardNumber, policy, row) };
       return { locked: false, attemptsLeft: policy.maxPinAttempts - attempts };
     }).immediate();
   }
@@ -84,8 +90,14 @@ export class PinLockout {
     this.sql.clear.run(cardNumber);
   }
 
-  private lock(cardNumber: string, policy: LockoutPolicy): Date {
-    const lockedUntil = addMinutes(this.now(), policy.lockoutMinutes);
+  /** Locks the card, once however many of its guesses were in flight; for a day after repeated locks. */
+  private lock(cardNumber: string, policy: LockoutPolicy, row: FailureRow | undefined): Date {
+    const now = this.now();
+    if (row?.locked_until && new Date(row.locked_until) > now) return new Date(row.locked_until);
+    this.sql.forgetLocks.run(addDays(now, -1).toISOString());
+    this.sql.noteLock.run(cardNumber, now.toISOString());
+    const locks = this.sql.locksOf.get(cardNumber) as number;
+    const lockedUntil = locks >= policy.locksBeforeDayLock ? addDays(now, 1) : addMinutes(now, policy.lockoutMinutes);
     this.sql.lock.run(lockedUntil.toISOString(), cardNumber);
     return lockedUntil;
   }

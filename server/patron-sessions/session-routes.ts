@@ -17,9 +17,13 @@ import type { HubServices } from '../hub-services';
 import { loadCirculationRules } from '../ils/embedded/circulation-rules';
 import type { AuthenticateResult, CirculationContext } from '../ils/ils-port';
 import { kioskIdOf } from '../kiosks/kiosk-auth';
+import type { SignInOrigin } from './sign-in-throttle';
 
 /** Guessing PINs is also slowed per kiosk, on top of the per-card lockout. */
 const SIGN_IN_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+/** Every failed check is answered this late: guessing gains nothing from asking fast. */
+export const FAILED_SIGN_IN_DELAY_MS = 1000;
 
 export function registerSessionRoutes(app: FastifyInstance, services: HubServices): void {
   const { ils, patronSessions, now } = services;
@@ -34,7 +38,7 @@ export function registerSessionRoutes(app: FastifyInstance, services: HubService
   app.post(API.session, { config: { rateLimit: SIGN_IN_RATE_LIMIT } }, async (request): Promise<SignInResponse> => {
     const { cardNumber, pin } = parseBody(SignInRequest, request.body);
     const ctx = contextOf(kioskIdOf(request));
-    const { pinChangeRequired } = await authenticateWithLockout(services, cardNumber, pin, ctx);
+    const { pinChangeRequired } = await authenticateWithLimits(services, { kioskId: ctx.kioskId, address: request.ip }, cardNumber, pin, ctx);
     // A PIN that would not be accepted today (an old default like 123456) has to be replaced.
     const mustChangePin = pinChangeRequired || !isAcceptablePin(pin);
     const patron = mustChangePin ? null : withoutLoans(await summaryOf(cardNumber, ctx));
@@ -69,9 +73,13 @@ export function registerSessionRoutes(app: FastifyInstance, services: HubService
   });
 }
 
-/** Checks card and PIN through the per-card lockout; throws the refusal, records every attempt. */
-async function authenticateWithLockout(
-  { ils, pinLockout, transactions, db }: HubServices,
+/**
+ * Checks card and PIN behind the failed sign-in limits of the kiosk and its address, then the
+ * per-card lockout, whatever the ILS; throws the refusal, records every attempt.
+ */
+async function authenticateWithLimits(
+  { ils, pinLockout, signInThrottle, transactions, db, sleep }: HubServices,
+  origin: SignInOrigin,
   cardNumber: string,
   pin: string,
   ctx: CirculationContext,
@@ -80,8 +88,17 @@ async function authenticateWithLockout(
   const record = (refusal: RefusalCode | null) =>
     transactions.record({ kioskId: ctx.kioskId, type: 'signin', itemBarcode: null, patronCard: cardNumber, refusal });
 
+  const throttle = signInThrottle.beginAttempt(origin, policy);
+  if (!throttle.allowed) {
+    record('signIn.throttled');
+    throw new HttpError(429, 'signIn.throttled');
+  }
+  // From here on the attempt counts as failed until the PIN proves right or goes unchecked.
+  const notAFailure = () => signInThrottle.takeBack(throttle.attemptId);
+
   const gate = pinLockout.beginAttempt(cardNumber, policy);
   if (!gate.allowed) {
+    notAFailure();
     record('card.locked');
     throw new HttpError(423, 'card.locked', { lockedUntil: gate.lockedUntil.toISOString() });
   }
@@ -91,16 +108,19 @@ async function authenticateWithLockout(
     result = await ils.authenticatePatron(cardNumber, pin, ctx);
   } catch (error) {
     pinLockout.attemptAbandoned(cardNumber);
+    notAFailure();
     throw error;
   }
   if (result.ok) {
     pinLockout.attemptSucceeded(cardNumber);
+    notAFailure();
     record(null);
     return result;
   }
 
   const verdict = pinLockout.attemptFailed(cardNumber, policy);
   record(result.code);
+  await sleep(FAILED_SIGN_IN_DELAY_MS);
   if (verdict.locked) throw new HttpError(423, 'card.locked', { lockedUntil: verdict.lockedUntil.toISOString() });
   if (result.code === 'card.unknown') throw new HttpError(404, 'card.unknown');
   throw new HttpError(401, 'pin.wrong', { attemptsLeft: verdict.attemptsLeft });

@@ -16,6 +16,8 @@ export const REFUSAL_CODES = [
   'pin.wrong',
   'pin.weak',
   'pin.changeRequired',
+  /** Too many failed sign-ins at this kiosk or from its network address just now. */
+  'signIn.throttled',
   // patron blocks (may return, may not borrow or renew)
   'patron.blocked',
   'patron.limitReached',

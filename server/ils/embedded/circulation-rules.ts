@@ -17,9 +17,17 @@ export const CirculationRules = z.object({
   overdueBlockDays: count,
   /** Fines above this (minor units, fen) block borrowing. */
   finesLimitMinor: count,
+  /** Sign-in limits, applied by the hub in front of any ILS (server/patron-sessions). */
   lockout: z.object({
     maxPinAttempts: z.number().int().min(1).max(100),
     lockoutMinutes: z.number().int().min(1).max(24 * 60),
+    /** A card locked this many times within 24 hours stays locked for a day. */
+    locksBeforeDayLock: z.number().int().min(1).max(100),
+    /** At most so many failed sign-ins in any `throttleMinutes`, at one kiosk and from one network address. */
+    throttleMinutes: z.number().int().min(1).max(24 * 60),
+    maxFailuresPerKiosk: z.number().int().min(1).max(10_000),
+    /** Kiosks behind one NAT share an address, so this is higher than the per-kiosk limit. */
+    maxFailuresPerAddress: z.number().int().min(1).max(10_000),
   }),
 });
 export type CirculationRules = z.infer<typeof CirculationRules>;
@@ -30,7 +38,14 @@ export const DEFAULT_CIRCULATION_RULES: CirculationRules = {
   maxRenewals: 2,
   overdueBlockDays: 30,
   finesLimitMinor: 5000,
-  lockout: { maxPinAttempts: 5, lockoutMinutes: 15 },
+  lockout: {
+    maxPinAttempts: 5,
+    lockoutMinutes: 15,
+    locksBeforeDayLock: 3,
+    throttleMinutes: 10,
+    maxFailuresPerKiosk: 10,
+    maxFailuresPerAddress: 30,
+  },
 };
 
 const SETTING_KEY = 'circulation';

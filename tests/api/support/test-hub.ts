@@ -51,12 +51,15 @@ export async function createTestHub(options: TestHubOptions = {}) {
   const db = new Database(await demoLibraryImage());
   if (options.rules) saveCirculationRules(db, options.rules);
   let now = new Date(START);
+  /** What the hub asked to wait for, in ms; it does not actually wait. */
+  const sleeps: number[] = [];
   const app: FastifyInstance = await buildApp({
     config: { ...loadConfig({}), ...options.config },
     db,
     now: () => now,
     logger: false,
     ils: options.ils?.(db),
+    sleep: async (ms) => void sleeps.push(ms),
   });
 
   const claim = await app.inject({ method: 'POST', url: API.kioskClaimLocal, payload: {} });
@@ -86,6 +89,7 @@ export async function createTestHub(options: TestHubOptions = {}) {
     app,
     db,
     kioskToken,
+    sleeps,
     call,
     signIn,
     now: () => now,

@@ -53,6 +53,12 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO ebooks (id, sha256, format, title, search_keys_json, file_path, size_bytes, created_at, updated_at, withdrawn_at)
         VALUES (2, 'cd34', 'pdf', '旧书', '{}', 'ebooks/cd34.pdf', 10, '${AT}', '${AT}', '${AT}');`,
   },
+  {
+    fingerprint: 'def033f5c6539c4a',
+    rows: `
+      INSERT INTO pin_locks (card_number, locked_at) VALUES ('20140009', '${AT}');
+      INSERT INTO sign_in_failures (kiosk_id, address, at) VALUES ('front-desk', '192.0.2.10', '${AT}');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
