@@ -83,7 +83,14 @@ function categoryReason(error: unknown): StaffMessageKey {
   return reason === 'code.request.invalid' ? 'admin.categories.invalid' : reason;
 }
 
-export const ebooksPageMachine = setup({
+/** The queue's first entry, which the worker's call is for. */
+function first<T>(queue: readonly T[]): T {
+  const [next] = queue;
+  if (next === undefined) throw new Error('a queue worker called the hub with nothing queued');
+  return next;
+}
+
+const ebooksPageSetup = setup({
   types: {
     context: {} as EbooksPageContext,
     events: {} as EbooksPageEvent,
@@ -97,6 +104,7 @@ export const ebooksPageMachine = setup({
     updateCategory: fromPromise<EbookCategory, UpdateCategoryInput>(notProvided),
   },
   guards: {
+    signInRequired: (_, { error }: { error: unknown }) => isSignInRequired(error),
     hasQueuedUpload: ({ context }) => context.uploadQueue.length > 0,
     hasPendingChange: ({ context }) => context.pendingChanges.length > 0,
     nextWriteAdds: ({ context }) => context.categoryWrites[0]?.target === 'new',
@@ -168,7 +176,38 @@ export const ebooksPageMachine = setup({
       };
     }),
   },
-}).createMachine({
+});
+
+type StateConfig = Parameters<typeof ebooksPageSetup.createStateConfig>[0];
+/** One hub call of a worker, typed by its `src`; `onDone` and `onError` give actions only. */
+type WorkerCall = Extract<NonNullable<StateConfig['invoke']>, { src: string }>;
+type Guard = NonNullable<Extract<NonNullable<StateConfig['always']>, { guard?: unknown }>['guard']>;
+
+/** The staff token expired: the page ends, and the shell goes back to the sign-in form. */
+const SIGN_IN_EXPIRED = {
+  guard: { type: 'signInRequired', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) },
+  target: '#ebooksPage.expired',
+} as const;
+
+/**
+ * A region that works through one queue, first entry first: `idle` until a call's guard finds work,
+ * then that call (tried in order) and back to `idle` with the hub's answer or refusal, whose actions
+ * take the entry off the queue. An expired sign-in ends the page instead; any other refusal is that
+ * entry's outcome, so one refused entry never stops the rest.
+ */
+function queueWorker(calls: Record<string, { when: Guard; entry?: StateConfig['entry']; invoke: WorkerCall }>) {
+  const states: Record<string, StateConfig> = {
+    idle: { always: Object.entries(calls).map(([state, { when }]) => ({ guard: when, target: state })) },
+  };
+  for (const [state, { entry, invoke }] of Object.entries(calls)) {
+    const onDone = { ...(invoke.onDone as object), target: 'idle' };
+    const onError = [SIGN_IN_EXPIRED, { ...(invoke.onError as object), target: 'idle' }];
+    states[state] = { entry, invoke: { ...invoke, onDone, onError } as WorkerCall };
+  }
+  return ebooksPageSetup.createStateConfig({ initial: 'idle', states });
+}
+
+export const ebooksPageMachine = ebooksPageSetup.createMachine({
   id: 'ebooksPage',
   initial: 'working',
   context: ({ input }) => ({
@@ -219,10 +258,7 @@ export const ebooksPageMachine = setup({
                 src: 'loadCollection',
                 input: ({ context }) => ({ token: context.token }),
                 onDone: { target: 'ready', actions: { type: 'keepCollection', params: ({ event }) => event.output } },
-                onError: [
-                  { guard: ({ event }) => isSignInRequired(event.error), target: '#ebooksPage.expired' },
-                  { target: 'failed', actions: { type: 'showLoadError', params: ({ event }) => reasonOf(event.error) } },
-                ],
+                onError: [SIGN_IN_EXPIRED, { target: 'failed', actions: { type: 'showLoadError', params: ({ event }) => reasonOf(event.error) } }],
               },
             },
             ready: {},
@@ -230,105 +266,67 @@ export const ebooksPageMachine = setup({
           },
         },
 
-        uploads: {
-          initial: 'idle',
-          states: {
-            idle: { always: { guard: 'hasQueuedUpload', target: 'uploading' } },
-            uploading: {
-              entry: 'markUploading',
-              invoke: {
-                src: 'uploadEbook',
-                input: ({ context }) => {
-                  const next = context.uploadQueue[0];
-                  if (!next) throw new Error('uploading without a queued file');
-                  return { token: context.token, file: next.file, name: next.name, access: next.access };
-                },
-                onDone: {
-                  target: 'idle',
-                  actions: [
-                    {
-                      type: 'finishUpload',
-                      params: ({ event }) => ({ state: event.output.duplicate ? 'duplicate' : 'added', title: event.output.ebook.title, reason: null }),
-                    },
-                    { type: 'keepEbook', params: ({ event }) => event.output.ebook },
-                  ],
-                },
-                onError: [
-                  { guard: ({ event }) => isSignInRequired(event.error), target: '#ebooksPage.expired' },
-                  { target: 'idle', actions: { type: 'finishUpload', params: ({ event }) => ({ state: 'refused', title: null, reason: reasonOf(event.error) }) } },
+        uploads: queueWorker({
+          uploading: {
+            when: 'hasQueuedUpload',
+            entry: 'markUploading',
+            invoke: {
+              src: 'uploadEbook',
+              input: ({ context }) => {
+                const next = first(context.uploadQueue);
+                return { token: context.token, file: next.file, name: next.name, access: next.access };
+              },
+              onDone: {
+                actions: [
+                  {
+                    type: 'finishUpload',
+                    params: ({ event }) => ({ state: event.output.duplicate ? 'duplicate' : 'added', title: event.output.ebook.title, reason: null }),
+                  },
+                  { type: 'keepEbook', params: ({ event }) => event.output.ebook },
                 ],
               },
+              onError: { actions: { type: 'finishUpload', params: ({ event }) => ({ state: 'refused', title: null, reason: reasonOf(event.error) }) } },
             },
           },
-        },
+        }),
 
-        changes: {
-          initial: 'idle',
-          states: {
-            idle: { always: { guard: 'hasPendingChange', target: 'saving' } },
-            saving: {
-              invoke: {
-                src: 'changeEbook',
-                input: ({ context }) => {
-                  const next = context.pendingChanges[0];
-                  if (!next) throw new Error('saving without a pending change');
-                  return { token: context.token, ...next };
-                },
-                onDone: {
-                  target: 'idle',
-                  actions: [{ type: 'keepEbook', params: ({ event }) => event.output }, { type: 'finishChange', params: null }],
-                },
-                onError: [
-                  { guard: ({ event }) => isSignInRequired(event.error), target: '#ebooksPage.expired' },
-                  // The hub's copy of the row stays as it was, so the row shows it again.
-                  { target: 'idle', actions: { type: 'finishChange', params: ({ event }) => reasonOf(event.error) } },
-                ],
-              },
+        changes: queueWorker({
+          saving: {
+            when: 'hasPendingChange',
+            invoke: {
+              src: 'changeEbook',
+              input: ({ context }) => ({ token: context.token, ...first(context.pendingChanges) }),
+              onDone: { actions: [{ type: 'keepEbook', params: ({ event }) => event.output }, { type: 'finishChange', params: null }] },
+              // The hub's copy of the row stays as it was, so the row shows it again.
+              onError: { actions: { type: 'finishChange', params: ({ event }) => reasonOf(event.error) } },
             },
           },
-        },
+        }),
 
-        categories: {
-          initial: 'idle',
-          states: {
-            idle: {
-              always: [
-                { guard: 'nextWriteAdds', target: 'adding' },
-                { guard: 'hasCategoryWrite', target: 'updating' },
-              ],
-            },
-            adding: {
-              invoke: {
-                src: 'addCategory',
-                input: ({ context }) => {
-                  const next = context.categoryWrites[0];
-                  if (!next) throw new Error('adding without a category');
-                  return { token: context.token, draft: next.draft };
-                },
-                onDone: { target: 'idle', actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ category: event.output }) } },
-                onError: [
-                  { guard: ({ event }) => isSignInRequired(event.error), target: '#ebooksPage.expired' },
-                  { target: 'idle', actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ reason: categoryReason(event.error) }) } },
-                ],
-              },
-            },
-            updating: {
-              invoke: {
-                src: 'updateCategory',
-                input: ({ context }) => {
-                  const next = context.categoryWrites[0];
-                  if (!next || next.target === 'new') throw new Error('updating without a category');
-                  return { token: context.token, categoryId: next.target, draft: next.draft };
-                },
-                onDone: { target: 'idle', actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ category: event.output }) } },
-                onError: [
-                  { guard: ({ event }) => isSignInRequired(event.error), target: '#ebooksPage.expired' },
-                  { target: 'idle', actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ reason: categoryReason(event.error) }) } },
-                ],
-              },
+        categories: queueWorker({
+          adding: {
+            when: 'nextWriteAdds',
+            invoke: {
+              src: 'addCategory',
+              input: ({ context }) => ({ token: context.token, draft: first(context.categoryWrites).draft }),
+              onDone: { actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ category: event.output }) } },
+              onError: { actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ reason: categoryReason(event.error) }) } },
             },
           },
-        },
+          updating: {
+            when: 'hasCategoryWrite',
+            invoke: {
+              src: 'updateCategory',
+              input: ({ context }) => {
+                const next = first(context.categoryWrites);
+                if (next.target === 'new') throw new Error('updating a category that is not there yet');
+                return { token: context.token, categoryId: next.target, draft: next.draft };
+              },
+              onDone: { actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ category: event.output }) } },
+              onError: { actions: { type: 'finishCategoryWrite', params: ({ event }) => ({ reason: categoryReason(event.error) }) } },
+            },
+          },
+        }),
       },
     },
     /** The staff token has expired; the shell, which invoked this page, signs staff out. */
