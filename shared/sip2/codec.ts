@@ -54,6 +54,17 @@ export function encodeFrame(text: string, { encoding, terminator, sequence }: En
   return concat(summed, encodeText(checksumOf(summed), encoding), terminatorBytes);
 }
 
+/**
+ * 96 / 97 ("send that again"): with error detection they carry a checksum but no sequence
+ * number — Koha, for one, matches `97AZFEF5` exactly.
+ */
+export function encodeResend(code: '96' | '97', { encoding, terminator, sequence }: EncodeOptions): Uint8Array {
+  const terminatorBytes = encodeText(TERMINATORS[terminator], encoding);
+  if (sequence === null) return concat(encodeText(code, encoding), terminatorBytes);
+  const summed = encodeText(`${code}AZ`, encoding);
+  return concat(summed, encodeText(checksumOf(summed), encoding), terminatorBytes);
+}
+
 export type ChecksumState = 'valid' | 'invalid' | 'absent';
 
 export interface DecodedFrame {

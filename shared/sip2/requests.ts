@@ -99,7 +99,3 @@ export function endPatronSessionRequest(station: Station, at: string, patronId: 
     [FIELD.terminalPassword, station.terminalPassword],
   ]);
 }
-
-/** 97: "send your last message again" (ours had a bad checksum); 96 is the server's. */
-export const acsResendRequest = (): Sip2Message<'97'> => buildMessage('97', {});
-export const scResendRequest = (): Sip2Message<'96'> => buildMessage('96', {});

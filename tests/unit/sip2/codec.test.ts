@@ -5,6 +5,7 @@ import {
   checksumOf,
   decodeFrame,
   encodeMessage,
+  encodeResend,
   encodeText,
   fieldOf,
   fieldsOf,
@@ -121,5 +122,15 @@ describe('FrameReader', () => {
     const frames = reader.push(new Uint8Array(70_000).fill(0x41));
     expect(frames).toHaveLength(1);
     expect(reader.end()).toBeNull();
+  });
+});
+
+describe('resend requests', () => {
+  it('are 97AZFEF5 and 96AZFEF6 with error detection, bare codes without', () => {
+    const options = { encoding: 'utf-8', terminator: 'cr', sequence: 4 } as const;
+    expect(new TextDecoder().decode(encodeResend('97', options))).toBe('97AZFEF5\r');
+    expect(new TextDecoder().decode(encodeResend('96', options))).toBe('96AZFEF6\r');
+    expect(new TextDecoder().decode(encodeResend('97', { ...options, sequence: null }))).toBe('97\r');
+    expect(decodeFrame(encodeResend('96', options), 'utf-8')).toMatchObject({ code: '96', checksum: 'valid', sequence: null });
   });
 });
