@@ -1,3 +1,6 @@
+import { ilsKind, loadSip2Settings, type IlsKind } from './ils/sip2/sip2-config';
+import type { Sip2Settings } from './ils/sip2/sip2-settings';
+
 /** The hub's settings from the environment. Everything has a default, so `npm start` just works. */
 export interface HubConfig {
   port: number;
@@ -22,6 +25,10 @@ export interface HubConfig {
   ebookDailyLimit: number;
   /** The largest e-book file staff may upload. */
   ebookMaxBytes: number;
+  /** `ILS`: the embedded circulation (default) or the library's own system over SIP2. */
+  ils: IlsKind;
+  /** SIP2_*, read only with ILS=sip2. */
+  sip2: Sip2Settings | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -41,6 +48,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     ebookTicketTtlSeconds: integer(env, 'EBOOK_TICKET_TTL_SECONDS', 600, 5, 24 * 60 * 60),
     ebookDailyLimit: integer(env, 'EBOOK_DAILY_LIMIT', 5, 0, 1000),
     ebookMaxBytes: integer(env, 'EBOOK_MAX_MB', 200, 1, 4096) * 1024 ** 2,
+    ils: ilsKind(env),
+    sip2: ilsKind(env) === 'sip2' ? loadSip2Settings(env) : null,
   };
 }
 

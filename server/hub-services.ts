@@ -4,7 +4,7 @@ import { IdempotentRequests } from './circulation/idempotent-requests';
 import { TransactionLog } from './circulation/transaction-log';
 import { systemSleep, type Clock, type Sleep } from './clock';
 import type { HubConfig } from './config';
-import { EmbeddedIls } from './ils/embedded/embedded-ils';
+import { ilsFromConfig } from './ils/sip2/ils-from-config';
 import type { IlsPort } from './ils/ils-port';
 import { KioskRegistry } from './kiosks/kiosk-registry';
 import { PatronSessions } from './patron-sessions/patron-sessions';
@@ -37,7 +37,7 @@ export function createHubServices(
   config: HubConfig,
   db: Database,
   now: Clock,
-  ils: IlsPort = new EmbeddedIls(db),
+  ils: IlsPort = ilsFromConfig(config, db),
   sleep: Sleep = systemSleep,
 ): HubServices {
   const transactions = new TransactionLog(db, now);

@@ -51,7 +51,7 @@ function configFromEnvironment(): HubConfig {
 
 async function initialiseLibrary(config: HubConfig, db: Database): Promise<void> {
   if (config.demo) {
-    await createDemoLibrary(db, systemClock());
+    if (config.ils === 'embedded') await createDemoLibrary(db, systemClock()); // a SIP2 library's circulation is its ILS's
     await createDemoEbooks({ db, dataDir: config.dataDir });
   }
   const password = config.adminPassword ?? randomBytes(12).toString('base64url');

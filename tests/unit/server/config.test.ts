@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       ebookTicketTtlSeconds: 600,
       ebookDailyLimit: 5,
       ebookMaxBytes: 200 * 1024 ** 2,
+      ils: 'embedded',
+      sip2: null,
     });
   });
 
@@ -48,5 +50,27 @@ describe('loadConfig', () => {
   it('refuses numbers that are not numbers', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ RATE_LIMIT_MAX: '-1' })).toThrow(/RATE_LIMIT_MAX/);
+  });
+
+  it('reads the SIP2 settings with ILS=sip2, with defaults for the optional ones', () => {
+    expect(loadConfig({ ILS: 'sip2', SIP2_HOST: 'koha.library.example' }).sip2).toEqual({
+      host: 'koha.library.example', port: 6001, tls: false, user: '', password: '', location: '', institution: '',
+      encoding: 'utf-8', terminator: 'cr', timeoutMs: 5000,
+    });
+    const config = loadConfig({
+      ILS: 'sip2', SIP2_HOST: '10.0.0.5', SIP2_PORT: '8023', SIP2_TLS: '1', SIP2_USER: 'selfcheck', SIP2_PASSWORD: ' p w ',
+      SIP2_LOCATION: 'LOBBY', SIP2_INSTITUTION: 'CPL', SIP2_ENCODING: 'GB18030', SIP2_TERMINATOR: 'crlf', SIP2_TIMEOUT_MS: '3000',
+    });
+    expect(config).toMatchObject({ ils: 'sip2', sip2: { port: 8023, tls: true, password: ' p w ', encoding: 'gb18030', terminator: 'crlf', timeoutMs: 3000 } });
+    expect(loadConfig({ SIP2_HOST: 'ignored' }).sip2).toBeNull();
+  });
+
+  it('refuses SIP2 settings that cannot work', () => {
+    expect(() => loadConfig({ ILS: 'sip' })).toThrow(/ILS must be/);
+    expect(() => loadConfig({ ILS: 'sip2' })).toThrow(/SIP2_HOST/);
+    expect(() => loadConfig({ ILS: 'sip2', SIP2_HOST: 'h', SIP2_ENCODING: 'big5' })).toThrow(/SIP2_ENCODING/);
+    expect(() => loadConfig({ ILS: 'sip2', SIP2_HOST: 'h', SIP2_TERMINATOR: 'lf' })).toThrow(/SIP2_TERMINATOR/);
+    expect(() => loadConfig({ ILS: 'sip2', SIP2_HOST: 'h', SIP2_TLS: 'yes' })).toThrow(/SIP2_TLS/);
+    expect(() => loadConfig({ ILS: 'sip2', SIP2_HOST: 'h', SIP2_TIMEOUT_MS: '10' })).toThrow(/SIP2_TIMEOUT_MS/);
   });
 });
