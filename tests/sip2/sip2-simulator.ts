@@ -26,7 +26,7 @@ import {
 import type { BlockReason, RefusalCode } from '../../shared/circulation/codes';
 
 export interface Misbehaviour {
-  /** The next n replies (after login) carry a wrong checksum; the right one on 97. */
+  /** The next n replies (after login, resent ones included) carry a wrong checksum. */
   badChecksums?: number;
   /** The next n requests (after login) are answered with 96. */
   resendRequests?: number;
@@ -211,6 +211,7 @@ export async function startSip2Simulator(options: SimulatorOptions) {
     socket.on('error', () => socket.destroy());
     const reader = new FrameReader();
     let lastReply: Uint8Array | null = null;
+    let lastWasTransaction = false;
     let queue: Promise<unknown> = Promise.resolve();
 
     const answer = async (frame: Uint8Array) => {
@@ -219,7 +220,7 @@ export async function startSip2Simulator(options: SimulatorOptions) {
       const sequence = options.errorDetection === false ? null : (decoded.sequence ?? 0);
       const frameOptions = { encoding, terminator, sequence };
       if (decoded.code === '97') {
-        if (lastReply) socket.write(lastReply);
+        if (lastReply) send(lastReply, lastWasTransaction && sequence !== null);
         return;
       }
       if (!decoded.message) return;
@@ -233,13 +234,15 @@ export async function startSip2Simulator(options: SimulatorOptions) {
       const message = await reply(decoded.message);
       if (!message) return;
       lastReply = encodeMessage(message, frameOptions);
-      if (transaction && sequence !== null && take('badChecksums')) {
-        // Line noise: one bit of the first fixed field flipped, the checksum left as it was.
-        const corrupted = Uint8Array.from(lastReply);
-        corrupted[2] = corrupted[2]! ^ 0x01;
-        return void socket.write(corrupted);
-      }
-      socket.write(lastReply);
+      lastWasTransaction = transaction;
+      send(lastReply, transaction && sequence !== null);
+    };
+    /** Writes a reply; while bad checksums are asked for, with one bit of its first fixed field flipped (line noise). */
+    const send = (bytes: Uint8Array, mayCorrupt: boolean) => {
+      if (!mayCorrupt || !take('badChecksums')) return void socket.write(bytes);
+      const corrupted = Uint8Array.from(bytes);
+      corrupted[2] = corrupted[2]! ^ 0x01;
+      socket.write(corrupted);
     };
     socket.on('data', (chunk: Buffer) => {
       for (const frame of reader.push(chunk)) queue = queue.then(() => answer(frame)).catch(() => socket.destroy());
