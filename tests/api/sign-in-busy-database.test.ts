@@ -2,7 +2,6 @@
  * Another connection holding the database's write lock (a backup, a second process, a long
  * write) makes sign-in wait for it (busy_timeout), not fail at once with `internal`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { openHubDatabase, type Database } from '../../server/db/database';
 import { createDemoLibrary, DEMO_PATRONS } from '../../server/demo/demo-library';
+import { holdWriteLock } from '../support/hold-write-lock';
 
 const HOLD_MS = 300;
 let dataDir: string;
@@ -34,22 +34,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Another process takes the write lock, says so, and lets go after `ms`. */
-function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
-  const script = `
-    const db = new (require('better-sqlite3'))(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    console.log('locked');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${ms});
-  `;
-  const holder = spawn(process.execPath, ['-e', script, join(dataDir, 'hub.sqlite')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const released = new Promise<void>((resolve) => holder.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve({ released }));
-    holder.on('error', reject);
-  });
-}
-
 const signIn = () =>
   app.inject({
     method: 'POST',
@@ -61,7 +45,7 @@ const signIn = () =>
 it('signs in once a write lock held elsewhere is released', async () => {
   // A first sign-in notes the kiosk as seen, so the lock meets the sign-in itself, not that write.
   expect((await signIn()).statusCode).toBe(200);
-  const { released } = await holdWriteLock(HOLD_MS);
+  const { released } = await holdWriteLock(join(dataDir, 'hub.sqlite'), HOLD_MS);
   const started = Date.now();
   const response = await signIn();
   expect(response.json()).toMatchObject({ pinChangeRequired: false });

@@ -69,6 +69,8 @@ export class EmbeddedIls implements IlsPort {
   }
 
   async checkout(cardNumber: string, scanned: string, ctx: CirculationContext): Promise<CheckoutOutcome> {
+    // Immediate: these read then write, and a deferred transaction upgrading to a write would
+    // fail at once on a held lock instead of waiting out busy_timeout.
     return this.db.transaction((): CheckoutOutcome => {
       const barcode = this.barcodeOfScan(scanned);
       const standing = this.standing(cardNumber, barcode, ctx.now);
@@ -94,7 +96,7 @@ export class EmbeddedIls implements IlsPort {
       this.sql.insertLoan.run(barcode, patron.id, ctx.now.toISOString(), dueAt.toISOString());
       if (firstHold) this.sql.fulfilHold.run(firstHold.id);
       return { ok: true, item, dueAt };
-    })();
+    }).immediate();
   }
 
   async checkin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome> {
@@ -115,7 +117,7 @@ export class EmbeddedIls implements IlsPort {
         wasOverdue: new Date(loan.due_at) < ctx.now,
         patronCard: borrower.card_number,
       };
-    })();
+    }).immediate();
   }
 
   async renew(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<RenewOutcome> {
@@ -136,7 +138,7 @@ export class EmbeddedIls implements IlsPort {
       const dueAt = dueDateForRenewal(new Date(loan.due_at), ctx.now, rules);
       this.sql.renewLoan.run(dueAt.toISOString(), loan.id);
       return { ok: true, item: renewedItem, dueAt };
-    })();
+    }).immediate();
   }
 
   /** Who asks for which item, with the patron's loans and blocks under the current rules: what checkout and renewal both start from. */
