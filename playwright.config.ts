@@ -7,11 +7,15 @@ const port = Number(process.env.E2E_PORT ?? 18080);
 // A fresh demo library for every run, so journeys start from the documented demo state. Workers load
 // this file again: the environment hands them the same directory (the e-book tests read the stored files).
 const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kiosk-e2e-')));
+// The touch project's journeys borrow, renew and return the same demo items: they get a hub and a demo library of their own.
+const touchPort = Number(process.env.E2E_TOUCH_PORT ?? port + 1000);
+const touchDataDir = (process.env.E2E_TOUCH_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kiosk-e2e-touch-')));
+const KIOSK_JOURNEYS = /(borrow|return-and-renew|idle)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  // One hub, one demo library: journeys run one after another and use distinct items.
+  // One hub and one demo library per project: journeys run one after another and use distinct items.
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -37,20 +41,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  projects: [
+    { name: 'kiosk' },
+    // The kiosk is a touch screen: the patron journeys again, pressed by tap, on the same 1920×1080 screen.
+    { name: 'touch', testMatch: KIOSK_JOURNEYS, use: { baseURL: `http://127.0.0.1:${touchPort}`, hasTouch: true, isMobile: false } },
+  ],
+  webServer: [hub(port, dataDir), hub(touchPort, touchDataDir)],
+});
+
+function hub(hubPort: number, hubDataDir: string) {
+  return {
     command: 'npx tsx server/main.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
+    url: `http://127.0.0.1:${hubPort}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
-      PORT: String(port),
+      PORT: String(hubPort),
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
+      DATA_DIR: hubDataDir,
       ADMIN_PASSWORD: 'e2e-staff-password',
       LOG_LEVEL: 'warn',
       // Short enough for the e-book journey to watch a QR code expire.
       EBOOK_TICKET_TTL_SECONDS: '20',
       ...(process.env.APPS_DIR ? { APPS_DIR: process.env.APPS_DIR } : {}),
     },
-  },
-});
+  };
+}

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { translate } from '../../shared/i18n';
-import { DEMO, KioskPage, type Lang } from './kiosk-page';
+import { DEMO, expect, type Lang, test } from './fixtures';
 
 const journeys: Array<{ lang: Lang; items: [string, string] }> = [
   { lang: 'zh-CN', items: ['39010001', '39010002'] },
@@ -9,8 +8,9 @@ const journeys: Array<{ lang: Lang; items: [string, string] }> = [
 
 for (const { lang, items } of journeys) {
   test.describe(`Borrowing (${lang})`, () => {
-    test('a patron signs in, borrows two books, is refused the ones that cannot go, and leaves', async ({ page }) => {
-      const kiosk = new KioskPage(page, lang);
+    test.use({ lang });
+
+    test('a patron signs in, borrows two books, is refused the ones that cannot go, and leaves', async ({ kiosk }) => {
       await kiosk.open();
 
       await test.step('sign in with a scanned card and the on-screen PIN pad', async () => {
@@ -19,7 +19,7 @@ for (const { lang, items } of journeys) {
       });
 
       await test.step('scan two available books: each row shows its due date', async () => {
-        await kiosk.button(kiosk.names.borrow).click();
+        await kiosk.press(kiosk.names.borrow);
         await kiosk.expectScreen('borrow');
         for (const barcode of items) {
           await kiosk.scan(barcode);
@@ -44,54 +44,64 @@ for (const { lang, items } of journeys) {
       });
 
       await test.step('finish without a receipt and return to the attract screen', async () => {
-        await kiosk.button(kiosk.names.finish).click();
+        await kiosk.press(kiosk.names.finish);
         await kiosk.expectScreen('finish');
-        await kiosk.button(translate(lang, 'finish.noReceipt')).click();
+        await kiosk.press(translate(lang, 'finish.noReceipt'));
         await kiosk.expectGoodbyeThenAttract();
       });
     });
   });
 }
 
-test('the patron who reserved an item may borrow it', async ({ page }) => {
-  const kiosk = new KioskPage(page);
+test('the patron who reserved an item may borrow it', async ({ kiosk }) => {
   await kiosk.open();
-  await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
-  await kiosk.button(kiosk.names.borrow).click();
-  await kiosk.scan('39010041');
-  await expect(kiosk.row('borrow-row', '39010041')).toHaveAttribute('data-status', 'ok');
+  await test.step('the holder signs in and borrows the reserved item', async () => {
+    await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+    await kiosk.press(kiosk.names.borrow);
+    await kiosk.scan('39010041');
+    await expect(kiosk.row('borrow-row', '39010041')).toHaveAttribute('data-status', 'ok');
+  });
 });
 
-test('a blocked patron is told why and cannot borrow', async ({ page }) => {
-  const kiosk = new KioskPage(page, 'en');
-  await kiosk.open();
-  await kiosk.signIn(DEMO.blocked.card, DEMO.blocked.pin);
-  await kiosk.expectScreen('home');
-  await expect(kiosk.main()).toContainText(translate('en', 'block.overdue', { days: 30 }));
-  await kiosk.button(kiosk.names.borrow).click();
-  await kiosk.scan('39010005');
-  await expect(kiosk.row('borrow-row', '39010005')).toHaveAttribute('data-status', 'refused');
-  await expect(kiosk.row('borrow-row', '39010005')).toContainText(translate('en', 'code.patron.blocked'));
+test.describe('in English', () => {
+  test.use({ lang: 'en' });
+
+  test('a blocked patron is told why and cannot borrow', async ({ kiosk }) => {
+    await kiosk.open();
+    await test.step('home lists the blocks', async () => {
+      await kiosk.signIn(DEMO.blocked.card, DEMO.blocked.pin);
+      await kiosk.expectScreen('home');
+      await expect(kiosk.main()).toContainText(translate('en', 'block.overdue', { days: 30 }));
+    });
+    await test.step('a scanned item is refused with the reason', async () => {
+      await kiosk.press(kiosk.names.borrow);
+      await kiosk.scan('39010005');
+      await expect(kiosk.row('borrow-row', '39010005')).toHaveAttribute('data-status', 'refused');
+      await expect(kiosk.row('borrow-row', '39010005')).toContainText(translate('en', 'code.patron.blocked'));
+    });
+  });
+
+  test('a patron with the default PIN must choose a new one before anything else', async ({ kiosk }) => {
+    await kiosk.open();
+    await kiosk.signIn(DEMO.mustChangePin.card, DEMO.mustChangePin.pin);
+    await kiosk.expectScreen('pinChange');
+    await test.step('a weak PIN is refused', async () => {
+      await kiosk.typeOnPad('1111');
+      await kiosk.press(kiosk.names.ok);
+      await expect(kiosk.main()).toContainText(translate('en', 'code.pin.weak'));
+    });
+    await test.step('a good PIN, typed twice, leads home', async () => {
+      for (let i = 0; i < 2; i++) {
+        await kiosk.typeOnPad('4826');
+        await kiosk.press(kiosk.names.ok);
+      }
+      await kiosk.expectScreen('home');
+    });
+  });
 });
 
-test('a wrong PIN is refused with the tries left, in Chinese', async ({ page }) => {
-  const kiosk = new KioskPage(page);
+test('a wrong PIN is refused with the tries left, in Chinese', async ({ kiosk }) => {
   await kiosk.open();
   await kiosk.signIn(DEMO.holder.card, '9999');
   await expect(kiosk.main()).toContainText(translate('zh-CN', 'code.pin.wrong', { attemptsLeft: 4 }));
-});
-
-test('a patron with the default PIN must choose a new one before anything else', async ({ page }) => {
-  const kiosk = new KioskPage(page, 'en');
-  await kiosk.open();
-  await kiosk.signIn(DEMO.mustChangePin.card, DEMO.mustChangePin.pin);
-  await kiosk.expectScreen('pinChange');
-  await kiosk.typeOnPad('1111');
-  await kiosk.button(kiosk.names.ok).click();
-  await expect(kiosk.main()).toContainText(translate('en', 'code.pin.weak'));
-  for (let i = 0; i < 2; i++) {
-    await kiosk.typeOnPad('4826');
-    await kiosk.button(kiosk.names.ok).click();
-  }
-  await kiosk.expectScreen('home');
 });

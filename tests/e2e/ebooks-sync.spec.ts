@@ -2,23 +2,22 @@
  * The kiosk's own copy of the e-book catalogue (IndexedDB): browsing and searching go on while
  * the hub is unreachable, and what staff change reaches the kiosk at its next sync.
  */
-import { expect, test } from '@playwright/test';
 import { cachedCount, cachedEbookCount } from './cached-ebooks';
-import { KioskPage } from './kiosk-page';
+import { expect, test } from './fixtures';
+import type { KioskPage } from './kiosk-page';
 
 async function openEbooks(kiosk: KioskPage) {
   await kiosk.open();
-  await kiosk.button('电子书').click();
+  await kiosk.press('电子书');
   await expect(kiosk.page.locator('[data-sync]')).not.toHaveAttribute('data-sync', 'pending');
 }
 
 async function search(kiosk: KioskPage, letters: string) {
-  await kiosk.button('拼音字母键盘').click();
-  for (const letter of letters) await kiosk.button(letter).click();
+  await kiosk.press('拼音字母键盘');
+  for (const letter of letters) await kiosk.press(letter);
 }
 
-test('without the hub the kiosk browses and searches its saved copy, covers included, and says sending needs the network', async ({ page }) => {
-  const kiosk = new KioskPage(page);
+test('without the hub the kiosk browses and searches its saved copy, covers included, and says sending needs the network', async ({ page, kiosk }) => {
   await openEbooks(kiosk);
   const shown = await page.getByTestId('cover-tile').count();
   expect(shown).toBeGreaterThan(0);
@@ -40,17 +39,16 @@ test('without the hub the kiosk browses and searches its saved copy, covers incl
   await search(kiosk, 'xyj');
   await page.getByRole('button', { name: /西游记/ }).first().click();
   await expect(page.locator('img.detail-cover')).toHaveAttribute('src', /^blob:/);
-  await kiosk.button('发送到手机').click();
+  await kiosk.press('发送到手机');
   await expect(page.getByText('发送到手机需要网络')).toBeVisible();
 });
 
-test('a title staff withdraw leaves the kiosk at its next sync, and comes back when restored', async ({ page, request }) => {
+test('a title staff withdraw leaves the kiosk at its next sync, and comes back when restored', async ({ page, request, kiosk }) => {
   const login = await request.post('/api/admin/login', { data: { username: 'admin', password: 'e2e-staff-password' } });
   const staff = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
   const { ebooks } = (await (await request.get('/api/admin/ebooks', { headers: staff })).json()) as { ebooks: Array<{ id: number; title: string }> };
   const title = ebooks.find((ebook) => ebook.title === '水浒传')!;
 
-  const kiosk = new KioskPage(page);
   await openEbooks(kiosk);
   await search(kiosk, 'shz');
   await expect(page.getByRole('button', { name: /水浒传/ })).toBeVisible();

@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { devices, type Browser, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { KioskPage, type Lang } from './kiosk-page';
+import { expect, type Lang, test } from './fixtures';
+import type { KioskPage } from './kiosk-page';
 
 const TTL_MS = 20_000;
 
@@ -71,57 +72,59 @@ async function findAndOpen(kiosk: KioskPage, letters: string, title: string) {
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`${lang}: find 红楼梦 by hlm, send it to a phone, download it there`, async ({ page, browser }) => {
-    const kiosk = new KioskPage(page, lang);
-    const n = names[lang];
-    await openEbooks(kiosk, lang);
-    await expect(page.getByRole('heading', { name: lang === 'en' ? 'New arrivals' : '新书' })).toBeVisible();
-    await findAndOpen(kiosk, 'hlm', '红楼梦');
-    await kiosk.button(n.send).click();
-    const url = await readQr(page);
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/d\/[\w-]{43}$/);
-    await page.screenshot({ path: `test-results/screens/ebooks-${lang}-qr.png` });
+  test.describe(lang, () => {
+    test.use({ lang });
 
-    const { context, page: mobile } = await phone(browser, lang);
-    await mobile.goto(url);
-    await expect(mobile.getByRole('heading', { name: '红楼梦' })).toBeVisible();
-    await mobile.screenshot({ path: `test-results/screens/phone-${lang}-ebook.png`, fullPage: true });
-    const [download] = await Promise.all([mobile.waitForEvent('download'), mobile.getByRole('link', { name: n.download }).click()]);
-    expect(download.suggestedFilename()).toBe('红楼梦.epub');
-    expect(readFileSync(await download.path()).equals(storedFile('红楼梦'))).toBe(true);
+    test(`${lang}: find 红楼梦 by hlm, send it to a phone, download it there`, async ({ page, browser, kiosk }) => {
+      const n = names[lang];
+      await openEbooks(kiosk, lang);
+      await expect(page.getByRole('heading', { name: lang === 'en' ? 'New arrivals' : '新书' })).toBeVisible();
+      await findAndOpen(kiosk, 'hlm', '红楼梦');
+      await kiosk.button(n.send).click();
+      const url = await readQr(page);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/d\/[\w-]{43}$/);
+      await page.screenshot({ path: `test-results/screens/ebooks-${lang}-qr.png` });
 
-    await expect(page.getByRole('heading', { name: n.sent })).toBeVisible({ timeout: 10_000 });
+      const { context, page: mobile } = await phone(browser, lang);
+      await mobile.goto(url);
+      await expect(mobile.getByRole('heading', { name: '红楼梦' })).toBeVisible();
+      await mobile.screenshot({ path: `test-results/screens/phone-${lang}-ebook.png`, fullPage: true });
+      const [download] = await Promise.all([mobile.waitForEvent('download'), mobile.getByRole('link', { name: n.download }).click()]);
+      expect(download.suggestedFilename()).toBe('红楼梦.epub');
+      expect(readFileSync(await download.path()).equals(storedFile('红楼梦'))).toBe(true);
 
-    // Two more downloads are allowed; the fourth gets the used-up page.
-    for (let i = 0; i < 2; i++) expect((await mobile.request.get(`${url}/file`)).status()).toBe(200);
-    await mobile.goto(url);
-    await expect(mobile.locator('body')).toContainText(phonePages[lang].usedUp);
-    await mobile.screenshot({ path: `test-results/screens/phone-${lang}-used-up.png`, fullPage: true });
-    await expect(mobile.locator('body')).toContainText(phonePages[lang].again);
-    await context.close();
-  });
+      await expect(page.getByRole('heading', { name: n.sent })).toBeVisible({ timeout: 10_000 });
 
-  test(`${lang}: a QR code left on screen is cancelled, and one not used expires`, async ({ page, browser }) => {
-    const kiosk = new KioskPage(page, lang);
-    const n = names[lang];
-    await openEbooks(kiosk, lang);
-    await findAndOpen(kiosk, 'hlm', '红楼梦');
-    const { context, page: mobile } = await phone(browser, lang);
+      // Two more downloads are allowed; the fourth gets the used-up page.
+      for (let i = 0; i < 2; i++) expect((await mobile.request.get(`${url}/file`)).status()).toBe(200);
+      await mobile.goto(url);
+      await expect(mobile.locator('body')).toContainText(phonePages[lang].usedUp);
+      await mobile.screenshot({ path: `test-results/screens/phone-${lang}-used-up.png`, fullPage: true });
+      await expect(mobile.locator('body')).toContainText(phonePages[lang].again);
+      await context.close();
+    });
 
-    await kiosk.button(n.send).click();
-    const cancelled = await readQr(page);
-    await kiosk.button(n.cancel).click();
-    await expect(page.getByTestId('ebook-title')).toBeVisible();
-    await expect.poll(async () => (await mobile.goto(cancelled))?.status()).toBe(410);
-    await expect(mobile.locator('body')).toContainText(phonePages[lang].cancelled);
+    test(`${lang}: a QR code left on screen is cancelled, and one not used expires`, async ({ page, browser, kiosk }) => {
+      const n = names[lang];
+      await openEbooks(kiosk, lang);
+      await findAndOpen(kiosk, 'hlm', '红楼梦');
+      const { context, page: mobile } = await phone(browser, lang);
 
-    await kiosk.button(n.send).click();
-    const expiring = await readQr(page);
-    const issuedAt = Date.now();
-    await page.waitForTimeout(TTL_MS - (Date.now() - issuedAt) + 1000);
-    await mobile.goto(expiring);
-    await expect(mobile.locator('body')).toContainText(phonePages[lang].expired);
-    await expect(mobile.locator('body')).toContainText(phonePages[lang].again);
-    await context.close();
+      await kiosk.button(n.send).click();
+      const cancelled = await readQr(page);
+      await kiosk.button(n.cancel).click();
+      await expect(page.getByTestId('ebook-title')).toBeVisible();
+      await expect.poll(async () => (await mobile.goto(cancelled))?.status()).toBe(410);
+      await expect(mobile.locator('body')).toContainText(phonePages[lang].cancelled);
+
+      await kiosk.button(n.send).click();
+      const expiring = await readQr(page);
+      const issuedAt = Date.now();
+      await page.waitForTimeout(TTL_MS - (Date.now() - issuedAt) + 1000);
+      await mobile.goto(expiring);
+      await expect(mobile.locator('body')).toContainText(phonePages[lang].expired);
+      await expect(mobile.locator('body')).toContainText(phonePages[lang].again);
+      await context.close();
+    });
   });
 }

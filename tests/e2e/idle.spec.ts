@@ -1,13 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { DEMO, KioskPage } from './kiosk-page';
+import { DEMO, expect, test } from './fixtures';
+
+test.use({ lang: 'en' });
 
 // The demo kiosk waits 60 s before asking, then counts down 20 s (its kiosk profile).
-test('an idle session asks first, and then signs the patron out leaving nothing behind', async ({ page }) => {
+test('an idle session asks first, and then signs the patron out leaving nothing behind', async ({ page, kiosk }) => {
   await page.clock.install();
-  const kiosk = new KioskPage(page, 'en');
   await kiosk.open();
   await kiosk.signIn(DEMO.active.card, DEMO.active.pin);
-  await kiosk.button(kiosk.names.loans).click();
+  await kiosk.press(kiosk.names.loans);
   await kiosk.expectScreen('loans');
 
   await test.step('after a minute the kiosk asks whether the patron is still there', async () => {
@@ -16,7 +16,7 @@ test('an idle session asks first, and then signs the patron out leaving nothing 
   });
 
   await test.step('"I\'m still here" keeps the session', async () => {
-    await kiosk.button(kiosk.names.stillHere).click();
+    await kiosk.press(kiosk.names.stillHere);
     await expect(page.getByRole('alertdialog')).toBeHidden();
     await kiosk.expectScreen('loans');
   });

@@ -1,8 +1,9 @@
 /**
  * Page object for the self-checkout kiosk: journeys read as a patron would do them.
- * The kiosk marks its current screen with `<main data-screen="…">`.
+ * The kiosk marks its current screen with `<main data-screen="…">`. Journeys get it as the
+ * `kiosk` fixture (fixtures.ts); `press` taps on a touch screen and clicks elsewhere.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -22,6 +23,7 @@ export class KioskPage {
   constructor(
     readonly page: Page,
     readonly lang: Lang = 'zh-CN',
+    readonly pointer: 'click' | 'tap' = 'click',
   ) {}
 
   get names() {
@@ -51,6 +53,12 @@ export class KioskPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** Presses a button by its name, or the element given, as a patron does: a tap on a touch screen. */
+  async press(target: string | Locator) {
+    const element = typeof target === 'string' ? this.button(target) : target;
+    await (this.pointer === 'tap' ? element.tap() : element.click());
+  }
+
   /** A USB barcode scanner is a keyboard: it types the code and presses Enter, with no field focused. */
   async scan(code: string) {
     await this.page.keyboard.type(code);
@@ -58,7 +66,7 @@ export class KioskPage {
   }
 
   async typeOnPad(digits: string) {
-    for (const digit of digits) await this.button(digit).click();
+    for (const digit of digits) await this.press(digit);
   }
 
   /** Signs in by scanning the card and typing the PIN on the on-screen pad. */
@@ -66,7 +74,7 @@ export class KioskPage {
     await this.scan(card);
     await this.expectScreen('pin');
     await this.typeOnPad(pin);
-    await this.button(this.names.ok).click();
+    await this.press(this.names.ok);
   }
 
   rows(kind: 'borrow-row' | 'return-row' | 'loan-row') {
