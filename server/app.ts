@@ -13,12 +13,16 @@ import { registerRateLimit } from './http/rate-limit';
 import { registerOriginCheck } from './http/request-origin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { redactedRequestUrl } from './ebooks/redact-download-url';
-import { registerEbooks } from './ebooks/register-ebooks';
+import { registerKioskEbookRoutes } from './ebooks/kiosk-ebook-routes';
+import { registerPhoneRoutes } from './ebooks/phone-routes';
+import { registerPublicEbookRoutes } from './ebooks/public-ebook-routes';
+import { registerStaffEbookRoutes } from './ebooks/staff-ebook-routes';
 import { createHubServices } from './hub-services';
 import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
+import { requireStaff } from './staff/require-staff';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { registerApps } from './static/serve-apps';
 
@@ -54,13 +58,20 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
     registerKioskClaimRoute(limited, services.kiosks);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);
-    await registerEbooks(limited, config, services);
+    registerPublicEbookRoutes(limited, services, config);
+    registerPhoneRoutes(limited, services, config);
 
     await limited.register(async (kioskScope) => {
       requireKioskToken(kioskScope, services.kiosks);
       registerKioskConfigRoute(kioskScope, services.kiosks);
       registerSessionRoutes(kioskScope, services);
       registerCirculationRoutes(kioskScope, services);
+      registerKioskEbookRoutes(kioskScope, services, config);
+    });
+
+    await limited.register(async (staffScope) => {
+      requireStaff(staffScope, services.staffSessions);
+      registerStaffEbookRoutes(staffScope, services, config);
     });
   });
 

@@ -4,6 +4,7 @@ import { IdempotentRequests } from './circulation/idempotent-requests';
 import { TransactionLog } from './circulation/transaction-log';
 import { systemSleep, type Clock, type Sleep } from './clock';
 import type { HubConfig } from './config';
+import { DownloadTickets } from './ebooks/download-tickets';
 import { ilsFromConfig } from './ils/sip2/ils-from-config';
 import type { IlsPort } from './ils/ils-port';
 import { KioskRegistry } from './kiosks/kiosk-registry';
@@ -31,6 +32,8 @@ export interface HubServices {
   idempotentRequests: IdempotentRequests;
   /** Admin panel sessions; the admin routes (a later issue) authorize with these. */
   staffSessions: ExpiringTokenStore<StaffSession>;
+  /** The QR codes' download tickets: issued at kiosks, redeemed by phones. */
+  downloadTickets: DownloadTickets;
 }
 
 export function createHubServices(
@@ -53,5 +56,10 @@ export function createHubServices(
     transactions,
     idempotentRequests: new IdempotentRequests(transactions),
     staffSessions: new ExpiringTokenStore(STAFF_SESSION_IDLE_MS, now),
+    downloadTickets: new DownloadTickets(db, now, {
+      ttlMinutes: config.ebookTicketTtlSeconds / 60,
+      dailyCardLimit: config.ebookDailyLimit,
+      timeZone: config.timeZone,
+    }),
   };
 }

@@ -1,5 +1,6 @@
 /** Reading and curating the e-book collection: rows to records, categories, access. */
 import type { Database } from 'better-sqlite3';
+import { ebookCoverPath } from '../../shared/api/routes';
 import type { EbookMetadata } from './ebook-metadata';
 import type { EbookAccess, EbookCatalogue, EbookCategory, EbookFormat, EbookSummary, SearchKeys } from '../../shared/ebooks/schemas';
 
@@ -69,7 +70,7 @@ function toRecord(row: EbookRow): EbookRecord {
 }
 
 /** Where kiosks and the admin panel fetch a title's cover: versioned by content, so it can be cached for good. */
-export const coverUrlOf = (ebook: EbookRecord) => `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}`;
+export const coverUrlOf = (ebook: EbookRecord) => `${ebookCoverPath(ebook.id)}?v=${ebook.sha256.slice(0, 12)}`;
 
 /** A title patrons can get; null when unknown or withdrawn. */
 export function getEbook(db: Database, id: number): EbookRecord | null {

@@ -5,14 +5,13 @@
 import type { LibraryName } from '../settings/library-name';
 import { escapeXml } from '../http/escape-xml';
 import { EBOOK_MEDIA_TYPES } from '../../shared/ebooks/schemas';
-import type { EbookRecord } from './ebook-catalogue';
+import { OPDS, opdsFilePath } from '../../shared/api/routes';
+import { coverUrlOf, type EbookRecord } from './ebook-catalogue';
 
 export const OPDS_ACQUISITION_TYPE = 'application/atom+xml;profile=opds-catalog;kind=acquisition';
 
-export const opdsFilePath = (ebookId: number) => `/opds/books/${ebookId}/file`;
-
 function entry(ebook: EbookRecord, categoriesOf: (ebookId: number) => string[]): string {
-  const cover = ebook.coverPath ? `/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}` : null;
+  const cover = ebook.coverPath ? coverUrlOf(ebook) : null;
   return [
     '<entry>',
     `<title>${escapeXml(ebook.title)}</title>`,
@@ -41,8 +40,8 @@ export function opdsFeed(options: { libraryName: LibraryName; ebooks: EbookRecor
 <id>urn:library-kiosk:opds</id>
 <title>${escapeXml(`${options.libraryName['zh-CN']} · ${options.libraryName.en}`)}</title>
 <updated>${options.ebooks.length > 0 ? updated : options.now.toISOString()}</updated>
-<link rel="self" href="/opds" type="${OPDS_ACQUISITION_TYPE}"/>
-<link rel="start" href="/opds" type="${OPDS_ACQUISITION_TYPE}"/>
+<link rel="self" href="${OPDS.feed}" type="${OPDS_ACQUISITION_TYPE}"/>
+<link rel="start" href="${OPDS.feed}" type="${OPDS_ACQUISITION_TYPE}"/>
 ${options.ebooks.map((ebook) => entry(ebook, options.categoriesOf)).join('\n')}
 </feed>
 `;

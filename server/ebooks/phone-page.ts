@@ -3,12 +3,13 @@
  * Download button, the short-code form, and the page for a link that no longer works.
  * Every text from an e-book file is escaped.
  */
+import { PHONE } from '../../shared/api/routes';
 import type { Language } from '../../shared/api/schemas';
 import type { TicketRedeemRefusal } from '../../shared/ebooks/codes';
 import { formatFileSize } from '../../shared/ebooks/file-size';
 import { translatorFor, type Translate } from '../../shared/i18n';
 import { escapeXml } from '../http/escape-xml';
-import type { EbookRecord } from './ebook-catalogue';
+import { coverUrlOf, type EbookRecord } from './ebook-catalogue';
 
 const STYLE = `
 body{margin:0;font:18px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;color:#1a1a1a;background:#f6f4ef}
@@ -46,7 +47,7 @@ function readingTips(t: Translate): string {
 
 export function ebookPage(language: Language, ebook: EbookRecord, fileUrl: string, downloadsLeft: number): string {
   const t = translatorFor(language);
-  const cover = ebook.coverPath ? `<img src="/api/ebooks/${ebook.id}/cover?v=${ebook.sha256.slice(0, 12)}" alt="">` : '';
+  const cover = ebook.coverPath ? `<img src="${escapeXml(coverUrlOf(ebook))}" alt="">` : '';
   const authors = ebook.authors.length > 0 ? `<p class="meta">${escapeXml(t('phone.by', { authors: ebook.authors.join(', ') }))}</p>` : '';
   return page(
     language,
@@ -67,7 +68,7 @@ export function shortCodePage(language: Language): string {
     language,
     t('phone.code.title'),
     `<h1>${t('phone.code.title')}</h1>
-<form method="get" action="/d">
+<form method="get" action="${PHONE.shortCodeForm}">
 <label for="code"><p>${t('phone.code.hint')}</p></label>
 <input id="code" name="code" aria-label="${t('phone.code.label')}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" required autofocus>
 <button class="button" type="submit">${t('phone.code.submit')}</button>
@@ -84,6 +85,6 @@ export function problemPage(language: Language, code: TicketRedeemRefusal): stri
     `<h1>${t('phone.problem.title')}</h1>
 <p data-code="${code}">${t(`phone.${code}`)}</p>
 <p>${t('phone.problem.again')}</p>
-<a class="button" href="/d">${t('phone.code.title')}</a>`,
+<a class="button" href="${PHONE.shortCodeForm}">${t('phone.code.title')}</a>`,
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Staff curating the e-book collection from the admin panel (staff token required):
+ * Staff curating the e-book collection from the admin panel. Registered in the staff scope:
+ * every route needs a staff token.
  *
  *   GET   /api/admin/ebooks                      every title, withdrawn too, with categories → StaffEbookList
  *   POST  /api/admin/ebooks?access=open|card     upload: the body is the EPUB or PDF itself,
@@ -11,35 +12,24 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Database } from 'better-sqlite3';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { API, UPLOAD_NAME_HEADER } from '../../shared/api/routes';
 import type { EbookUploadRefusal } from '../../shared/ebooks/codes';
 import { EbookAccess, type EbookCategory } from '../../shared/ebooks/schemas';
 import { CategoryDraft, EbookChange, type EbookUploaded, type StaffEbook, type StaffEbookList } from '../../shared/ebooks/staff-schemas';
-import type { Clock } from '../clock';
-import type { ExpiringTokenStore } from '../security/expiring-token-store';
-import type { StaffSession } from '../hub-services';
+import type { HubConfig } from '../config';
 import { HttpError } from '../http/http-error';
-import { parseBody } from '../http/parse-body';
-import { requireStaff } from '../staff/require-staff';
+import { parseBody, parseParams, parseQuery } from '../http/parse-body';
+import type { HubServices } from '../hub-services';
+import { IdParam } from './route-params';
 import { findEbook, listCategories } from './ebook-catalogue';
 import { addCategory, changeEbook, shelveBySubjects, staffEbook, staffEbooks, updateCategory } from './ebook-curation';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
 import { storeEbook } from './store-ebook';
 
-export interface StaffEbookRoutesOptions {
-  db: Database;
-  dataDir: string;
-  maxBytes: number;
-  staffSessions: ExpiringTokenStore<StaffSession>;
-  now: Clock;
-}
-
 /** Upload bodies reach the handler as a stream, never buffered whole. */
 const UPLOAD_TYPES = ['application/epub+zip', 'application/pdf', 'application/octet-stream'];
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const UploadQuery = z.object({ access: EbookAccess.default('open') });
 
 const REFUSAL_STATUS: Record<EbookUploadRefusal, number> = {
@@ -56,65 +46,60 @@ const REFUSAL_STATUS: Record<EbookUploadRefusal, number> = {
   'ebook.notPdf': 422,
 };
 
-export async function registerStaffEbookRoutes(scope: FastifyInstance, options: StaffEbookRoutesOptions): Promise<void> {
-  const { db, dataDir, now } = options;
+export function registerStaffEbookRoutes(app: FastifyInstance, { db, now }: HubServices, { dataDir, ebookMaxBytes: maxBytes }: HubConfig): void {
   const staffEbookOr404 = (id: number): StaffEbook => {
     const ebook = staffEbook(db, id);
     if (!ebook) throw new HttpError(404, 'ebook.unknown');
     return ebook;
   };
 
-  await scope.register(async (admin) => {
-    requireStaff(admin, options.staffSessions);
-    admin.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
-    admin.get(API.staffEbooks, async (_request, reply): Promise<StaffEbookList> => {
-      void reply.header('cache-control', 'no-store');
-      return { ebooks: staffEbooks(db), categories: listCategories(db) };
-    });
+  app.get(API.staffEbooks, async (_request, reply): Promise<StaffEbookList> => {
+    void reply.header('cache-control', 'no-store');
+    return { ebooks: staffEbooks(db), categories: listCategories(db) };
+  });
 
-    admin.post(API.staffEbooks, async (request, reply): Promise<EbookUploaded> => {
-      const query = UploadQuery.safeParse(request.query);
-      if (!query.success || !isStream(request.body)) throw new HttpError(400, 'request.invalid');
-      const upload = await receiveUpload(request.body, join(dataDir, 'uploads'), options.maxBytes).catch((error: unknown) => {
-        throw error instanceof UploadTooLarge ? new HttpError(413, 'ebook.tooLarge') : error;
-      });
-      try {
-        const stored = await storeEbook({ db, dataDir, filePath: upload, originalName: fileName(request), maxBytes: options.maxBytes, access: query.data.access, now });
-        if (!stored.ok) throw new HttpError(REFUSAL_STATUS[stored.code], stored.code);
-        const record = findEbook(db, stored.id);
-        if (!stored.duplicate && record) shelveBySubjects(db, record, now());
-        request.log.info({ staff: request.staff?.username, ebookId: stored.id, duplicate: stored.duplicate }, 'e-book uploaded');
-        void reply.code(stored.duplicate ? 200 : 201);
-        return { ebook: staffEbookOr404(stored.id), duplicate: stored.duplicate };
-      } finally {
-        await rm(upload, { force: true });
-      }
+  app.post(API.staffEbooks, async (request, reply): Promise<EbookUploaded> => {
+    const { access } = parseQuery(UploadQuery, request.query);
+    if (!isStream(request.body)) throw new HttpError(400, 'request.invalid');
+    const upload = await receiveUpload(request.body, join(dataDir, 'uploads'), maxBytes).catch((error: unknown) => {
+      throw error instanceof UploadTooLarge ? new HttpError(413, 'ebook.tooLarge') : error;
     });
+    try {
+      const stored = await storeEbook({ db, dataDir, filePath: upload, originalName: fileName(request), maxBytes, access, now });
+      if (!stored.ok) throw new HttpError(REFUSAL_STATUS[stored.code], stored.code);
+      const record = findEbook(db, stored.id);
+      if (!stored.duplicate && record) shelveBySubjects(db, record, now());
+      request.log.info({ staff: request.staff?.username, ebookId: stored.id, duplicate: stored.duplicate }, 'e-book uploaded');
+      void reply.code(stored.duplicate ? 200 : 201);
+      return { ebook: staffEbookOr404(stored.id), duplicate: stored.duplicate };
+    } finally {
+      await rm(upload, { force: true });
+    }
+  });
 
-    admin.patch(API.staffEbooks + '/:id', async (request): Promise<StaffEbook> => {
-      const params = IdParam.safeParse(request.params);
-      if (!params.success) throw new HttpError(404, 'ebook.unknown');
-      const change = parseBody(EbookChange, request.body);
-      const result = changeEbook(db, params.data.id, change, now());
-      if (!result.ok) throw new HttpError(result.code === 'ebook.unknown' ? 404 : 400, result.code);
-      request.log.info({ staff: request.staff?.username, ebookId: params.data.id, change }, 'e-book changed');
-      return staffEbookOr404(params.data.id);
-    });
+  app.patch(API.staffEbook, async (request): Promise<StaffEbook> => {
+    const { id } = parseParams(IdParam, request.params, 'ebook.unknown');
+    const change = parseBody(EbookChange, request.body);
+    const result = changeEbook(db, id, change, now());
+    if (!result.ok) throw new HttpError(result.code === 'ebook.unknown' ? 404 : 400, result.code);
+    request.log.info({ staff: request.staff?.username, ebookId: id, change }, 'e-book changed');
+    return staffEbookOr404(id);
+  });
 
-    admin.post(API.staffEbookCategories, async (request, reply): Promise<EbookCategory> => {
-      const draft = parseBody(CategoryDraft, request.body);
-      const id = addCategory(db, draft);
-      void reply.code(201);
-      return { id, ...draft };
-    });
+  app.post(API.staffEbookCategories, async (request, reply): Promise<EbookCategory> => {
+    const draft = parseBody(CategoryDraft, request.body);
+    const id = addCategory(db, draft);
+    void reply.code(201);
+    return { id, ...draft };
+  });
 
-    admin.patch(API.staffEbookCategories + '/:id', async (request): Promise<EbookCategory> => {
-      const params = IdParam.safeParse(request.params);
-      const draft = parseBody(CategoryDraft, request.body);
-      if (!params.success || !updateCategory(db, params.data.id, draft)) throw new HttpError(404, 'category.unknown');
-      return { id: params.data.id, ...draft };
-    });
+  app.patch(API.staffEbookCategory, async (request): Promise<EbookCategory> => {
+    const draft = parseBody(CategoryDraft, request.body);
+    const { id } = parseParams(IdParam, request.params, 'category.unknown');
+    if (!updateCategory(db, id, draft)) throw new HttpError(404, 'category.unknown');
+    return { id, ...draft };
   });
 }
 

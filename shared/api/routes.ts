@@ -1,8 +1,12 @@
-/** Paths and headers of the hub's API, shared by the hub and its clients. */
+/**
+ * Paths and headers of the hub, shared by the hub and its clients. The hub registers routes with
+ * these patterns (`:id` is a path parameter); clients and pages build URLs with the helpers below.
+ */
 export const KIOSK_TOKEN_HEADER = 'x-kiosk-token';
 /** An e-book upload's body is the file itself; its name (URI-encoded) comes in this header. */
 export const UPLOAD_NAME_HEADER = 'x-file-name';
 
+/** The JSON API, for the kiosk and the admin panel. */
 export const API = {
   health: '/healthz',
   kioskClaimLocal: '/api/kiosk/claim-local',
@@ -14,12 +18,45 @@ export const API = {
   renew: '/api/renew',
   staffLogin: '/api/admin/login',
   ebooks: '/api/ebooks',
+  ebookCover: '/api/ebooks/:id/cover',
+  ebookTickets: '/api/ebooks/:id/tickets',
+  ebookTicket: '/api/ebook-tickets/:ticketId',
   staffEbooks: '/api/admin/ebooks',
+  staffEbook: '/api/admin/ebooks/:id',
   staffEbookCategories: '/api/admin/ebook-categories',
+  staffEbookCategory: '/api/admin/ebook-categories/:id',
 } as const;
 
-export const ebookCoverPath = (ebookId: number) => `/api/ebooks/${ebookId}/cover`;
-export const ebookTicketsPath = (ebookId: number) => `/api/ebooks/${ebookId}/tickets`;
-export const ebookTicketPath = (ticketId: number) => `/api/ebook-tickets/${ticketId}`;
-export const staffEbookPath = (ebookId: number) => `/api/admin/ebooks/${ebookId}`;
-export const staffEbookCategoryPath = (categoryId: number) => `/api/admin/ebook-categories/${categoryId}`;
+/** Generated covers for items without one (fetched by <img>). */
+export const ITEM_COVER = '/covers/:file';
+
+/** What a phone opens from the kiosk's QR code or a typed short code: pages, and the file itself. */
+export const PHONE = {
+  shortCodeForm: '/d',
+  ticketPage: '/d/:token',
+  ticketFile: '/d/:token/file',
+  shortCodePage: '/d/code/:shortCode',
+  shortCodeFile: '/d/code/:shortCode/file',
+} as const;
+
+/** The OPDS catalogue of open titles, for reading apps. */
+export const OPDS = {
+  feed: '/opds',
+  file: '/opds/books/:id/file',
+} as const;
+
+/** A route pattern with its parameters filled in, each URI-encoded. */
+function pathOf(pattern: string, params: Record<string, string | number>): string {
+  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+export const ebookCoverPath = (ebookId: number) => pathOf(API.ebookCover, { id: ebookId });
+export const ebookTicketsPath = (ebookId: number) => pathOf(API.ebookTickets, { id: ebookId });
+export const ebookTicketPath = (ticketId: number) => pathOf(API.ebookTicket, { ticketId });
+export const staffEbookPath = (ebookId: number) => pathOf(API.staffEbook, { id: ebookId });
+export const staffEbookCategoryPath = (categoryId: number) => pathOf(API.staffEbookCategory, { id: categoryId });
+export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });
+export const ticketFilePath = (token: string) => pathOf(PHONE.ticketFile, { token });
+export const shortCodePagePath = (shortCode: string) => pathOf(PHONE.shortCodePage, { shortCode });
+export const shortCodeFilePath = (shortCode: string) => pathOf(PHONE.shortCodeFile, { shortCode });
+export const opdsFilePath = (ebookId: number) => pathOf(OPDS.file, { id: ebookId });

@@ -32,8 +32,9 @@ export const REFUSAL_CODES = [
   'renew.limitReached',
   'renew.onHold',
   'renew.notOnLoanToYou',
-  // e-book download tickets at the kiosk (shared/ebooks/codes.ts)
+  // e-book download tickets at the kiosk (shared/ebooks/codes.ts), and one the hub no longer knows
   ...TICKET_ISSUE_REFUSALS,
+  'ticket.unknown',
   // staff only: sign-in, curating the e-book collection
   ...STAFF_ONLY_REFUSALS,
   // transport and protocol

@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'code.ebook.unknown': 'This e-book is no longer available.',
   'code.ebook.cardRequired': 'Please sign in with your library card to take this title.',
   'code.ebook.dailyLimit': 'You have reached today’s e-book limit. Please come back tomorrow.',
+  'code.ticket.unknown': 'This download code is no longer valid. Please close it and choose the title again.',
   // e-books: the phone page (server/ebooks/phone-page.ts)
   'phone.title': 'Download e-book',
   'phone.by': 'By {authors}',

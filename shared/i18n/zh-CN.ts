@@ -97,6 +97,7 @@ export const zhCN = {
   'code.ebook.unknown': '这本电子书已经下架了。',
   'code.ebook.cardRequired': '这本书需要先登录读者证。',
   'code.ebook.dailyLimit': '您今天借阅的电子书已达上限，请明天再来。',
+  'code.ticket.unknown': '这个下载码已经失效，请关闭后重新选择这本书。',
   // e-books: the phone page (server/ebooks/phone-page.ts)
   'phone.title': '下载电子书',
   'phone.by': '作者：{authors}',

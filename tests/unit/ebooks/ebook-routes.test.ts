@@ -1,8 +1,8 @@
-import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { DownloadTickets } from '../../../server/ebooks/download-tickets';
-import { ebookRoutes } from '../../../server/ebooks/ebook-routes';
+import { buildApp } from '../../../server/app';
+import { loadConfig } from '../../../server/config';
 import { storeEbook } from '../../../server/ebooks/store-ebook';
+import { API, KIOSK_TOKEN_HEADER } from '../../../shared/api/routes';
 import { EbookCatalogue, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
 import { migratedDb, minimalEpub, scratchDataDir } from './ebook-test-kit';
 
@@ -12,31 +12,22 @@ async function hub() {
   const bytes = await minimalEpub([], '<dc:title>红楼梦</dc:title><dc:creator>曹雪芹</dc:creator>');
   const stored = await storeEbook({ db, dataDir, bytes, originalName: 'hlm.epub' });
   if (!stored.ok) throw new Error(stored.code);
-  const app = Fastify();
-  await app.register(ebookRoutes, {
-    db,
-    dataDir,
-    tickets: new DownloadTickets(db, () => new Date()),
-    kioskIdOf: (request) => (request.headers.authorization === 'Bearer kiosk' ? 'lobby' : null),
-    patronCardOf: () => null,
-    publicUrl: 'https://hub.example',
-    now: () => new Date(),
-  });
-  return { app, bytes, id: stored.id };
+  const app = await buildApp({ config: { ...loadConfig({}), dataDir, publicUrl: 'https://hub.example' }, db, logger: false });
+  const claimed = await app.inject({ method: 'POST', url: API.kioskClaimLocal, payload: {} });
+  const kiosk = { [KIOSK_TOKEN_HEADER]: (claimed.json() as { token: string }).token };
+  return { app, bytes, id: stored.id, kiosk };
 }
-
-const kiosk = { authorization: 'Bearer kiosk' };
 
 describe('e-book routes', () => {
   it('serve the catalogue to kiosks only', async () => {
-    const { app } = await hub();
+    const { app, kiosk } = await hub();
     expect((await app.inject({ url: '/api/ebooks' })).statusCode).toBe(401);
     const catalogue = EbookCatalogue.parse((await app.inject({ url: '/api/ebooks', headers: kiosk })).json());
     expect(catalogue.ebooks[0]?.searchKeys.initials).toContain('hlm');
   });
 
   it('hand the file to the phone with the QR code’s URL, as often as the ticket allows', async () => {
-    const { app, bytes, id } = await hub();
+    const { app, bytes, id, kiosk } = await hub();
     const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
     expect(issued.downloadUrl).toBe(`https://hub.example/d/${issued.token}`);
 
@@ -60,7 +51,7 @@ describe('e-book routes', () => {
   });
 
   it('stop a cancelled ticket', async () => {
-    const { app, id } = await hub();
+    const { app, id, kiosk } = await hub();
     const issued = TicketIssued.parse((await app.inject({ method: 'POST', url: `/api/ebooks/${id}/tickets`, headers: kiosk })).json());
     expect((await app.inject({ method: 'DELETE', url: `/api/ebook-tickets/${issued.ticketId}`, headers: kiosk })).statusCode).toBe(204);
     const refused = await app.inject({ url: `/d/${issued.token}` });
