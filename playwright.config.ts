@@ -51,7 +51,7 @@ export default defineConfig({
 
 function hub(hubPort: number, hubDataDir: string) {
   return {
-    command: 'npx tsx server/main.ts',
+    command: 'npx --no-install tsx server/main.ts',
     url: `http://127.0.0.1:${hubPort}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

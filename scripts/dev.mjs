@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 const root = new URL('..', import.meta.url).pathname;
 const hubPort = process.env.HUB_PORT ?? '8080';
 const children = [
-  spawn('npx', ['tsx', 'watch', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: hubPort } }),
-  spawn('npx', ['vite', '--host'], { cwd: root, stdio: 'inherit', env: { ...process.env, HUB_PORT: hubPort } }),
+  spawn('npx', ['--no-install', 'tsx', 'watch', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: hubPort } }),
+  spawn('npx', ['--no-install', 'vite', '--host'], { cwd: root, stdio: 'inherit', env: { ...process.env, HUB_PORT: hubPort } }),
 ];
 console.log('Kiosk: http://localhost:5173/kiosk/   Admin: http://localhost:5173/admin/');
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));

@@ -14,7 +14,8 @@ if (!existsSync(chromiumPath)) {
 }
 
 const root = new URL('..', import.meta.url).pathname;
-const run = (args) => spawnSync('npx', args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+// --no-install: a missing binary is an install problem to report, not something to download.
+const run = (args) => spawnSync('npx', ['--no-install', ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
 
 const buildStatus = run(['vite', 'build', '--logLevel', 'warn']);
 if (buildStatus !== 0) process.exit(buildStatus);

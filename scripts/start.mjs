@@ -19,7 +19,8 @@ const sources = ['kiosk', 'admin', 'shared', 'public'].map((dir) => join(root, d
 const sourcesChanged = !existsSync(builtMarker) || Math.max(...sources.map(newestMtime)) > statSync(builtMarker).mtimeMs;
 if (sourcesChanged) {
   console.log('Building the kiosk and admin apps…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Vite and its Preact preset are dependencies, not devDependencies: a production install builds here.
+  const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
