@@ -17,8 +17,8 @@ import { parseParams, parseQuery } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { kioskIdOf } from '../kiosks/kiosk-auth';
 import { defaultPublicUrl } from '../public-url';
-import { IdParam, TicketParam } from './route-params';
 import { catalogue, coverUrlOf } from './ebook-catalogue';
+import { IdParam, TicketParam } from './route-params';
 
 const CatalogueQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 

@@ -16,10 +16,10 @@ import type { TicketRedeemRefusal } from '../../shared/ebooks/codes';
 import type { HubConfig } from '../config';
 import { parseParams, parseQuery } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
-import { ShortCodeParam, TokenParam } from './route-params';
 import type { FileGrant, RedeemResult } from './download-tickets';
 import { phoneLanguage } from './phone-language';
 import { ebookPage, problemPage, shortCodePage } from './phone-page';
+import { ShortCodeParam, TokenParam } from './route-params';
 import { sendEbookFile } from './send-ebook-file';
 import { normalizeShortCode } from './short-code';
 

@@ -14,10 +14,10 @@ import { HttpError } from '../http/http-error';
 import { parseParams } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { loadLibraryName } from '../settings/library-name';
-import { IdParam } from './route-params';
 import { parseByteRange } from './byte-range';
 import { categoryNamesByEbook, findEbook, getEbook, listEbooks } from './ebook-catalogue';
 import { OPDS_ACQUISITION_TYPE, opdsFeed } from './opds-feed';
+import { IdParam } from './route-params';
 import { sendEbookFile } from './send-ebook-file';
 
 

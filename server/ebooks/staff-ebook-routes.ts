@@ -22,10 +22,10 @@ import type { HubConfig } from '../config';
 import { HttpError } from '../http/http-error';
 import { parseBody, parseParams, parseQuery } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
-import { IdParam } from './route-params';
 import { findEbook, listCategories } from './ebook-catalogue';
 import { addCategory, changeEbook, shelveBySubjects, staffEbook, staffEbooks, updateCategory } from './ebook-curation';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
+import { IdParam } from './route-params';
 import { storeEbook } from './store-ebook';
 
 /** Upload bodies reach the handler as a stream, never buffered whole. */
