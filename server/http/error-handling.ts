@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { IlsUnavailableError } from '../ils/ils-port';
+import { IlsUnavailableError, IlsUnsupportedError } from '../ils/ils-port';
 import { HttpError } from './http-error';
 
 /** Every failure leaves as an `ApiError` body; stack traces and messages stay in the log. */
@@ -16,6 +16,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 function toHttpError(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof IlsUnavailableError) return new HttpError(503, 'ils.unavailable');
+  if (error instanceof IlsUnsupportedError) return new HttpError(409, error.code);
   const status = 'statusCode' in error ? error.statusCode : undefined;
   if (status === 429) return new HttpError(429, 'rate.limited');
   // Fastify's own client errors: malformed JSON, wrong content type, body too large…

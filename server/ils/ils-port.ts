@@ -19,6 +19,14 @@ export class IlsUnavailableError extends Error {
   override name = 'IlsUnavailableError';
 }
 
+/** Thrown for what this ILS cannot do; `code` is what the kiosk is told (the hub answers 409). */
+export class IlsUnsupportedError extends Error {
+  override name = 'IlsUnsupportedError';
+  constructor(readonly code: Extract<RefusalCode, 'pin.changeAtDesk'>) {
+    super(`the ILS cannot do this (${code})`);
+  }
+}
+
 /** Who asked, for the transaction log and for SIP2's institution / terminal fields. */
 export interface CirculationContext {
   kioskId: string;
@@ -44,6 +52,8 @@ export type RenewOutcome =
   | { ok: false; code: RefusalCode; item: Item | null; screenMessage?: string };
 
 export interface IlsPort {
+  /** false: PINs are changed at the desk (SIP2 has no message for it), so the hub never forces a change. */
+  readonly canChangePin: boolean;
   /** Checks card and PIN. Lockout after repeated wrong PINs is the hub's job, not the adapter's. */
   authenticatePatron(cardNumber: string, pin: string, ctx: CirculationContext): Promise<AuthenticateResult>;
   /** Sets a new PIN (already checked for strength by the hub) and clears "must change PIN". */
@@ -57,4 +67,6 @@ export interface IlsPort {
   /** Barcodes of everything the patron has on loan (for "renew all"). */
   loanedBarcodes(cardNumber: string, ctx: CirculationContext): Promise<string[]>;
   endSession(cardNumber: string, ctx: CirculationContext): Promise<void>;
+  /** Lets go of connections the adapter holds; the hub calls it when it stops. */
+  close?(): Promise<void>;
 }

@@ -15,7 +15,7 @@ import { HttpError } from '../http/http-error';
 import { parseBody } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { loadCirculationRules } from '../ils/embedded/circulation-rules';
-import type { AuthenticateResult, CirculationContext } from '../ils/ils-port';
+import { IlsUnsupportedError, type AuthenticateResult, type CirculationContext } from '../ils/ils-port';
 import { kioskIdOf } from '../kiosks/kiosk-auth';
 import type { SignInOrigin } from './sign-in-throttle';
 
@@ -39,8 +39,9 @@ export function registerSessionRoutes(app: FastifyInstance, services: HubService
     const { cardNumber, pin } = parseBody(SignInRequest, request.body);
     const ctx = contextOf(kioskIdOf(request));
     const { pinChangeRequired } = await authenticateWithLimits(services, { kioskId: ctx.kioskId, address: request.ip }, cardNumber, pin, ctx);
-    // A PIN that would not be accepted today (an old default like 123456) has to be replaced.
-    const mustChangePin = pinChangeRequired || !isAcceptablePin(pin);
+    // A PIN that would not be accepted today (an old default like 123456) has to be replaced,
+    // where the ILS can change it; SIP2's PINs are the ILS's business and changed at the desk.
+    const mustChangePin = pinChangeRequired || (ils.canChangePin && !isAcceptablePin(pin));
     const patron = mustChangePin ? null : withoutLoans(await summaryOf(cardNumber, ctx));
     const token = patronSessions.start({
       kioskId: ctx.kioskId,
@@ -52,6 +53,7 @@ export function registerSessionRoutes(app: FastifyInstance, services: HubService
 
   app.post(API.sessionPin, async (request): Promise<z.infer<typeof ChangePinResponse>> => {
     const { token, session } = patronSessions.require(request, { allowPinChange: true });
+    if (!ils.canChangePin) throw new IlsUnsupportedError('pin.changeAtDesk');
     const { newPin } = parseBody(ChangePinRequest, request.body);
     if (!isAcceptablePin(newPin)) throw new HttpError(400, 'pin.weak');
     const ctx = contextOf(session.kioskId);

@@ -4,9 +4,10 @@
  * send); the apps translate these codes into the patron's language.
  */
 import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
+import { STAFF_ACCOUNT_REFUSALS } from '../staff/staff-codes';
 
 /** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
-export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS] as const;
+export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_ACCOUNT_REFUSALS, ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS] as const;
 export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
 
 export const REFUSAL_CODES = [
@@ -16,6 +17,8 @@ export const REFUSAL_CODES = [
   'pin.wrong',
   'pin.weak',
   'pin.changeRequired',
+  /** The ILS cannot change PINs at a kiosk (SIP2): the patron changes it at the desk. */
+  'pin.changeAtDesk',
   /** Too many failed sign-ins at this kiosk or from its network address just now. */
   'signIn.throttled',
   // patron blocks (may return, may not borrow or renew)

@@ -30,6 +30,7 @@ import { toItem, type HoldRow, type ItemRow, type LoanRow, type PatronRow } from
 type LoanWithItemRow = LoanRow & ItemRow;
 
 export class EmbeddedIls implements IlsPort {
+  readonly canChangePin = true;
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: Database) {

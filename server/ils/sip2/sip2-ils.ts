@@ -33,6 +33,7 @@ import type {
   PatronStatusResult,
   RenewOutcome,
 } from '../ils-port';
+import { IlsUnsupportedError } from '../ils-port';
 import type { Sip2Connection } from './sip2-connection';
 import { blocksOf, dispositionOf, itemOf, minorUnits, screenMessageOf } from './sip2-mapping';
 import { DEFAULT_POOL_OPTIONS, Sip2Pool, type Sip2PoolOptions } from './sip2-pool';
@@ -41,14 +42,6 @@ import type { Sip2Settings } from './sip2-settings';
 /** The port's PatronSummary needs a loan limit; SIP2 servers send one (CB) only sometimes. */
 const LOAN_LIMIT_NOT_GIVEN = 99;
 
-/** Thrown for what SIP2 cannot do; `code` is what the kiosk should be told. */
-export class Sip2UnsupportedError extends Error {
-  override name = 'Sip2UnsupportedError';
-  constructor(readonly code: 'pin.changeAtDesk') {
-    super(`SIP2 cannot do this (${code})`);
-  }
-}
-
 export interface Sip2IlsOptions {
   /** The library's time zone: SIP2 dates are local time. */
   timeZone: string;
@@ -56,6 +49,8 @@ export interface Sip2IlsOptions {
 }
 
 export class Sip2Ils implements IlsPort {
+  /** SIP2 has no message to change a PIN. */
+  readonly canChangePin = false;
   readonly pool: Sip2Pool;
   private readonly station: Station;
   private readonly timeZone: string;
@@ -76,7 +71,7 @@ export class Sip2Ils implements IlsPort {
   }
 
   async changePin(): Promise<void> {
-    throw new Sip2UnsupportedError('pin.changeAtDesk');
+    throw new IlsUnsupportedError('pin.changeAtDesk');
   }
 
   async patronStatus(cardNumber: string, ctx: CirculationContext): Promise<PatronStatusResult | null> {
@@ -167,7 +162,7 @@ export class Sip2Ils implements IlsPort {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.pool.close();
   }
 

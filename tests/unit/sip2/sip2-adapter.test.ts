@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksOf, dispositionOf } from '../../../server/ils/sip2/sip2-mapping';
-import { Sip2Ils, Sip2UnsupportedError } from '../../../server/ils/sip2/sip2-ils';
+import { IlsUnsupportedError } from '../../../server/ils/ils-port';
+import { Sip2Ils } from '../../../server/ils/sip2/sip2-ils';
 import { testConnection } from '../../../server/ils/sip2/test-connection';
 import type { PatronStatusFlag } from '../../../shared/sip2';
 import { START } from '../../api/support/test-hub';
@@ -66,7 +67,7 @@ describe('the sip2 adapter against the simulator', () => {
     const ils = new Sip2Ils({ ...simulator.settings, timeoutMs: 500 }, { timeZone: 'Asia/Shanghai' });
     const ctx = { kioskId: 'k', now: START };
     expect(await ils.authenticatePatron('20140002', '123456', ctx)).toEqual({ ok: true, pinChangeRequired: false });
-    await expect(ils.changePin()).rejects.toEqual(new Sip2UnsupportedError('pin.changeAtDesk'));
+    await expect(ils.changePin()).rejects.toEqual(new IlsUnsupportedError('pin.changeAtDesk'));
     ils.close();
   });
 
