@@ -44,6 +44,8 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
   migrate(db);
   const services = createHubServices(config, db, now, ils, sleep);
   const app = Fastify({ logger: loggerOptions(config, logger), bodyLimit: 64 * 1024 });
+  // The ILS may hold connections (SIP2's pool): let them go when the hub stops.
+  app.addHook('onClose', async () => services.ils.close?.());
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);

@@ -258,6 +258,8 @@ export async function startSip2Simulator(options: SimulatorOptions) {
     /** Codes of the messages received, in order (logins and status requests included). */
     received,
     connectionCount: () => connections,
+    /** Connections open now. */
+    openConnectionCount: () => sockets.size,
     misbehave(next: Misbehaviour) {
       misbehaviour = next;
     },
