@@ -96,7 +96,7 @@ export class DownloadTickets {
         .run(hashToken(token), shortCode, ebook.id, request.kioskId, patronCard, now.toISOString(), expiresAt.toISOString(), this.policy.maxDownloads);
       const ticket = { id: Number(lastInsertRowid), token, shortCode, expiresAt, downloadsLeft: this.policy.maxDownloads };
       return { ok: true, ticket };
-    })();
+    }).immediate();
   }
 
   /**
@@ -197,7 +197,7 @@ export class DownloadTickets {
       }
       const downloadsLeft = isDownload ? row.downloads_left - 1 : row.downloads_left;
       return { ok: true, ebook, downloadsLeft, ticketId: row.id, range, heldBytes };
-    })();
+    }).immediate();
   }
 
   private overDailyLimit(patronCard: string, now: Date): boolean {
