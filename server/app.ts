@@ -57,7 +57,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
 
   await app.register(async (limited) => {
     await registerRateLimit(limited, config.rateLimitMax, services.kiosks);
-    registerKioskClaimRoute(limited, services.kiosks);
+    registerKioskClaimRoute(limited, services);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);
     registerPublicEbookRoutes(limited, services, config);
@@ -65,7 +65,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
 
     await limited.register(async (kioskScope) => {
       requireKioskToken(kioskScope, services.kiosks);
-      registerKioskConfigRoute(kioskScope, services.kiosks);
+      registerKioskConfigRoute(kioskScope, services);
       registerSessionRoutes(kioskScope, services);
       registerCirculationRoutes(kioskScope, services);
       registerKioskEbookRoutes(kioskScope, services, config);
