@@ -54,6 +54,8 @@ export type RenewOutcome =
 export interface IlsPort {
   /** false: PINs are changed at the desk (SIP2 has no message for it), so the hub never forces a change. */
   readonly canChangePin: boolean;
+  /** digits: the embedded ILS's 4–8 digit PINs; printable: the ILS checks PINs of its own (SIP2, letters too). */
+  readonly pinFormat: 'digits' | 'printable';
   /** Checks card and PIN. Lockout after repeated wrong PINs is the hub's job, not the adapter's. */
   authenticatePatron(cardNumber: string, pin: string, ctx: CirculationContext): Promise<AuthenticateResult>;
   /** Sets a new PIN (already checked for strength by the hub) and clears "must change PIN". */

@@ -6,7 +6,8 @@ import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../../shared/api/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
-import { loadScanRules } from '../settings/scan-rules';
+import type { ScanRules } from '../../shared/barcodes';
+import { loadScanRules, unconfiguredScanRules } from '../settings/scan-rules';
 import { newToken, sha256Hex } from '../security/tokens';
 
 /** The kiosk that runs on the hub's own machine (claimed over loopback). */
@@ -35,6 +36,8 @@ export class KioskRegistry {
   constructor(
     private readonly db: Database,
     private readonly now: Clock,
+    /** What kiosks scan by while the library has set no rules (unconfiguredScanRules). */
+    private readonly scanRulesWhenUnset: ScanRules = unconfiguredScanRules('embedded'),
   ) {
     this.sql = {
       kioskIdByTokenHash: db.prepare('SELECT kiosk_id FROM kiosk_device_tokens WHERE token_hash = ?').pluck(),
@@ -87,7 +90,7 @@ export class KioskRegistry {
       sound: row.sound === 1,
       receipt: row.receipt,
       cameraDeviceId: row.camera_device_id,
-      scanRules: loadScanRules(this.db),
+      scanRules: loadScanRules(this.db, this.scanRulesWhenUnset),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { API } from '../../shared/api/routes';
 import {
   ChangePinRequest,
+  IlsSignInRequest,
   SignInRequest,
   type ChangePinResponse,
   type PatronStatus,
@@ -36,7 +37,7 @@ export function registerSessionRoutes(app: FastifyInstance, services: HubService
   }
 
   app.post(API.session, { config: { rateLimit: SIGN_IN_RATE_LIMIT } }, async (request): Promise<SignInResponse> => {
-    const { cardNumber, pin } = parseBody(SignInRequest, request.body);
+    const { cardNumber, pin } = parseBody(ils.pinFormat === 'digits' ? SignInRequest : IlsSignInRequest, request.body);
     const ctx = contextOf(kioskIdOf(request));
     const { pinChangeRequired } = await authenticateWithLimits(services, { kioskId: ctx.kioskId, address: request.ip }, cardNumber, pin, ctx);
     // A PIN that would not be accepted today (an old default like 123456) has to be replaced,

@@ -3,18 +3,22 @@
  * The hub validates requests with these schemas; the apps validate responses with them.
  */
 import { z } from 'zod';
-import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, ScanRules } from '../barcodes';
+import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, MAX_BARCODE_LENGTH, PRINTABLE_ASCII, ScanRules } from '../barcodes';
 import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-// Barcodes and card numbers: what a scanner or a keypad can produce. Per-library patterns
-// (length, prefix, check digit) are applied on top of this by the validation module.
-export const CardNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/);
-export const ItemBarcode = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/);
+// Barcodes and card numbers: what a scanner or a keypad can produce, and an ILS may hold (letters
+// and punctuation too, e.g. Koha's `djfiander`). Per-library patterns (length, prefix, check digit)
+// are applied on top of this by the kiosk's scan rules (shared/barcodes/rules.ts).
+export const CardNumber = z.string().trim().min(1).max(MAX_BARCODE_LENGTH).regex(PRINTABLE_ASCII);
+export const ItemBarcode = z.string().trim().min(1).max(MAX_BARCODE_LENGTH).regex(PRINTABLE_ASCII);
+/** A PIN as the embedded ILS keeps it. */
 export const Pin = z.string().regex(/^\d{4,8}$/);
+/** A PIN an external ILS checks itself (SIP2's AD): it may hold letters. */
+export const IlsPin = z.string().min(1).max(32).regex(PRINTABLE_ASCII);
 /** Client-generated id that makes a circulation request idempotent (a retried request is not doubled). */
 export const RequestId = z.uuid();
 
@@ -100,6 +104,8 @@ export type PatronStatus = z.infer<typeof PatronStatus>;
 // ---------- patron session ----------
 export const SignInRequest = z.object({ cardNumber: CardNumber, pin: Pin });
 export type SignInRequest = z.infer<typeof SignInRequest>;
+/** Sign-in where the ILS checks PINs of its own format (IlsPort.pinFormat 'printable'). */
+export const IlsSignInRequest = SignInRequest.extend({ pin: IlsPin });
 export const SignInResponse = z.object({
   token: z.string().min(32),
   /** When true the token is good only for POST /api/session/pin. */

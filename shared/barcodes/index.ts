@@ -5,6 +5,7 @@ export { isValidEan13, isValidEan8, isValidUpcA, upcAToEan13 } from './ean';
 export { isbn10CheckDigit, isbn10To13, isbn13CheckDigit, isbn13To10, isValidIsbn10, isValidIsbn13, parseIsbn } from './isbn';
 export {
   acceptedScan,
+  ANY_PRINTABLE_RULE,
   BARCODE_REJECTIONS,
   BarcodeRule,
   BarcodeRules,
@@ -14,5 +15,7 @@ export {
   type CheckDigitAlgorithm,
   DEFAULT_CARD_RULE,
   DEFAULT_ITEM_RULE,
+  MAX_BARCODE_LENGTH,
+  PRINTABLE_ASCII,
   validateBarcode,
 } from './rules';

@@ -8,7 +8,13 @@ import { stripCodabarStartStop } from './codabar';
 import { isValidIsbn13 } from './isbn';
 
 /** As long as the API accepts a card number or an item barcode (shared/api/schemas.ts). */
-const MAX_BARCODE_LENGTH = 32;
+export const MAX_BARCODE_LENGTH = 32;
+
+/**
+ * Printable ASCII without the blank and `|` (SIP2's field separator): what an ILS's card or item
+ * number may hold (Koha has cards like `djfiander`), and the most the hub's API accepts.
+ */
+export const PRINTABLE_ASCII = /^[!-{}~]+$/;
 
 export const CHECK_DIGIT_ALGORITHMS = ['none', 'luhn', 'mod10', 'mod11'] as const;
 export type CheckDigitAlgorithm = (typeof CHECK_DIGIT_ALGORITHMS)[number];
@@ -19,7 +25,8 @@ export const BarcodeRule = z
     maxLength: z.int().min(1).max(MAX_BARCODE_LENGTH),
     /** The barcode must start with one of these; absent: any start. Upper case, as scans are upper-cased. */
     prefixes: z.array(z.string().regex(/^[A-Z0-9]+$/)).min(1).optional(),
-    charset: z.enum(['digits', 'alphanumeric']),
+    /** printable: any PRINTABLE_ASCII, kept as scanned (case too): the ILS decides (ILS=sip2 without rules). */
+    charset: z.enum(['digits', 'alphanumeric', 'printable']),
     /** mod10 is the GS1/EAN one (weights 3-1); mod11 the ISBN-10 one (check 'X' for 10). Length counts the check digit. */
     checkDigit: z.enum(CHECK_DIGIT_ALGORITHMS),
     /** Item rules only: also accept a valid ISBN-13 (the book's own EAN-13), for lookup by ISBN. */
@@ -63,6 +70,14 @@ export const DEFAULT_ITEM_RULE: BarcodeRule = {
   acceptIsbn: false,
 };
 
+/** Any card or item number of 1–32 printable characters: the kiosks' rules with ILS=sip2 when the library set none. */
+export const ANY_PRINTABLE_RULE: BarcodeRule = {
+  minLength: 1,
+  maxLength: MAX_BARCODE_LENGTH,
+  charset: 'printable',
+  checkDigit: 'none',
+};
+
 /** Reason codes, translated by the apps. */
 export const BARCODE_REJECTIONS = ['badCharacters', 'tooShort', 'tooLong', 'wrongPrefix', 'badCheckDigit'] as const;
 export type BarcodeRejection = (typeof BARCODE_REJECTIONS)[number];
@@ -78,12 +93,17 @@ const CHECK_DIGIT_VALIDATORS: Record<CheckDigitAlgorithm, (value: string) => boo
   mod11: isValidMod11,
 };
 
-/** Trimmed, ASCII letters upper-cased (never other scripts: 'ſ'.toUpperCase() is 'S'), Codabar start/stop stripped. */
-function normaliseScan(raw: string): string {
+/**
+ * Trimmed, ASCII letters upper-cased (never other scripts: 'ſ'.toUpperCase() is 'S'), Codabar start/stop
+ * stripped; a printable rule's scan only trimmed, since the ILS compares it as sent.
+ */
+function normaliseScan(rule: BarcodeRule, raw: string): string {
+  if (rule.charset === 'printable') return raw.trim();
   return stripCodabarStartStop(raw.trim().replace(/[a-z]+/g, (letters) => letters.toUpperCase()));
 }
 
 function charsetPattern(rule: BarcodeRule): RegExp {
+  if (rule.charset === 'printable') return /^[!-{}~]*$/;
   if (rule.charset === 'alphanumeric') return /^[A-Z0-9]*$/;
   return rule.checkDigit === 'mod11' ? /^(\d*|\d+X)$/ : /^\d*$/;
 }
@@ -114,7 +134,7 @@ export function validateBarcode(rules: BarcodeRules, raw: string): BarcodeValida
 }
 
 function validateByRule(rule: BarcodeRule, raw: string): BarcodeValidation {
-  const value = normaliseScan(raw);
+  const value = normaliseScan(rule, raw);
   const rejection = rejectionByPattern(rule, value);
   if (rejection === null) return { ok: true, value, matched: 'pattern' };
   if (rule.acceptIsbn && /^\d{13}$/.test(value) && isValidIsbn13(value)) return { ok: true, value, matched: 'isbn' };

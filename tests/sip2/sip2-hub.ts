@@ -10,7 +10,9 @@ export async function createSip2Hub(options: { settings?: Partial<Sip2Settings>;
   const simulator = await startSip2Simulator({ db: simulatorDb, ...options.simulator });
   const settings: Sip2Settings = { ...simulator.settings, timeoutMs: 800, ...options.settings };
   const ils = new Sip2Ils(settings, { timeZone: 'Asia/Shanghai', pool: { size: 2, backoffMs: 200 } });
-  const hub = await createTestHub({ ils: () => ils });
+  const hub = await createTestHub({ ils: () => ils, config: { ils: 'sip2', sip2: settings } });
+  // A SIP2 hub has no demo circulation, so no demo scan rules either (server/main.ts).
+  hub.db.prepare(`DELETE FROM settings WHERE key = 'scanRules'`).run();
   return {
     ...hub,
     ils,

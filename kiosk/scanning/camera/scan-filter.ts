@@ -11,7 +11,7 @@ export function createScanFilter(
 ): (text: string) => CameraScan | null {
   const lastSeen = new Map<string, number>();
   return (text) => {
-    const scan = classifyScan(text, rules);
+    const scan = classifyScan(text, rules, accepts);
     // A misread or a code of another kind is dropped silently: the camera sees many things.
     if (scan.kind === 'invalid' || !accepts.includes(scan.kind)) return null;
     const at = now();

@@ -31,6 +31,7 @@ type LoanWithItemRow = LoanRow & ItemRow;
 
 export class EmbeddedIls implements IlsPort {
   readonly canChangePin = true;
+  readonly pinFormat = 'digits';
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: Database) {

@@ -51,6 +51,7 @@ export interface Sip2IlsOptions {
 export class Sip2Ils implements IlsPort {
   /** SIP2 has no message to change a PIN. */
   readonly canChangePin = false;
+  readonly pinFormat = 'printable';
   readonly pool: Sip2Pool;
   private readonly station: Station;
   private readonly timeZone: string;
