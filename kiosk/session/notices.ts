@@ -11,12 +11,16 @@ export interface Notice {
 /** The overdue threshold the `block.overdue` message quotes. */
 const OVERDUE_BLOCK_DAYS = 30;
 
-export function refusalNotice(code: RefusalCode, details: HubError['details'] = {}, now = Date.now()): Notice {
+/** `now` (the session's clock) counts down a card lock. */
+export function refusalNotice(code: RefusalCode, details: HubError['details'], now: number): Notice {
   switch (code) {
     case 'pin.wrong':
       return { key: 'code.pin.wrong', params: { attemptsLeft: details.attemptsLeft ?? 0 } };
-    case 'card.locked':
-      return { key: 'code.card.locked', params: { minutes: minutesUntil(details.lockedUntil, now) } };
+    case 'card.locked': {
+      const minutes = minutesUntil(details.lockedUntil, now);
+      // A card locked for the day (repeated locks) reads in hours, not "1440 minutes".
+      return minutes > 90 ? { key: 'code.card.lockedHours', params: { hours: Math.ceil(minutes / 60) } } : { key: 'code.card.locked', params: { minutes } };
+    }
     default:
       // A staff-only code never reaches a kiosk; should one, it is not for the patron to read.
       return { key: isStaffOnlyRefusal(code) ? 'code.internal' : `code.${code}` };

@@ -66,7 +66,7 @@ export function scanScreen(screen: {
         { guard: { type: 'alreadyScanned', params: { list } }, actions: { type: 'showNotice', params: { key: screen.duplicate } } },
         {
           guard: and([() => screen.refuseBlockedPatron, 'patronBlocked']),
-          actions: [{ type: 'refuseScan', params: { list, why: refusalNotice('patron.blocked') } }, { type: 'playCue', params: { cue: 'refusal' } }],
+          actions: [{ type: 'refuseScan', params: { list, why: { key: 'code.patron.blocked' } } }, { type: 'playCue', params: { cue: 'refusal' } }],
         },
         // Scans that arrive while another is with the hub wait in the queue.
         { actions: { type: 'queueScan', params: { list } } },

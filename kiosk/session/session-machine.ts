@@ -104,8 +104,8 @@ export const sessionMachine = sessionSetup.createMachine({
             ],
             onError: [
               {
-                // The card itself is the problem: start again from the card number.
-                guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked'] }) },
+                // The card (or this kiosk, after too many failed sign-ins) is the problem: start again from the card number.
+                guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked', 'signIn.throttled'] }) },
                 target: 'cardEntry',
                 actions: ['forgetCard', { type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
               },

@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'code.card.unknown': 'We could not find this library card. Please check the number or ask at the service desk.',
   'code.signIn.throttled': 'Too many unsuccessful sign-ins here just now. Please wait a few minutes and try again, or ask at the service desk.',
   'code.card.locked': 'Too many wrong PINs: this card is locked for now. Please try again in {minutes} minutes or ask at the service desk.',
+  'code.card.lockedHours': 'This card has been locked too often today and stays locked. Please try again in {hours} hours or ask at the service desk.',
   'code.pin.wrong': 'That PIN is not right. You have {attemptsLeft} tries left.',
   'code.pin.weak': 'That PIN is too easy to guess. Choose 4 to 6 digits, not all the same and not in a row.',
   'code.pin.changeRequired': 'Please choose a new PIN first.',

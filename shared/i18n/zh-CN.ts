@@ -10,6 +10,7 @@ export const zhCN = {
   'code.card.unknown': '没有找到这张读者证，请检查证号或到服务台咨询。',
   'code.signIn.throttled': '这里刚才登录失败的次数太多，请过几分钟再试，或到服务台咨询。',
   'code.card.locked': '密码错误次数过多，这张读者证已暂时锁定，请 {minutes} 分钟后再试或到服务台咨询。',
+  'code.card.lockedHours': '这张读者证今天锁定的次数太多，已锁定，请 {hours} 小时后再试或到服务台咨询。',
   'code.pin.wrong': '密码不正确，还可以再试 {attemptsLeft} 次。',
   'code.pin.weak': '这个密码太简单了，请换一个：4 到 6 位数字，不要全部相同，也不要连续数字。',
   'code.pin.changeRequired': '请先设置一个新密码。',

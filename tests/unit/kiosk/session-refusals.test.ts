@@ -45,6 +45,15 @@ describe('when signing in', () => {
     expect(session.context().notice).toEqual({ key: 'code.card.locked', params: { minutes: 10 } });
   });
 
+  it('sends a sign-in refused for too many failures at this kiosk back to card entry', async () => {
+    const session = startSession();
+    session.hub.signIn.mockRejectedValueOnce(new HubError('signIn.throttled'));
+    await session.signIn();
+    expect(session.screen()).toBe('cardEntry');
+    expect(session.context().cardNumber).toBe('');
+    expect(session.context().notice).toEqual({ key: 'code.signIn.throttled' });
+  });
+
   it('sends an unknown card back to card entry with the reason', async () => {
     const session = startSession();
     session.hub.signIn.mockRejectedValueOnce(new HubError('card.unknown'));
