@@ -22,7 +22,10 @@ import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
-import { requireStaff } from './staff/require-staff';
+import { registerAdminAuditRoutes } from './staff/admin-audit-routes';
+import { registerAdminStaffRoutes } from './staff/admin-staff-routes';
+import { requireRole, requireStaff } from './staff/require-staff';
+import { registerStaffOwnAccountRoutes } from './staff/staff-own-account-routes';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { registerApps } from './static/serve-apps';
 
@@ -73,7 +76,14 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
 
     await limited.register(async (staffScope) => {
       requireStaff(staffScope, services.staffSessions);
+      registerStaffOwnAccountRoutes(staffScope, services);
       registerStaffEbookRoutes(staffScope, services, config);
+
+      await staffScope.register(async (adminScope) => {
+        requireRole(adminScope, 'admin');
+        registerAdminStaffRoutes(adminScope, services);
+        registerAdminAuditRoutes(adminScope, services);
+      });
     });
   });
 

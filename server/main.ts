@@ -3,18 +3,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, type HubConfig } from './config';
 import { openHubDatabase, type Database } from './db/database';
 import { createDemoLibrary } from './demo/demo-library';
 import { createDemoEbooks } from './ebooks/demo/create-demo-ebooks';
+import { passwordProblem } from '../shared/staff/password-rule';
 import { createStaffAccount, INITIAL_STAFF_USERNAME } from './staff/staff-accounts';
 import { StartupError } from './startup-error';
 
 async function main(): Promise<void> {
   const config = configFromEnvironment();
+  // ADMIN_PASSWORD counts at first start only; checked before the database is made, so a
+  // refused one leaves no library without its admin account behind.
+  if (config.adminPassword !== null && !existsSync(join(config.dataDir, 'hub.sqlite'))) refuseWeakAdminPassword(config.adminPassword);
   const { db, brandNew } = openHubDatabase(config.dataDir);
   if (brandNew) await initialiseLibrary(config, db);
 
@@ -55,11 +59,18 @@ async function initialiseLibrary(config: HubConfig, db: Database): Promise<void>
     await createDemoEbooks({ db, dataDir: config.dataDir });
   }
   const password = config.adminPassword ?? randomBytes(12).toString('base64url');
-  await createStaffAccount(db, INITIAL_STAFF_USERNAME, password, systemClock);
+  await createStaffAccount(db, INITIAL_STAFF_USERNAME, password, systemClock, 'admin');
   if (!config.adminPassword) {
     // Shown once, never stored in clear: the library must note it now.
     console.log(`\nStaff account created. Username: ${INITIAL_STAFF_USERNAME}  Password: ${password}\n`);
   }
+}
+
+/** ADMIN_PASSWORD follows the staff password rule (shared/staff/password-rule.ts). */
+function refuseWeakAdminPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem === 'staff.passwordTooShort') throw new StartupError('ADMIN_PASSWORD is shorter than 10 characters: choose a longer one and start again.');
+  if (problem === 'staff.passwordCommon') throw new StartupError('ADMIN_PASSWORD is one of the most common passwords: choose another and start again.');
 }
 
 function printAddresses(config: HubConfig, port: number): void {

@@ -6,6 +6,7 @@
  * Pages are invoked machines (the e-books page for now); the nav picks one.
  */
 import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate';
+import type { StaffSignedIn } from '../../shared/api/staff-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { reasonOf } from './hub-reason';
@@ -16,10 +17,6 @@ export interface Credentials {
   password: string;
 }
 
-export interface StaffSignIn {
-  token: string;
-  username: string;
-}
 
 export type AdminEvent = { type: 'signIn.submitted'; username: string; password: string } | { type: 'signOut' };
 
@@ -40,7 +37,7 @@ export const adminMachine = setup({
     events: {} as AdminEvent,
   },
   actors: {
-    staffLogin: fromPromise<StaffSignIn, Credentials>(notProvided),
+    staffLogin: fromPromise<StaffSignedIn, Credentials>(notProvided),
     /** Fire and forget: the hub also ends a staff token after 30 idle minutes. */
     staffLogout: fromPromise<void, { token: string }>(notProvided),
     ebooksPage: ebooksPageMachine,

@@ -194,4 +194,45 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sign_in_failures_by_address ON sign_in_failures (address, at);
   CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at);
   `,
+  // Staff accounts and sessions (server/staff): roles, disabled accounts and reset passwords;
+  // sessions kept by their token's SHA-256; failed staff sign-ins by username typed and address;
+  // the audit log of every staff action. Every account made before roles could do everything.
+  `
+  ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'librarian' CHECK (role IN ('admin', 'librarian'));
+  ALTER TABLE staff ADD COLUMN disabled_at TEXT;
+  ALTER TABLE staff ADD COLUMN password_change_required INTEGER NOT NULL DEFAULT 0 CHECK (password_change_required IN (0, 1));
+  ALTER TABLE staff ADD COLUMN last_sign_in_at TEXT;
+  UPDATE staff SET role = 'admin';
+
+  CREATE TABLE staff_sessions (
+    token_hash TEXT PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+    scope TEXT NOT NULL CHECK (scope IN ('full', 'passwordChange')),
+    created_at TEXT NOT NULL,
+    last_used_at TEXT NOT NULL
+  );
+  CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
+
+  CREATE TABLE staff_sign_in_failures (
+    id INTEGER PRIMARY KEY,
+    username_key TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX staff_sign_in_failures_by_username ON staff_sign_in_failures (username_key, at);
+  CREATE INDEX staff_sign_in_failures_by_address ON staff_sign_in_failures (address, at);
+  CREATE INDEX staff_sign_in_failures_by_time ON staff_sign_in_failures (at);
+
+  CREATE TABLE staff_audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    staff_id INTEGER REFERENCES staff (id),
+    username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    address TEXT NOT NULL
+  );
+  CREATE INDEX staff_audit_by_time ON staff_audit (at);
+  CREATE INDEX staff_audit_by_action ON staff_audit (action, at);
+  `,
 ];

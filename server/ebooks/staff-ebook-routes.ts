@@ -46,7 +46,7 @@ const REFUSAL_STATUS: Record<EbookUploadRefusal, number> = {
   'ebook.notPdf': 422,
 };
 
-export function registerStaffEbookRoutes(app: FastifyInstance, { db, now }: HubServices, { dataDir, ebookMaxBytes: maxBytes }: HubConfig): void {
+export function registerStaffEbookRoutes(app: FastifyInstance, { db, now, audit }: HubServices, { dataDir, ebookMaxBytes: maxBytes }: HubConfig): void {
   const staffEbookOr404 = (id: number): StaffEbook => {
     const ebook = staffEbook(db, id);
     if (!ebook) throw new HttpError(404, 'ebook.unknown');
@@ -72,6 +72,7 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now }: HubS
       const record = findEbook(db, stored.id);
       if (!stored.duplicate && record) shelveBySubjects(db, record, now());
       request.log.info({ staff: request.staff?.username, ebookId: stored.id, duplicate: stored.duplicate }, 'e-book uploaded');
+      if (!stored.duplicate) audit.recordRequest(request, 'ebook.uploaded', record?.title ?? null);
       void reply.code(stored.duplicate ? 200 : 201);
       return { ebook: staffEbookOr404(stored.id), duplicate: stored.duplicate };
     } finally {
@@ -85,12 +86,15 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now }: HubS
     const result = changeEbook(db, id, change, now());
     if (!result.ok) throw new HttpError(result.code === 'ebook.unknown' ? 404 : 400, result.code);
     request.log.info({ staff: request.staff?.username, ebookId: id, change }, 'e-book changed');
-    return staffEbookOr404(id);
+    const changed = staffEbookOr404(id);
+    audit.recordRequest(request, change.withdrawn === undefined ? 'ebook.changed' : change.withdrawn ? 'ebook.withdrawn' : 'ebook.restored', changed.title);
+    return changed;
   });
 
   app.post(API.staffEbookCategories, async (request, reply): Promise<EbookCategory> => {
     const draft = parseBody(CategoryDraft, request.body);
     const id = addCategory(db, draft);
+    audit.recordRequest(request, 'category.added', draft.nameZh);
     void reply.code(201);
     return { id, ...draft };
   });
@@ -99,6 +103,7 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now }: HubS
     const draft = parseBody(CategoryDraft, request.body);
     const { id } = parseParams(IdParam, request.params, 'category.unknown');
     if (!updateCategory(db, id, draft)) throw new HttpError(404, 'category.unknown');
+    audit.recordRequest(request, 'category.changed', draft.nameZh);
     return { id, ...draft };
   });
 }

@@ -17,6 +17,12 @@ export const API = {
   checkin: '/api/checkin',
   renew: '/api/renew',
   staffLogin: '/api/admin/login',
+  staffSession: '/api/admin/session',
+  staffPassword: '/api/admin/password',
+  staffAccounts: '/api/admin/staff',
+  staffAccount: '/api/admin/staff/:id',
+  staffAccountPassword: '/api/admin/staff/:id/password',
+  staffAudit: '/api/admin/audit',
   ebooks: '/api/ebooks',
   ebookCover: '/api/ebooks/:id/cover',
   ebookTickets: '/api/ebooks/:id/tickets',
@@ -55,6 +61,8 @@ export const ebookTicketsPath = (ebookId: number) => pathOf(API.ebookTickets, { 
 export const ebookTicketPath = (ticketId: number) => pathOf(API.ebookTicket, { ticketId });
 export const staffEbookPath = (ebookId: number) => pathOf(API.staffEbook, { id: ebookId });
 export const staffEbookCategoryPath = (categoryId: number) => pathOf(API.staffEbookCategory, { id: categoryId });
+export const staffAccountPath = (staffId: number) => pathOf(API.staffAccount, { id: staffId });
+export const staffAccountPasswordPath = (staffId: number) => pathOf(API.staffAccountPassword, { id: staffId });
 export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });
 export const ticketFilePath = (token: string) => pathOf(PHONE.ticketFile, { token });
 export const shortCodePagePath = (shortCode: string) => pathOf(PHONE.shortCodePage, { shortCode });

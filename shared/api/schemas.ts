@@ -159,6 +159,6 @@ export const StaffLoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-export const StaffLoginResponse = z.object({ token: z.string().min(32), username: z.string() });
+// The answer, and the rest of the staff API, are in staff-schemas.ts.
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() });

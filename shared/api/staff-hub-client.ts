@@ -6,12 +6,43 @@ import type { EbookAccess } from '../ebooks/schemas';
 import { EbookCategory } from '../ebooks/schemas';
 import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
 import { HubClient, type FileBody } from './hub-client';
-import { API, staffEbookCategoryPath, staffEbookPath } from './routes';
-import { StaffLoginResponse } from './schemas';
+import { API, staffAccountPasswordPath, staffAccountPath, staffEbookCategoryPath, staffEbookPath } from './routes';
+import {
+  AuditPage,
+  StaffAccount,
+  StaffAccountList,
+  StaffSignedIn,
+  StaffWhoAmI,
+  type AuditQuery,
+  type ChangeOwnPasswordRequest,
+  type NewStaffAccount,
+} from './staff-schemas';
 
 export class StaffHubClient extends HubClient {
   staffLogin(username: string, password: string, signal?: AbortSignal) {
-    return this.call('POST', API.staffLogin, StaffLoginResponse, { username, password }, { signal });
+    return this.call('POST', API.staffLogin, StaffSignedIn, { username, password }, { signal });
+  }
+  whoAmI(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffSession, StaffWhoAmI, undefined, { bearer: staffToken, signal });
+  }
+  changeOwnPassword(staffToken: string, change: ChangeOwnPasswordRequest, signal?: AbortSignal) {
+    return this.call('POST', API.staffPassword, StaffWhoAmI, change, { bearer: staffToken, signal });
+  }
+  staffAccounts(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffAccounts, StaffAccountList, undefined, { bearer: staffToken, signal });
+  }
+  createStaffAccount(staffToken: string, account: NewStaffAccount, signal?: AbortSignal) {
+    return this.call('POST', API.staffAccounts, StaffAccount, account, { bearer: staffToken, signal });
+  }
+  setStaffDisabled(staffToken: string, staffId: number, disabled: boolean, signal?: AbortSignal) {
+    return this.call('PATCH', staffAccountPath(staffId), StaffAccount, { disabled }, { bearer: staffToken, signal });
+  }
+  resetStaffPassword(staffToken: string, staffId: number, password: string, signal?: AbortSignal) {
+    return this.call('POST', staffAccountPasswordPath(staffId), StaffAccount, { password }, { bearer: staffToken, signal });
+  }
+  auditLog(staffToken: string, query: AuditQuery, signal?: AbortSignal) {
+    const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    return this.call('GET', `${API.staffAudit}?${search}`, AuditPage, undefined, { bearer: staffToken, signal });
   }
   async staffLogout(staffToken: string) {
     await this.call('DELETE', API.staffLogin, null, undefined, { bearer: staffToken });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../shared/api/routes';
-import { StaffLoginResponse } from '../../shared/api/schemas';
+import { StaffSignedIn } from '../../shared/api/staff-schemas';
 import { createStaffAccount } from '../../server/staff/staff-accounts';
 import { createTestHub, type TestHub } from './support/test-hub';
 
@@ -19,7 +19,7 @@ describe('staff sign-in', () => {
   it('gives staff a token for the admin panel', async () => {
     const response = await login('admin', 'correct horse battery staple');
     expect(response.statusCode).toBe(200);
-    expect(StaffLoginResponse.parse(response.json()).username).toBe('admin');
+    expect(StaffSignedIn.parse(response.json()).username).toBe('admin');
   });
 
   it('answers a wrong password and an unknown user alike', async () => {
@@ -36,7 +36,7 @@ describe('staff sign-in', () => {
   });
 
   it('signing out ends the token at once', async () => {
-    const { token } = StaffLoginResponse.parse((await login('admin', 'correct horse battery staple')).json());
+    const { token } = StaffSignedIn.parse((await login('admin', 'correct horse battery staple')).json());
     const asStaff = { authorization: `Bearer ${token}` };
     expect((await hub.app.inject({ method: 'GET', url: API.staffEbooks, headers: asStaff })).statusCode).toBe(200);
     expect((await hub.app.inject({ method: 'DELETE', url: API.staffLogin, headers: asStaff })).statusCode).toBe(204);

@@ -1,6 +1,7 @@
 /** A fake hub for the admin panel's machines: records every call, answers from a small collection, can be held or made to refuse. */
 import { fromPromise } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
+import type { StaffSignedIn } from '../../../shared/api/staff-schemas';
 import type { RefusalCode } from '../../../shared/circulation/codes';
 import type { EbookCategory } from '../../../shared/ebooks/schemas';
 import type { EbookUploaded, StaffEbook, StaffEbookList } from '../../../shared/ebooks/staff-schemas';
@@ -40,7 +41,7 @@ type Answer<I, O> = (input: I) => Promise<O> | O;
 
 /** Answers: override any of them; by default each call succeeds the way the hub would. */
 export interface FakeHubAnswers {
-  login: Answer<Credentials, { token: string; username: string }>;
+  login: Answer<Credentials, StaffSignedIn>;
   list: Answer<TokenInput, StaffEbookList>;
   upload: Answer<UploadInput, EbookUploaded>;
   change: Answer<ChangeInput, StaffEbook>;
@@ -64,7 +65,7 @@ export function fakeHub(overrides: Partial<FakeHubAnswers> = {}) {
   const answers: FakeHubAnswers = {
     login: (credentials) => {
       if (credentials.password !== 'right') throw new HubError('staff.invalidCredentials');
-      return { token: TOKEN, username: credentials.username };
+      return { token: TOKEN, username: credentials.username, role: 'admin', passwordChangeRequired: false };
     },
     list: () => ({ ebooks: collection, categories: [HISTORY, LITERATURE] }),
     upload: (input) => ({ ebook: staffEbook(10 + calls.upload.length, `Title of ${input.name}`, { access: input.access }), duplicate: false }),

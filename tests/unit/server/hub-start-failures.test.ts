@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,14 @@ function expectOneSentence({ code, stderr }: Ended, mentions: RegExp): void {
 }
 
 describe('the hub refuses to start, in one sentence,', () => {
+  it('when ADMIN_PASSWORD for a new library is too short or a common password, and makes no database', async () => {
+    for (const [password, says] of [['s3cret', /ADMIN_PASSWORD is shorter than 10 characters/], ['Woaini1314', /ADMIN_PASSWORD is one of the most common passwords/]] as const) {
+      const dataDir = join(scratch, `weak-${password}`);
+      expectOneSentence(await startHub(dataDir, { ADMIN_PASSWORD: password }), says);
+      expect(existsSync(join(dataDir, 'hub.sqlite'))).toBe(false);
+    }
+  });
+
   it('when DATA_DIR cannot be created (a file stands in its path)', async () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, 'not a folder');

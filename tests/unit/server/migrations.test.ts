@@ -59,6 +59,15 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO pin_locks (card_number, locked_at) VALUES ('20140009', '${AT}');
       INSERT INTO sign_in_failures (kiosk_id, address, at) VALUES ('front-desk', '192.0.2.10', '${AT}');`,
   },
+  {
+    fingerprint: 'c1fedee1402189cc',
+    rows: `
+      INSERT INTO staff (id, username, password_hash, created_at, role, disabled_at, password_change_required, last_sign_in_at)
+        VALUES (2, 'liwei', 'scrypt$staff2', '${AT}', 'librarian', '${AT}', 1, '${AT}');
+      INSERT INTO staff_sessions (token_hash, staff_id, scope, created_at, last_used_at) VALUES ('session-hash', 2, 'passwordChange', '${AT}', '${AT}');
+      INSERT INTO staff_sign_in_failures (username_key, address, at) VALUES ('liwei', '192.0.2.20', '${AT}');
+      INSERT INTO staff_audit (at, staff_id, username, action, target, address) VALUES ('${AT}', 1, 'admin', 'staff.created', 'liwei', '192.0.2.20');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
@@ -88,6 +97,12 @@ function schema(db: Database.Database): unknown[] {
 }
 
 describe('migrations', () => {
+  it('make every staff account that existed before roles an admin', () => {
+    const db = databaseAtVersion(5);
+    migrate(db);
+    expect(db.prepare('SELECT username, role FROM staff').all()).toEqual([{ username: 'admin', role: 'admin' }]);
+  });
+
   it('are one append-only list: every shipped step is unchanged, and each has rows in this test', () => {
     expect(MIGRATIONS.map(fingerprint)).toEqual(SHIPPED.map((step) => step.fingerprint));
   });

@@ -1,0 +1,117 @@
+/**
+ * What the admin panel and the hub exchange about staff: sign-in, one's own session and password,
+ * the accounts admins manage, and the audit log. Validated on both sides.
+ */
+import { z } from 'zod';
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+const Id = z.number().int().positive();
+
+/** `admin` may do everything; `librarian` the library's work (e-books, later patrons, imports, statistics). */
+export const STAFF_ROLES = ['admin', 'librarian'] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** Letters, digits, `.`, `_` and `-`: easy to type, no look-alike spaces. */
+export const StaffUsername = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
+
+/** A password as typed; the rule (shared/staff/password-rule.ts) is checked apart, to say which part failed. */
+const Password = z.string().min(1).max(256);
+
+/** Who is signed in, and whether they must choose a new password before anything else. */
+export const StaffWhoAmI = z.object({
+  username: z.string(),
+  role: StaffRole,
+  passwordChangeRequired: z.boolean(),
+});
+export type StaffWhoAmI = z.infer<typeof StaffWhoAmI>;
+
+export const StaffSignedIn = StaffWhoAmI.extend({ token: z.string().min(32) });
+export type StaffSignedIn = z.infer<typeof StaffSignedIn>;
+
+/** The current password is needed unless the sign-in was only good for choosing a new one. */
+export const ChangeOwnPasswordRequest = z.object({ currentPassword: Password.optional(), newPassword: Password });
+export type ChangeOwnPasswordRequest = z.infer<typeof ChangeOwnPasswordRequest>;
+
+export const StaffAccount = z.object({
+  id: Id,
+  username: z.string(),
+  role: StaffRole,
+  disabled: z.boolean(),
+  passwordChangeRequired: z.boolean(),
+  createdAt: IsoDateTime,
+  lastSignInAt: IsoDateTime.nullable(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const StaffAccountList = z.object({ accounts: z.array(StaffAccount) });
+export type StaffAccountList = z.infer<typeof StaffAccountList>;
+
+/** A new account's password is an initial one: its owner chooses their own at first sign-in. */
+export const NewStaffAccount = z.object({ username: StaffUsername, role: StaffRole, password: Password });
+export type NewStaffAccount = z.infer<typeof NewStaffAccount>;
+
+export const StaffAccountChange = z.object({ disabled: z.boolean() });
+export type StaffAccountChange = z.infer<typeof StaffAccountChange>;
+
+export const PasswordReset = z.object({ password: Password });
+export type PasswordReset = z.infer<typeof PasswordReset>;
+
+/** What the audit log records. Sign-in failures keep the username as typed, never the password. */
+export const AUDIT_ACTIONS = [
+  'signIn',
+  'signIn.failed',
+  'signIn.locked',
+  'signOut',
+  'password.changed',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.passwordReset',
+  'ebook.uploaded',
+  'ebook.changed',
+  'ebook.withdrawn',
+  'ebook.restored',
+  'category.added',
+  'category.changed',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  /** The staff member, or for a failed sign-in the username typed. */
+  username: z.string(),
+  action: AuditAction,
+  /** What it was done to: an account's username, an e-book's title, a category's name. */
+  target: z.string().nullable(),
+  /** The network address the request came from. */
+  address: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Filters of the audit log; `from` inclusive, `to` exclusive; pages count from 1, newest first. */
+export const AuditQuery = z.object({
+  username: z.string().trim().min(1).max(64).optional(),
+  action: AuditAction.optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type AuditQuery = z.output<typeof AuditQuery>;
+
+export const AuditPage = z.object({
+  entries: z.array(AuditEntry),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().positive(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
