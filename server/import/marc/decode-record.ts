@@ -89,23 +89,26 @@ export function charsetOf(raw: RawRecord, format: MarcFormat, unimarcDefault: 'u
 export function decodeRawRecord(raw: RawRecord, charset: MarcCharset): { fields: MarcField[]; problems: MarcProblem[] } {
   const decode = DECODERS[charset];
   const problems: MarcProblem[] = [];
-  const text = (tag: string, bytes: Uint8Array) => {
-    const decoded = decode(bytes);
-    if (decoded.problem !== null && problems.length < MAX_PROBLEMS_PER_RECORD) {
-      problems.push({ code: 'marc.encoding', field: tag, detail: `field ${tag}: ${decoded.problem} (${charset})` });
-    }
-    return decoded.text;
-  };
-  const fields = raw.fields.map((field): MarcField =>
-    field.control
-      ? { tag: field.tag, value: text(field.tag, field.bytes) }
+  const fields = raw.fields.map((field): MarcField => {
+    let problem: string | null = null;
+    const text = (bytes: Uint8Array) => {
+      const decoded = decode(bytes);
+      problem ??= decoded.problem;
+      return decoded.text;
+    };
+    const decoded: MarcField = field.control
+      ? { tag: field.tag, value: text(field.bytes) }
       : {
           tag: field.tag,
           ind1: field.ind1,
           ind2: field.ind2,
-          subfields: field.subfields.map((s) => ({ code: s.code, value: text(field.tag, s.bytes) })),
-        },
-  );
+          subfields: field.subfields.map((s) => ({ code: s.code, value: text(s.bytes) })),
+        };
+    if (problem !== null && problems.length < MAX_PROBLEMS_PER_RECORD) {
+      problems.push({ code: 'marc.encoding', field: field.tag, detail: `field ${field.tag}: ${problem} (${charset})` });
+    }
+    return decoded;
+  });
   return { fields, problems };
 }
 
