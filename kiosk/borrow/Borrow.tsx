@@ -6,6 +6,7 @@ import type { ScanRow } from '../session/session-types';
 import { useLanguage, useSession, useT } from '../session/use-session';
 import { ItemTitle } from '../ui/ItemTitle';
 import { NoticeText } from '../ui/NoticeText';
+import { IlsWordsText } from '../ui/IlsWordsText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
 import { StatusLine } from '../ui/StatusLine';
@@ -47,6 +48,7 @@ function BorrowRow({ row }: { row: ScanRow }) {
           {t('borrow.ok')} · {row.dueAt && t('item.due', { date: formatDate(language, row.dueAt) })}
         </StatusLine>
       )}
+      {row.status === 'ok' && <IlsWordsText words={row.ilsWords} />}
       {row.refusal && (
         <>
           <StatusLine status="refused">{t('borrow.refused')}</StatusLine>

@@ -1,6 +1,7 @@
 import { offersEbooks } from '../../shared/api/schemas';
 import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
+import { IlsWordsText } from '../ui/IlsWordsText';
 import { BlockList } from './BlockList';
 
 export function Home() {
@@ -15,6 +16,7 @@ export function Home() {
       <p class="lead">{t('home.loans', { count: patron.loanCount, limit: patron.loanLimit })}</p>
       {patron.holdsReady > 0 && <p class="lead">{t('home.holdsReady', { count: patron.holdsReady })}</p>}
       <BlockList blocks={patron.blocks} />
+      <IlsWordsText words={patron} />
       <div class="home-actions">
         <Button variant="primary" size="huge" onClick={() => send({ type: 'borrow.chosen' })}>
           {t('action.borrow')}

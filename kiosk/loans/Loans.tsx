@@ -4,6 +4,7 @@ import { useLanguage, useSend, useSession, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { ItemTitle } from '../ui/ItemTitle';
 import { NoticeText } from '../ui/NoticeText';
+import { IlsWordsText } from '../ui/IlsWordsText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
 import { StatusLine } from '../ui/StatusLine';
@@ -74,6 +75,7 @@ function LoanRowView({ row, canRenew }: { row: LoanRow; canRenew: boolean }) {
       </p>
       {row.status === 'pending' && <StatusLine status="pending">{t('scan.checking')}</StatusLine>}
       {row.status === 'ok' && row.renewed && <StatusLine status="ok">{t('loans.renewed')}</StatusLine>}
+      {row.ilsWords && <IlsWordsText words={row.ilsWords} />}
       {row.refusal && (
         <>
           <StatusLine status="refused">{t('loans.refused')}</StatusLine>

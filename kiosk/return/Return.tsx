@@ -3,6 +3,7 @@ import type { ScanRow } from '../session/session-types';
 import { useSession, useT } from '../session/use-session';
 import { ItemTitle } from '../ui/ItemTitle';
 import { NoticeText } from '../ui/NoticeText';
+import { IlsWordsText } from '../ui/IlsWordsText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
 import { StatusLine } from '../ui/StatusLine';
@@ -39,7 +40,9 @@ function ReturnRow({ row }: { row: ScanRow }) {
       {row.disposition && (
         <>
           <StatusLine status="ok">{t(`disposition.${row.disposition}`)}</StatusLine>
+          {row.sortBin && <p class="detail">{t('return.sortBin', { bin: row.sortBin })}</p>}
           {row.wasOverdue && <p class="detail">{t('return.wasOverdue')}</p>}
+          <IlsWordsText words={row.ilsWords} />
         </>
       )}
       {row.refusal && (

@@ -1,5 +1,5 @@
 /** Pure helpers over the session's data, so the machine reads as transitions only. */
-import type { CheckinResult, CheckoutResult, RenewOutcome } from '../../shared/api/schemas';
+import type { CheckinResult, CheckoutResult, IlsWords, RenewOutcome } from '../../shared/api/schemas';
 import type { BlockReason } from '../../shared/circulation/codes';
 import { blockNotice, refusalNotice, type Notice } from './notices';
 import type { GoodbyeSummary, LoanRow, PatronSession, Receipt, Refusal, ScanRow, SessionContext } from './session-types';
@@ -21,12 +21,17 @@ export function emptyPatronSession(): PatronSession {
   };
 }
 
-export function refusal(reason: Notice, blocks: readonly BlockReason[] = [], screenMessage?: string): Refusal {
-  return { reason, blocks: blocks.map(blockNotice), screenMessage: screenMessage ?? null };
+export function refusal(reason: Notice, blocks: readonly BlockReason[] = [], words: IlsWords = {}): Refusal {
+  return { reason, blocks: blocks.map(blockNotice), screenMessage: words.screenMessage ?? null, printLines: words.printLines ?? [] };
+}
+
+/** Only the ILS's words of an answer (the embedded ILS sends none). */
+function wordsOf({ screenMessage, printLines }: IlsWords): IlsWords {
+  return { ...(screenMessage ? { screenMessage } : {}), ...(printLines?.length ? { printLines } : {}) };
 }
 
 export function pendingRow(id: string, barcode: string): ScanRow {
-  return { id, barcode, status: 'pending', item: null, dueAt: null, disposition: null, wasOverdue: false, refusal: null };
+  return { id, barcode, status: 'pending', item: null, dueAt: null, disposition: null, sortBin: null, wasOverdue: false, ilsWords: {}, refusal: null };
 }
 
 export function refusedRow(id: string, barcode: string, why: Refusal): ScanRow {
@@ -40,14 +45,21 @@ export function updateRow(rows: ScanRow[], id: string | undefined, patch: Partia
 /** `now` (here and below): the session's clock, for refusals that say how long something lasts. */
 export function checkoutPatch(result: CheckoutResult, now: number): Partial<ScanRow> {
   return result.ok
-    ? { status: 'ok', item: result.item, dueAt: result.dueAt }
-    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), result.blocks, result.screenMessage) };
+    ? { status: 'ok', item: result.item, dueAt: result.dueAt, ilsWords: wordsOf(result) }
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), result.blocks, result) };
 }
 
 export function checkinPatch(result: CheckinResult, now: number): Partial<ScanRow> {
   return result.ok
-    ? { status: 'ok', item: result.item, disposition: result.disposition, wasOverdue: result.wasOverdue }
-    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), [], result.screenMessage) };
+    ? {
+        status: 'ok',
+        item: result.item,
+        disposition: result.disposition,
+        sortBin: result.sortBin ?? null,
+        wasOverdue: result.wasOverdue,
+        ilsWords: wordsOf(result),
+      }
+    : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), [], result) };
 }
 
 /** True when the item already went through (or is going through) in this session. */
@@ -60,7 +72,7 @@ export function renewalRow(row: LoanRow, results: RenewOutcome[], now: number): 
   const outcome = results.find((result) => (result.ok ? result.item.barcode : result.itemBarcode) === barcode);
   if (outcome === undefined) return { ...row, status: 'refused', refusal: refusal({ key: 'code.internal' }) };
   if (!outcome.ok) {
-    return { ...row, status: 'refused', refusal: refusal(refusalNotice(outcome.code, {}, now), [], outcome.screenMessage) };
+    return { ...row, status: 'refused', refusal: refusal(refusalNotice(outcome.code, {}, now), [], outcome) };
   }
   const loan = {
     ...row.loan,
@@ -69,7 +81,7 @@ export function renewalRow(row: LoanRow, results: RenewOutcome[], now: number): 
     renewals: row.loan.renewals + 1,
     renewalsLeft: Math.max(0, row.loan.renewalsLeft - 1),
   };
-  return { loan, status: 'ok', renewed: true, refusal: null };
+  return { loan, status: 'ok', renewed: true, ilsWords: wordsOf(outcome), refusal: null };
 }
 
 export function receiptOf(context: SessionContext): Receipt {

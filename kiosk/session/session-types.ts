@@ -1,5 +1,5 @@
 /** The data a patron session holds, and the inputs of the I/O actors the machine invokes. */
-import type { Item, KioskConfig, Language, Loan, PatronSummary } from '../../shared/api/schemas';
+import type { IlsWords, Item, KioskConfig, Language, Loan, PatronSummary } from '../../shared/api/schemas';
 import type { CheckinDisposition } from '../../shared/circulation/codes';
 import type { Notice } from './notices';
 import type { CameraView } from '../scanning/camera/camera-types';
@@ -13,6 +13,8 @@ export interface Refusal {
   blocks: Notice[];
   /** Free text from the ILS, shown beside our own translated reason. */
   screenMessage: string | null;
+  /** The ILS's print lines (SIP2 AG), shown as sent. */
+  printLines: string[];
 }
 
 /** One scanned item on the borrow or return screen. */
@@ -26,7 +28,11 @@ export interface ScanRow {
   dueAt: string | null;
   /** Return only. */
   disposition: CheckinDisposition | null;
+  /** Return only: where the ILS wants the item sorted (SIP2 CL), as sent. */
+  sortBin: string | null;
   wasOverdue: boolean;
+  /** What the ILS said about a lent or returned item (SIP2 AF, AG), shown as sent. */
+  ilsWords: IlsWords;
   refusal: Refusal | null;
 }
 
@@ -41,6 +47,8 @@ export interface LoanRow {
   loan: Loan;
   status: ScanStatus;
   renewed: boolean;
+  /** What the ILS said about the renewal (SIP2 AF, AG), shown as sent. */
+  ilsWords?: IlsWords;
   refusal: Refusal | null;
 }
 

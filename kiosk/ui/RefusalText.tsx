@@ -1,5 +1,6 @@
 import type { Refusal } from '../session/session-types';
 import { useT } from '../session/use-session';
+import { IlsWordsText } from './IlsWordsText';
 
 /** Why a row was refused: our reason, any block reasons, and the ILS's own words beside them. */
 export function RefusalText({ refusal }: { refusal: Refusal }) {
@@ -14,11 +15,7 @@ export function RefusalText({ refusal }: { refusal: Refusal }) {
           ))}
         </ul>
       )}
-      {refusal.screenMessage && (
-        <p class="screen-message" data-book-data>
-          {refusal.screenMessage}
-        </p>
-      )}
+      <IlsWordsText words={{ ...(refusal.screenMessage ? { screenMessage: refusal.screenMessage } : {}), printLines: refusal.printLines }} />
     </div>
   );
 }

@@ -81,17 +81,18 @@ export function registerCirculationRoutes(app: FastifyInstance, services: HubSer
 }
 
 function checkoutResult(outcome: CheckoutOutcome): CheckoutResult {
-  return outcome.ok ? { ok: true, item: outcome.item, dueAt: outcome.dueAt.toISOString() } : outcome;
+  return outcome.ok ? { ...outcome, dueAt: outcome.dueAt.toISOString() } : outcome;
 }
 
 function checkinResult(outcome: CheckinOutcome): CheckinResult {
   if (!outcome.ok) return outcome;
-  const { item, disposition, wasOverdue } = outcome;
-  return { ok: true, item, disposition, wasOverdue };
+  // The borrower's card stays in the hub (the transaction log), never in the answer.
+  const { patronCard: _patronCard, ...result } = outcome;
+  return result;
 }
 
 function renewOutcome(outcome: IlsRenewOutcome, itemBarcode: string): RenewOutcome {
   return outcome.ok
-    ? { ok: true, item: outcome.item, dueAt: outcome.dueAt.toISOString() }
+    ? { ...outcome, dueAt: outcome.dueAt.toISOString() }
     : { ...outcome, itemBarcode };
 }

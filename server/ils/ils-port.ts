@@ -13,7 +13,7 @@
  * IlsUnavailableError when the ILS cannot be reached, and the hub answers `ils.unavailable`.
  */
 import type { BlockReason, CheckinDisposition, RefusalCode } from '../../shared/circulation/codes';
-import type { Item, Loan, PatronSummary } from '../../shared/api/schemas';
+import type { IlsWords, Item, Loan, PatronSummary } from '../../shared/api/schemas';
 
 export class IlsUnavailableError extends Error {
   override name = 'IlsUnavailableError';
@@ -39,17 +39,17 @@ export type AuthenticateResult =
 
 export type PatronStatusResult = PatronSummary & { loans: Loan[] };
 
-export type CheckoutOutcome =
-  | { ok: true; item: Item; dueAt: Date }
-  | { ok: false; code: RefusalCode; item: Item | null; blocks?: BlockReason[]; screenMessage?: string };
+/** Outcomes may carry the ILS's own words (SIP2 AF, AG) for the patron; the embedded ILS has none. */
+export type CheckoutOutcome = IlsWords &
+  ({ ok: true; item: Item; dueAt: Date } | { ok: false; code: RefusalCode; item: Item | null; blocks?: BlockReason[] });
 
-export type CheckinOutcome =
-  | { ok: true; item: Item; disposition: CheckinDisposition; wasOverdue: boolean; patronCard: string | null }
-  | { ok: false; code: RefusalCode; item: Item | null; screenMessage?: string };
+export type CheckinOutcome = IlsWords &
+  (
+    | { ok: true; item: Item; disposition: CheckinDisposition; wasOverdue: boolean; patronCard: string | null; sortBin?: string }
+    | { ok: false; code: RefusalCode; item: Item | null }
+  );
 
-export type RenewOutcome =
-  | { ok: true; item: Item; dueAt: Date }
-  | { ok: false; code: RefusalCode; item: Item | null; screenMessage?: string };
+export type RenewOutcome = IlsWords & ({ ok: true; item: Item; dueAt: Date } | { ok: false; code: RefusalCode; item: Item | null });
 
 export interface IlsPort {
   /** false: PINs are changed at the desk (SIP2 has no message for it), so the hub never forces a change. */

@@ -65,6 +65,17 @@ export type KioskConfig = z.infer<typeof KioskConfig>;
 
 export const ClaimLocalResponse = z.object({ token: z.string().min(32) });
 
+/**
+ * The ILS's own words (SIP2: AF screen messages, AG print lines), shown as sent beside our
+ * translated text. The embedded ILS sends none.
+ */
+const IlsWordsFields = {
+  screenMessage: z.string().optional(),
+  printLines: z.array(z.string()).optional(),
+};
+export const IlsWords = z.object(IlsWordsFields);
+export type IlsWords = z.infer<typeof IlsWords>;
+
 // ---------- items and patrons ----------
 export const Item = z.object({
   barcode: ItemBarcode,
@@ -95,6 +106,8 @@ export const PatronSummary = z.object({
   holdsReady: z.number().int().min(0),
   /** Outstanding fines in the library's currency, minor units (fen). */
   finesMinor: z.number().int().min(0),
+  /** What the ILS says to this patron (SIP2 AF), as sent. */
+  screenMessage: z.string().optional(),
 });
 export type PatronSummary = z.infer<typeof PatronSummary>;
 
@@ -121,14 +134,13 @@ export const ChangePinResponse = z.object({ patron: PatronSummary });
 export const CheckoutRequest = z.object({ itemBarcode: ItemBarcode, requestId: RequestId });
 export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
 export const CheckoutResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime }),
+  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime, ...IlsWordsFields }),
   z.object({
     ok: z.literal(false),
     code: RefusalCode,
     item: Item.nullable(),
     blocks: z.array(BlockReason).optional(),
-    /** Free text from the ILS (SIP2 AF field); shown beside our own translated message. */
-    screenMessage: z.string().optional(),
+    ...IlsWordsFields,
   }),
 ]);
 export type CheckoutResult = z.infer<typeof CheckoutResult>;
@@ -136,8 +148,16 @@ export type CheckoutResult = z.infer<typeof CheckoutResult>;
 export const CheckinRequest = z.object({ itemBarcode: ItemBarcode, requestId: RequestId });
 export type CheckinRequest = z.infer<typeof CheckinRequest>;
 export const CheckinResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), item: Item, disposition: CheckinDisposition, wasOverdue: z.boolean() }),
-  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), screenMessage: z.string().optional() }),
+  z.object({
+    ok: z.literal(true),
+    item: Item,
+    disposition: CheckinDisposition,
+    wasOverdue: z.boolean(),
+    /** Where the ILS wants the item sorted (SIP2 CL), as sent. */
+    sortBin: z.string().optional(),
+    ...IlsWordsFields,
+  }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), ...IlsWordsFields }),
 ]);
 export type CheckinResult = z.infer<typeof CheckinResult>;
 
@@ -147,8 +167,8 @@ export const RenewRequest = z.object({
 });
 export type RenewRequest = z.infer<typeof RenewRequest>;
 export const RenewOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime }),
-  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), itemBarcode: ItemBarcode, screenMessage: z.string().optional() }),
+  z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime, ...IlsWordsFields }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), itemBarcode: ItemBarcode, ...IlsWordsFields }),
 ]);
 export type RenewOutcome = z.infer<typeof RenewOutcome>;
 export const RenewResponse = z.object({ results: z.array(RenewOutcome) });

@@ -58,7 +58,7 @@ export function isStaffOnlyRefusal(code: RefusalCode): code is StaffOnlyRefusal 
 }
 
 /** Why a patron may not borrow. Mirrors the SIP2 patron status flags we act on. */
-export const BLOCK_REASONS = ['cardExpired', 'overdue', 'fines', 'manual'] as const;
+export const BLOCK_REASONS = ['cardExpired', 'cardLost', 'overdue', 'fines', 'manual'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 /** What staff should do with an item that has just been returned. */

@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'code.internal': 'Something went wrong. Please try again later or ask at the service desk.',
 
   'block.cardExpired': 'Your library card has expired. Please renew it at the service desk.',
+  'block.cardLost': 'This card has been reported lost. Please ask at the service desk.',
   'block.overdue': 'You have items more than {days} days overdue. Please return them first.',
   'block.fines': 'Your fines are over the limit. Please pay them at the service desk.',
   'block.manual': 'Your card has been suspended by the library. Please ask at the service desk.',
@@ -164,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   'return.title': "Return: scan each item's barcode",
   'return.empty': 'Hold the barcode on the back of the item under the scanner.',
   'return.refused': 'Not returned',
+  'return.sortBin': 'Sort bin: {bin}',
   'return.wasOverdue': 'This item was overdue.',
   'return.duplicate': 'This item has already been returned. No need to scan it again.',
   'loans.title': 'My loans',

@@ -37,6 +37,7 @@ export const zhCN = {
 
   // block reasons (shared/circulation/codes.ts)
   'block.cardExpired': '读者证已过期，请到服务台续证。',
+  'block.cardLost': '这张读者证已挂失，请到服务台办理。',
   'block.overdue': '有图书逾期超过 {days} 天，请先归还。',
   'block.fines': '欠款超过上限，请到服务台缴纳。',
   'block.manual': '您的读者证已被图书馆暂停使用，请到服务台咨询。',
@@ -166,6 +167,7 @@ export const zhCN = {
   'return.title': '还书：请逐本扫描图书条码',
   'return.empty': '把书背面的条码对准扫描器。',
   'return.refused': '未能归还',
+  'return.sortBin': '分拣位置：{bin}',
   'return.wasOverdue': '这本书逾期了。',
   'return.duplicate': '这本书本次已经还过了，不用再扫。',
   'loans.title': '我的借阅',

@@ -57,6 +57,7 @@ export type Sip2Simulator = Awaited<ReturnType<typeof startSip2Simulator>>;
 
 const BLOCK_FLAGS: Record<BlockReason, PatronStatusFlag[]> = {
   cardExpired: ['chargePrivilegesDenied', 'renewalPrivilegesDenied'],
+  cardLost: ['chargePrivilegesDenied', 'renewalPrivilegesDenied', 'cardReportedLost'],
   overdue: ['chargePrivilegesDenied', 'renewalPrivilegesDenied', 'tooManyItemsOverdue'],
   fines: ['chargePrivilegesDenied', 'renewalPrivilegesDenied', 'excessiveOutstandingFines'],
   manual: ['chargePrivilegesDenied', 'renewalPrivilegesDenied'],
@@ -117,6 +118,7 @@ export async function startSip2Simulator(options: SimulatorOptions) {
       fields.push(['AE', status.displayName], ['BL', 'Y'], ['CQ', pinOk], ['BH', 'CNY'], ['BV', (status.finesMinor / 100).toFixed(2)], ['CB', String(status.loanLimit)]);
       if (request.fixed.summary?.[2] === 'Y') for (const loan of status.loans) fields.push(['AU', loan.item.barcode]);
       if (status.blocks.includes('cardExpired')) fields.push(['AF', 'Card expired']);
+      if (status.holdsReady > 0) fields.push(['AF', `${status.holdsReady} hold(s) ready for pickup`]);
     }
     const at = date(ctx.now);
     if (code === '24') return buildMessage('24', { patronStatus, language: '000', transactionDate: at }, fields);
@@ -158,6 +160,8 @@ export async function startSip2Simulator(options: SimulatorOptions) {
         return buildMessage('12', { ok: outcome.ok ? '1' : '0', renewalOk: 'N', magneticMedia: 'N', desensitize: outcome.ok ? 'Y' : 'N', transactionDate: at }, [
           ao, ['AA', card], ['AB', item?.barcode ?? barcode], ['AJ', item?.title ?? ''],
           ['AH', outcome.ok ? date(outcome.dueAt) : undefined],
+          // Koha prints the due date for the slip; our kiosk shows it as sent.
+          ['AG', outcome.ok ? `Due ${outcome.dueAt.toISOString().slice(0, 10)}` : undefined],
           ...words(outcome.ok ? undefined : outcome.code, outcome.ok ? undefined : outcome.screenMessage),
         ]);
       }

@@ -35,7 +35,7 @@ import type {
 } from '../ils-port';
 import { IlsUnsupportedError } from '../ils-port';
 import type { Sip2Connection } from './sip2-connection';
-import { blocksOf, dispositionOf, itemOf, minorUnits, screenMessageOf } from './sip2-mapping';
+import { blocksOf, dispositionOf, itemOf, minorUnits, wordsOf } from './sip2-mapping';
 import { DEFAULT_POOL_OPTIONS, Sip2Pool, type Sip2PoolOptions } from './sip2-pool';
 import type { Sip2Settings } from './sip2-settings';
 
@@ -84,6 +84,7 @@ export class Sip2Ils implements IlsPort {
         loans.push(this.loanOf(barcode, await this.itemInformation(c, deadline, ctx, barcode), patron, ctx));
       }
       const loanCount = patron.chargedItemsCount ?? loans.length;
+      const { screenMessage } = wordsOf(patron);
       const limit = patron.chargedItemsLimit ?? (patron.flags.has('tooManyItemsCharged') ? loanCount : LOAN_LIMIT_NOT_GIVEN);
       return {
         displayName: patron.personalName ?? '',
@@ -92,6 +93,7 @@ export class Sip2Ils implements IlsPort {
         loanLimit: limit,
         holdsReady: patron.holdItemsCount ?? 0,
         finesMinor: minorUnits(patron.feeAmount),
+        ...(screenMessage ? { screenMessage } : {}),
         loans,
       };
     });
@@ -109,10 +111,10 @@ export class Sip2Ils implements IlsPort {
       if (reply.ok) {
         const info = item ? null : await this.itemInformation(c, deadline, ctx, barcode);
         const dueAt = this.date(reply.dueDate) ?? this.date(info?.dueDate ?? null) ?? (await this.dueDateOf(c, deadline, ctx, barcode));
-        return { ok: true, item: item ?? itemOf(barcode, info?.title ?? null, info?.callNumber ?? null), dueAt };
+        return { ok: true, item: item ?? itemOf(barcode, info?.title ?? null, info?.callNumber ?? null), dueAt, ...wordsOf(reply) };
       }
       const refusal = await this.diagnose(c, deadline, ctx, cardNumber, barcode, 'checkout');
-      return { ok: false, ...refusal, item: refusal.item ?? item, ...screenMessageOf(reply) };
+      return { ok: false, ...refusal, item: refusal.item ?? item, ...wordsOf(reply) };
     });
   }
 
@@ -124,7 +126,7 @@ export class Sip2Ils implements IlsPort {
       if (!reply.ok) {
         // A known item the ILS would not check in is, in practice, one that was not on loan.
         const code: RefusalCode = item ? 'item.notOnLoan' : 'item.unknown';
-        return { ok: false, code, item, ...screenMessageOf(reply) };
+        return { ok: false, code, item, ...wordsOf(reply) };
       }
       return {
         ok: true,
@@ -133,6 +135,8 @@ export class Sip2Ils implements IlsPort {
         // 10 Checkin does not say whether the item came back late.
         wasOverdue: false,
         patronCard: reply.patronId,
+        ...(reply.sortBin ? { sortBin: reply.sortBin } : {}),
+        ...wordsOf(reply),
       };
     });
   }
@@ -143,10 +147,10 @@ export class Sip2Ils implements IlsPort {
       const item = reply.title === null ? null : itemOf(reply.itemId ?? barcode, reply.title);
       if (reply.ok) {
         const dueAt = this.date(reply.dueDate) ?? (await this.dueDateOf(c, deadline, ctx, barcode));
-        return { ok: true, item: item ?? itemOf(barcode, null), dueAt };
+        return { ok: true, item: item ?? itemOf(barcode, null), dueAt, ...wordsOf(reply) };
       }
       const refusal = await this.diagnose(c, deadline, ctx, cardNumber, barcode, 'renew');
-      return { ok: false, code: refusal.code, item: refusal.item ?? item, ...screenMessageOf(reply) };
+      return { ok: false, code: refusal.code, item: refusal.item ?? item, ...wordsOf(reply) };
     });
   }
 

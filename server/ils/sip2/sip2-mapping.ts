@@ -2,7 +2,7 @@
  * SIP2 replies in the kiosk's terms: the patron status flags as the embedded ILS's block reasons,
  * check-in alerts as what staff do with the item, items as the port's Item.
  */
-import type { Item } from '../../../shared/api/schemas';
+import type { IlsWords, Item } from '../../../shared/api/schemas';
 import { BLOCK_REASONS, type BlockReason, type CheckinDisposition } from '../../../shared/circulation/codes';
 import { ALERT_TYPE, type CheckinReply, type PatronStatusFlag, type ServerWords } from '../../../shared/sip2';
 
@@ -12,8 +12,8 @@ const BLOCK_OF_FLAG: Partial<Record<PatronStatusFlag, BlockReason>> = {
   excessiveOutstandingFines: 'fines',
   excessiveOutstandingFees: 'fines',
   tooManyItemsBilled: 'fines',
-  // SIP2 has no "expired" flag; a lost card and too many lost or claimed items are a staff matter.
-  cardReportedLost: 'manual',
+  // SIP2 has no "expired" flag; too many lost or claimed items are a staff matter.
+  cardReportedLost: 'cardLost',
   tooManyItemsLost: 'manual',
   tooManyClaimsOfItemsReturned: 'manual',
 };
@@ -45,10 +45,10 @@ export function itemOf(barcode: string, title: string | null, callNumber: string
   return { barcode, title: title ?? '', author: '', isbn: null, callNumber, coverUrl: null };
 }
 
-/** The ILS's own words for the patron (AF), shown beside our translated reason. */
-export function screenMessageOf(words: ServerWords): { screenMessage?: string } {
+/** The ILS's own words for the patron (AF screen messages, AG print lines), shown as sent beside our translated text. */
+export function wordsOf(words: ServerWords): IlsWords {
   const text = words.screenMessages.join(' ').trim();
-  return text ? { screenMessage: text } : {};
+  return { ...(text ? { screenMessage: text } : {}), ...(words.printLines.length > 0 ? { printLines: words.printLines } : {}) };
 }
 
 /** BV is in the currency's major unit ("12.50" yuan); the hub counts fen. */

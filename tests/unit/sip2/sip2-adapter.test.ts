@@ -17,7 +17,7 @@ describe('patron status flags as block reasons', () => {
     [['recallOverdue'], ['overdue']],
     [['excessiveOutstandingFines'], ['fines']],
     [['excessiveOutstandingFees', 'tooManyItemsBilled'], ['fines']],
-    [['cardReportedLost'], ['manual']],
+    [['cardReportedLost'], ['cardLost']],
     [['chargePrivilegesDenied', 'renewalPrivilegesDenied'], ['manual']], // denied without saying why
     [['chargePrivilegesDenied', 'tooManyItemsCharged'], []], // at the loan limit: patron.limitReached, no block
     [['tooManyItemsOverdue', 'excessiveOutstandingFines', 'tooManyItemsLost'], ['overdue', 'fines', 'manual']],
