@@ -1,14 +1,48 @@
-/** The shell's actors, backed by the hub: staff sign-in and each page's own hub actors. */
+/** The shell's actors, backed by the hub: staff sign-in, the remembered session, and each page's own hub actors. */
 import { fromPromise } from 'xstate';
 import type { StaffHubClient } from '../../shared/api/staff-hub-client';
+import type { StaffSignedIn } from '../../shared/api/staff-schemas';
+import { auditPageActors } from '../audit/audit-page-actors';
+import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
-import type { Credentials } from './admin-machine';
+import { staffPageActors } from '../staff/staff-page-actors';
+import { staffPageMachine } from '../staff/staff-page-machine';
+import type { AdminContext, Credentials, NewPasswordInput } from './admin-machine';
 
-export function adminActors(hub: StaffHubClient) {
+/** Where the page keeps the staff token: sessionStorage, so a reload keeps it and closing the tab forgets it. */
+export interface TokenStorage {
+  read(): string | null;
+  write(token: string): void;
+  clear(): void;
+}
+
+export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
   return {
+    restoreSession: fromPromise(async ({ signal }): Promise<StaffSignedIn | null> => {
+      const token = storage.read();
+      if (token === null) return null;
+      // An expired or unknown token, or a hub that cannot be reached: the sign-in form.
+      const who = await hub.whoAmI(token, signal).catch(() => null);
+      return who && { ...who, token };
+    }),
     staffLogin: fromPromise(({ input, signal }: { input: Credentials; signal: AbortSignal }) => hub.staffLogin(input.username, input.password, signal)),
+    changeOwnPassword: fromPromise(({ input, signal }: { input: NewPasswordInput; signal: AbortSignal }) =>
+      hub.changeOwnPassword(input.token, { newPassword: input.newPassword }, signal),
+    ),
     staffLogout: fromPromise(async ({ input }: { input: { token: string } }) => hub.staffLogout(input.token).catch(() => undefined)),
     ebooksPage: ebooksPageMachine.provide({ actors: ebooksPageActors(hub) }),
+    staffPage: staffPageMachine.provide({ actors: staffPageActors(hub) }),
+    auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
+  };
+}
+
+/** The token actions of the shell, over `storage`. */
+export function tokenActions(storage: TokenStorage) {
+  return {
+    rememberToken: ({ context }: { context: AdminContext }) => {
+      if (context.token !== null) storage.write(context.token);
+    },
+    forgetToken: () => storage.clear(),
   };
 }

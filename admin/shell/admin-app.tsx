@@ -1,46 +1,96 @@
-/** The panel: the sign-in form until staff are signed in, then the shell around the current page. */
+/**
+ * The panel: the sign-in form until staff are signed in (and the new-password form when an
+ * admin set their password), then the shell around the current page. The nav shows only the
+ * pages the staff member's role may open.
+ */
 import type { ComponentChildren } from 'preact';
 import type { Actor } from 'xstate';
 import { useSelector } from '../../shared/ui/use-selector';
+import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
+import { NewPasswordPage } from '../sign-in/new-password-page';
 import { SignInPage } from '../sign-in/sign-in-page';
-import type { AdminMachine } from './admin-machine';
+import { StaffPage, type StaffPageActor } from '../staff/staff-page';
+import { PAGES_FOR, type AdminMachine, type AdminPage } from './admin-machine';
 import { useT } from './i18n-context';
 
 export type AdminActor = Actor<AdminMachine>;
 
 export function AdminApp({ actor }: { actor: AdminActor }) {
-  const signingIn = useSelector(actor, (snapshot) => snapshot.matches('signingIn'));
+  const state = useSelector(actor, (snapshot) =>
+    snapshot.matches('restoring')
+      ? 'restoring'
+      : snapshot.matches('choosingPassword') || snapshot.matches('savingPassword')
+        ? 'password'
+        : snapshot.matches('signedIn')
+          ? 'signedIn'
+          : 'signIn',
+  );
+  const busy = useSelector(actor, (snapshot) => snapshot.matches('signingIn') || snapshot.matches('savingPassword'));
   const notice = useSelector(actor, (snapshot) => snapshot.context.notice);
   const username = useSelector(actor, (snapshot) => snapshot.context.username);
-  const ebooksPage = useSelector(actor, (snapshot) => (snapshot.children.ebooks as EbooksPageActor | undefined) ?? null);
+  const role = useSelector(actor, (snapshot) => snapshot.context.role);
+  const children = useSelector(actor, (snapshot) => snapshot.children);
+  const current = useSelector(actor, (snapshot) => (snapshot.matches({ signedIn: 'staff' }) ? 'staff' : snapshot.matches({ signedIn: 'audit' }) ? 'audit' : 'ebooks'));
 
-  if (username === null) {
-    return <SignInPage busy={signingIn} notice={notice} onSubmit={(credentials) => actor.send({ type: 'signIn.submitted', ...credentials })} />;
+  if (state === 'restoring') return null;
+  if (state === 'signIn' || username === null || role === null) {
+    return <SignInPage busy={busy} notice={notice} onSubmit={(credentials) => actor.send({ type: 'signIn.submitted', ...credentials })} />;
   }
+  if (state === 'password') {
+    return (
+      <NewPasswordPage
+        busy={busy}
+        notice={notice}
+        onSubmit={(passwords) => actor.send({ type: 'password.submitted', ...passwords })}
+        onSignOut={() => actor.send({ type: 'signOut' })}
+      />
+    );
+  }
+  const ebooks = children.ebooks as EbooksPageActor | undefined;
+  const staff = children.staff as StaffPageActor | undefined;
+  const audit = children.audit as AuditPageActor | undefined;
   return (
-    <AdminShell username={username} onSignOut={() => actor.send({ type: 'signOut' })}>
-      {ebooksPage && <EbooksPage actor={ebooksPage} />}
+    <AdminShell username={username} pages={PAGES_FOR[role]} current={current} onNav={(page) => actor.send({ type: 'nav.chosen', page })} onSignOut={() => actor.send({ type: 'signOut' })}>
+      {ebooks && <EbooksPage actor={ebooks} />}
+      {staff && <StaffPage actor={staff} />}
+      {audit && <AuditPage actor={audit} />}
     </AdminShell>
   );
 }
 
 interface AdminShellProps {
   username: string;
+  pages: readonly AdminPage[];
+  current: AdminPage;
+  onNav: (page: AdminPage) => void;
   onSignOut: () => void;
   children: ComponentChildren;
 }
 
-function AdminShell({ username, onSignOut, children }: AdminShellProps) {
+const NAV_LABEL = { ebooks: 'admin.nav.ebooks', staff: 'admin.nav.staff', audit: 'admin.nav.audit' } as const;
+
+function AdminShell({ username, pages, current, onNav, onSignOut, children }: AdminShellProps) {
   const t = useT();
   return (
     <div class="admin-shell">
       <header class="admin-header">
         <span class="admin-brand">{t('admin.title')}</span>
         <nav aria-label={t('admin.nav.label')}>
-          <a class="nav-link" href="#page" aria-current="page">
-            {t('admin.nav.ebooks')}
-          </a>
+          {pages.map((page) => (
+            <a
+              key={page}
+              class="nav-link"
+              href="#page"
+              aria-current={page === current ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                onNav(page);
+              }}
+            >
+              {t(NAV_LABEL[page])}
+            </a>
+          ))}
         </nav>
         <span class="admin-user">
           {t('admin.signedInAs')} <strong translate={false}>{username}</strong>

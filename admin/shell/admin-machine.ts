@@ -1,35 +1,65 @@
 /**
  * The admin panel around its pages: staff sign in, work on a page, sign out. The staff token
- * lives only here, in memory: a reload or sign-out forgets it. A page whose hub call finds the
- * token expired ends itself, and staff are asked to sign in again.
+ * is kept in the page's sessionStorage (injected `rememberToken`/`forgetToken`), so a reload
+ * asks the hub who it belongs to and carries on; closing the tab or signing out forgets it.
+ * A sign-in whose password an admin set must choose a new one before any page opens. A page
+ * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
- * Pages are invoked machines (the e-books page for now); the nav picks one.
+ * Pages are invoked machines; the nav picks one. Staff and Audit log are for admins only.
  */
-import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate';
-import type { StaffSignedIn } from '../../shared/api/staff-schemas';
+import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
+import type { StaffRole, StaffSignedIn, StaffWhoAmI } from '../../shared/api/staff-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
-import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
-import { reasonOf } from './hub-reason';
 import { notProvided } from '../../shared/machines/not-provided';
+import { passwordProblem } from '../../shared/staff/password-rule';
+import { auditPageMachine } from '../audit/audit-page-machine';
+import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
+import { staffPageMachine } from '../staff/staff-page-machine';
+import { isSignInRequired, reasonOf } from './hub-reason';
 
 export interface Credentials {
   username: string;
   password: string;
 }
 
+export interface NewPasswordInput {
+  token: string;
+  newPassword: string;
+}
 
-export type AdminEvent = { type: 'signIn.submitted'; username: string; password: string } | { type: 'signOut' };
+export type AdminEvent =
+  | { type: 'signIn.submitted'; username: string; password: string }
+  | { type: 'password.submitted'; newPassword: string; repeated: string }
+  | { type: 'nav.chosen'; page: AdminPage }
+  | { type: 'signOut' };
 
 export interface AdminContext {
   token: string | null;
   username: string | null;
-  /** Why the sign-in form is showing again, or why signing in failed. */
+  role: StaffRole | null;
+  /** Why the sign-in or the new-password form is showing again, or why it failed. */
   notice: StaffMessageKey | null;
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks'] as const;
+export const ADMIN_PAGES = ['ebooks', 'staff', 'audit'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
+
+/** What each role may open; the hub checks the same on every route. */
+export const PAGES_FOR: Record<StaffRole, readonly AdminPage[]> = {
+  admin: ADMIN_PAGES,
+  librarian: ['ebooks'],
+};
+
+const signedInAs = ({ context }: { context: AdminContext }) => {
+  if (context.token === null || context.username === null) throw new Error('signed in without a token');
+  return { token: context.token, username: context.username };
+};
+
+/** Every page ends only when the hub no longer knows the token. */
+/** Signing out ends the token at the hub too (choosing a new password included). */
+const SIGN_OUT = { target: '#admin.signedOut', actions: ['endToken', { type: 'signOut', params: 'admin.signedOut' }, 'forgetToken'] } as const;
+const PAGE_ENDED = { target: '#admin.signedOut', actions: [{ type: 'signOut', params: 'admin.signIn.expired' }, 'forgetToken'] } as const;
 
 export const adminMachine = setup({
   types: {
@@ -37,22 +67,46 @@ export const adminMachine = setup({
     events: {} as AdminEvent,
   },
   actors: {
+    /** The remembered token's session, or null when there is none or the hub no longer knows it. */
+    restoreSession: fromPromise<StaffSignedIn | null>(notProvided),
     staffLogin: fromPromise<StaffSignedIn, Credentials>(notProvided),
+    changeOwnPassword: fromPromise<StaffWhoAmI, NewPasswordInput>(notProvided),
     /** Fire and forget: the hub also ends a staff token after 30 idle minutes. */
     staffLogout: fromPromise<void, { token: string }>(notProvided),
     ebooksPage: ebooksPageMachine,
+    staffPage: staffPageMachine,
+    auditPage: auditPageMachine,
   },
   actions: {
-    signOut: assign((_, notice: StaffMessageKey) => ({ token: null, username: null, notice })),
-    endToken: enqueueActions(({ context, enqueue }) => {
-      if (context.token !== null) enqueue.spawnChild('staffLogout', { input: { token: context.token } });
-    }),
+    /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
+    rememberToken: () => {},
+    forgetToken: () => {},
+    signedIn: assign((_, signedIn: StaffSignedIn) => ({ token: signedIn.token, username: signedIn.username, role: signedIn.role, notice: null })),
+    signOut: assign((_, notice: StaffMessageKey | null) => ({ token: null, username: null, role: null, notice })),
+    endToken: spawnChild('staffLogout', { input: ({ context }) => ({ token: context.token ?? '' }) }),
+    showNotice: assign((_, notice: StaffMessageKey) => ({ notice })),
+  },
+  guards: {
+    /** The nav asked for `page`, and this role may open it. */
+    opens: ({ context, event }, page: AdminPage) =>
+      event.type === 'nav.chosen' && event.page === page && context.role !== null && PAGES_FOR[context.role].includes(page),
   },
 }).createMachine({
   id: 'admin',
-  initial: 'signedOut',
-  context: { token: null, username: null, notice: null },
+  initial: 'restoring',
+  context: { token: null, username: null, role: null, notice: null },
   states: {
+    restoring: {
+      invoke: {
+        src: 'restoreSession',
+        onDone: [
+          { guard: ({ event }) => event.output === null, target: 'signedOut', actions: 'forgetToken' },
+          { guard: ({ event }) => event.output!.passwordChangeRequired, target: 'choosingPassword', actions: { type: 'signedIn', params: ({ event }) => event.output! } },
+          { target: 'signedIn', actions: { type: 'signedIn', params: ({ event }) => event.output! } },
+        ],
+        onError: 'signedOut',
+      },
+    },
     signedOut: {
       on: { 'signIn.submitted': 'signingIn' },
     },
@@ -64,26 +118,59 @@ export const adminMachine = setup({
           assertEvent(event, 'signIn.submitted');
           return { username: event.username, password: event.password };
         },
-        onDone: { target: 'signedIn', actions: assign(({ event }) => ({ token: event.output.token, username: event.output.username, notice: null })) },
-        onError: { target: 'signedOut', actions: assign({ notice: ({ event }) => reasonOf(event.error) }) },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.passwordChangeRequired,
+            target: 'choosingPassword',
+            actions: [{ type: 'signedIn', params: ({ event }) => event.output }, 'rememberToken'],
+          },
+          { target: 'signedIn', actions: [{ type: 'signedIn', params: ({ event }) => event.output }, 'rememberToken'] },
+        ],
+        onError: { target: 'signedOut', actions: { type: 'showNotice', params: ({ event }) => reasonOf(event.error) } },
+      },
+    },
+    choosingPassword: {
+      on: {
+        signOut: SIGN_OUT,
+        'password.submitted': [
+          { guard: ({ event }) => event.newPassword !== event.repeated, actions: { type: 'showNotice', params: 'admin.password.mismatch' } },
+          // The rule is checked here first, so the form answers at once; the hub checks it again.
+          {
+            guard: ({ event }) => passwordProblem(event.newPassword) !== null,
+            actions: { type: 'showNotice', params: ({ event }) => `code.${passwordProblem(event.newPassword)!}` as const },
+          },
+          { target: 'savingPassword' },
+        ],
+      },
+    },
+    savingPassword: {
+      invoke: {
+        src: 'changeOwnPassword',
+        input: ({ context, event }) => {
+          assertEvent(event, 'password.submitted');
+          return { token: context.token!, newPassword: event.newPassword };
+        },
+        onDone: { target: 'signedIn', actions: assign({ notice: null }) },
+        onError: [
+          { guard: ({ event }) => isSignInRequired(event.error), target: 'signedOut', actions: [{ type: 'signOut', params: 'admin.signIn.expired' }, 'forgetToken'] },
+          { target: 'choosingPassword', actions: { type: 'showNotice', params: ({ event }) => reasonOf(event.error) } },
+        ],
       },
     },
     signedIn: {
       initial: 'ebooks',
-      on: { signOut: { target: 'signedOut', actions: ['endToken', { type: 'signOut', params: 'admin.signedOut' }] } },
+      on: {
+        signOut: SIGN_OUT,
+        'nav.chosen': [
+          { guard: { type: 'opens', params: 'ebooks' }, target: '.ebooks' },
+          { guard: { type: 'opens', params: 'staff' }, target: '.staff' },
+          { guard: { type: 'opens', params: 'audit' }, target: '.audit' },
+        ],
+      },
       states: {
-        ebooks: {
-          invoke: {
-            id: 'ebooks',
-            src: 'ebooksPage',
-            input: ({ context }) => {
-              if (context.token === null) throw new Error('signed in without a token');
-              return { token: context.token };
-            },
-            // The page ends only when the hub no longer knows the token.
-            onDone: { target: '#admin.signedOut', actions: { type: 'signOut', params: 'admin.signIn.expired' } },
-          },
-        },
+        ebooks: { invoke: { id: 'ebooks', src: 'ebooksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        staff: { invoke: { id: 'staff', src: 'staffPage', input: signedInAs, onDone: PAGE_ENDED } },
+        audit: { invoke: { id: 'audit', src: 'auditPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
       },
     },
   },

@@ -1,7 +1,11 @@
 /** A fake hub for the admin panel's machines: records every call, answers from a small collection, can be held or made to refuse. */
-import { fromPromise } from 'xstate';
+import { createActor, fromPromise } from 'xstate';
+import { auditPageMachine, type AuditReadInput } from '../../../admin/audit/audit-page-machine';
+import { ebooksPageMachine } from '../../../admin/ebooks/ebooks-page-machine';
+import { adminMachine, type NewPasswordInput } from '../../../admin/shell/admin-machine';
+import { staffPageMachine, type CreateStaffInput, type ResetPasswordInput, type SetDisabledInput } from '../../../admin/staff/staff-page-machine';
 import { HubError } from '../../../shared/api/hub-client';
-import type { StaffSignedIn } from '../../../shared/api/staff-schemas';
+import type { AuditPage, StaffAccount, StaffAccountList, StaffSignedIn, StaffWhoAmI } from '../../../shared/api/staff-schemas';
 import type { RefusalCode } from '../../../shared/circulation/codes';
 import type { EbookCategory } from '../../../shared/ebooks/schemas';
 import type { EbookUploaded, StaffEbook, StaffEbookList } from '../../../shared/ebooks/staff-schemas';
@@ -47,7 +51,19 @@ export interface FakeHubAnswers {
   change: Answer<ChangeInput, StaffEbook>;
   addCategory: Answer<AddCategoryInput, EbookCategory>;
   updateCategory: Answer<UpdateCategoryInput, EbookCategory>;
+  changeOwnPassword: Answer<NewPasswordInput, StaffWhoAmI>;
+  loadStaff: Answer<TokenInput, StaffAccountList>;
+  createStaff: Answer<CreateStaffInput, StaffAccount>;
+  setDisabled: Answer<SetDisabledInput, StaffAccount>;
+  resetPassword: Answer<ResetPasswordInput, StaffAccount>;
+  readAudit: Answer<AuditReadInput, AuditPage>;
 }
+
+export function staffAccount(id: number, username: string, overrides: Partial<StaffAccount> = {}): StaffAccount {
+  return { id, username, role: 'librarian', disabled: false, passwordChangeRequired: false, createdAt: '2026-01-01T00:00:00.000Z', lastSignInAt: null, ...overrides };
+}
+export const ADMIN_ACCOUNT = staffAccount(1, 'admin', { role: 'admin', lastSignInAt: '2026-03-02T02:00:00.000Z' });
+export const ZHAO = staffAccount(2, 'zhao');
 
 export const refusal = (code: RefusalCode) => () => Promise.reject(new HubError(code));
 
@@ -61,6 +77,12 @@ export function fakeHub(overrides: Partial<FakeHubAnswers> = {}) {
     addCategory: [] as AddCategoryInput[],
     updateCategory: [] as UpdateCategoryInput[],
     logout: [] as Array<{ token: string }>,
+    changeOwnPassword: [] as NewPasswordInput[],
+    loadStaff: [] as TokenInput[],
+    createStaff: [] as CreateStaffInput[],
+    setDisabled: [] as SetDisabledInput[],
+    resetPassword: [] as ResetPasswordInput[],
+    readAudit: [] as AuditReadInput[],
   };
   const answers: FakeHubAnswers = {
     login: (credentials) => {
@@ -77,6 +99,12 @@ export function fakeHub(overrides: Partial<FakeHubAnswers> = {}) {
     },
     addCategory: (input) => ({ id: 10 + calls.addCategory.length, ...input.draft }),
     updateCategory: (input) => ({ id: input.categoryId, ...input.draft }),
+    changeOwnPassword: () => ({ username: 'liwei', role: 'librarian', passwordChangeRequired: false }),
+    loadStaff: () => ({ accounts: [ADMIN_ACCOUNT, ZHAO] }),
+    createStaff: (input) => staffAccount(10 + calls.createStaff.length, input.account.username, { role: input.account.role, passwordChangeRequired: true }),
+    setDisabled: (input) => ({ ...(input.staffId === 1 ? ADMIN_ACCOUNT : ZHAO), disabled: input.disabled }),
+    resetPassword: (input) => ({ ...(input.staffId === 1 ? ADMIN_ACCOUNT : ZHAO), passwordChangeRequired: true }),
+    readAudit: (input) => ({ entries: [], total: 0, page: input.query.page, pageSize: 50 }),
     ...overrides,
   };
   return {
@@ -88,9 +116,46 @@ export function fakeHub(overrides: Partial<FakeHubAnswers> = {}) {
       addCategory: recording(calls.addCategory, answers.addCategory),
       updateCategory: recording(calls.updateCategory, answers.updateCategory),
     },
+    staffPageActors: {
+      loadStaff: recording(calls.loadStaff, answers.loadStaff),
+      createStaff: recording(calls.createStaff, answers.createStaff),
+      setDisabled: recording(calls.setDisabled, answers.setDisabled),
+      resetPassword: recording(calls.resetPassword, answers.resetPassword),
+    },
+    auditPageActors: { readAudit: recording(calls.readAudit, answers.readAudit) },
+    changeOwnPassword: recording(calls.changeOwnPassword, answers.changeOwnPassword),
     staffLogin: recording(calls.login, answers.login),
     staffLogout: recording<{ token: string }, void>(calls.logout, () => {}),
   };
+}
+
+/**
+ * The admin shell over a fake hub, with a token storage of its own (`stored()`): `remembered`
+ * is a token the page kept before a reload, `whoAmI` what the hub says of it. Resolves once the
+ * shell has looked for a remembered session.
+ */
+export async function startAdmin(answers: Partial<FakeHubAnswers> = {}, { remembered = null as string | null, whoAmI = null as StaffWhoAmI | null } = {}) {
+  const hub = fakeHub(answers);
+  let stored = remembered;
+  const actor = createActor(
+    adminMachine.provide({
+      actors: {
+        restoreSession: fromPromise(async () => (stored !== null && whoAmI ? { ...whoAmI, token: stored } : null)),
+        staffLogin: hub.staffLogin,
+        changeOwnPassword: hub.changeOwnPassword,
+        staffLogout: hub.staffLogout,
+        ebooksPage: ebooksPageMachine.provide({ actors: hub.pageActors }),
+        staffPage: staffPageMachine.provide({ actors: hub.staffPageActors }),
+        auditPage: auditPageMachine.provide({ actors: hub.auditPageActors }),
+      },
+      actions: {
+        rememberToken: ({ context }) => void (stored = context.token),
+        forgetToken: () => void (stored = null),
+      },
+    }),
+  ).start();
+  await settle(); // past `restoring`
+  return { actor, hub, stored: () => stored };
 }
 
 /** An actor that notes its input, then answers asynchronously, as the hub does. */
