@@ -49,7 +49,7 @@ function isPlainAscii(bytes: Uint8Array): boolean {
 }
 
 export function decodeMarc8(bytes: Uint8Array): DecodedText {
-  if (isPlainAscii(bytes)) return { text: String.fromCharCode(...bytes), problem: null };
+  if (isPlainAscii(bytes)) return { text: String.fromCharCode.apply(null, bytes as unknown as number[]), problem: null };
   const g0: Designation = { set: BASIC_LATIN, multibyte: false };
   const g1: Designation = { set: ANSEL, multibyte: false };
   let out = '';
