@@ -1,5 +1,6 @@
 import { ilsKind, loadSip2Settings, type IlsKind } from './ils/sip2/sip2-config';
 import type { Sip2Settings } from './ils/sip2/sip2-settings';
+import { isIP } from 'node:net';
 
 /** The hub's settings from the environment. Everything has a default, so `npm start` just works. */
 export interface HubConfig {
@@ -29,6 +30,17 @@ export interface HubConfig {
   ils: IlsKind;
   /** SIP2_*, read only with ILS=sip2. */
   sip2: Sip2Settings | null;
+  /** HTTPS next to plain HTTP (docs/https.md); null with `HTTPS=off`. */
+  https: HttpsConfig | null;
+  /** TRUST_PROXY: the reverse proxies' addresses whose forwarded headers the hub believes; none by default. */
+  trustProxy: string[];
+}
+
+export interface HttpsConfig {
+  port: number;
+  /** TLS_CERT and TLS_KEY: the library's own certificate; both null for one from the hub's local CA. */
+  certFile: string | null;
+  keyFile: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,7 +62,27 @@ export function loadConfig(env: Env = process.env): HubConfig {
     ebookMaxBytes: integer(env, 'EBOOK_MAX_MB', 200, 1, 4096) * 1024 ** 2,
     ils: ilsKind(env),
     sip2: ilsKind(env) === 'sip2' ? loadSip2Settings(env) : null,
+    https: httpsConfig(env),
+    trustProxy: trustedProxies(text(env.TRUST_PROXY)),
   };
+}
+
+function httpsConfig(env: Env): HttpsConfig | null {
+  const mode = text(env.HTTPS)?.toLowerCase() ?? 'on';
+  if (mode !== 'on' && mode !== 'off') throw new Error(`HTTPS must be "on" or "off" (got "${env.HTTPS}")`);
+  const certFile = text(env.TLS_CERT);
+  const keyFile = text(env.TLS_KEY);
+  if ((certFile === null) !== (keyFile === null)) throw new Error('TLS_CERT and TLS_KEY go together: set both (PEM files) or neither');
+  if (mode === 'off') return null;
+  return { port: integer(env, 'HTTPS_PORT', 8443, 1, 65535), certFile, keyFile };
+}
+
+/** Comma-separated IP addresses; a proxy is named exactly, so nothing else can claim to be one. */
+function trustedProxies(raw: string | null): string[] {
+  const addresses = raw?.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean) ?? [];
+  const bad = addresses.find((address) => isIP(address) === 0);
+  if (bad !== undefined) throw new Error(`TRUST_PROXY must be the proxy's IP address, or several separated by commas (got "${bad}")`);
+  return addresses;
 }
 
 function text(value: string | undefined): string | null {

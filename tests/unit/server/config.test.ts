@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       ebookMaxBytes: 200 * 1024 ** 2,
       ils: 'embedded',
       sip2: null,
+      https: { port: 8443, certFile: null, keyFile: null },
+      trustProxy: [],
     });
   });
 
@@ -63,6 +65,22 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ ils: 'sip2', sip2: { port: 8023, tls: true, password: ' p w ', encoding: 'gb18030', terminator: 'crlf', timeoutMs: 3000 } });
     expect(loadConfig({ SIP2_HOST: 'ignored' }).sip2).toBeNull();
+  });
+
+  it('reads HTTPS, the library certificate and the trusted proxies', () => {
+    expect(loadConfig({ HTTPS_PORT: '9443', TLS_CERT: '/etc/hub/cert.pem', TLS_KEY: '/etc/hub/key.pem' }).https).toEqual({
+      port: 9443, certFile: '/etc/hub/cert.pem', keyFile: '/etc/hub/key.pem',
+    });
+    expect(loadConfig({ HTTPS: 'off', HTTPS_PORT: '9443' }).https).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, ::1 ' }).trustProxy).toEqual(['127.0.0.1', '::1']);
+  });
+
+  it('refuses HTTPS settings that cannot work', () => {
+    expect(() => loadConfig({ HTTPS: 'yes' })).toThrow(/HTTPS must be/);
+    expect(() => loadConfig({ HTTPS_PORT: '0' })).toThrow(/HTTPS_PORT/);
+    expect(() => loadConfig({ TLS_CERT: '/etc/hub/cert.pem' })).toThrow(/TLS_CERT and TLS_KEY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.library.lan' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses SIP2 settings that cannot work', () => {
