@@ -50,7 +50,7 @@ export function createHubServices(
     now,
     sleep,
     ils,
-    kiosks: new KioskRegistry(db, now, unconfiguredScanRules(config.ils)),
+    kiosks: new KioskRegistry(db, now, { scanRulesWhenUnset: unconfiguredScanRules(config.ils), pinFormat: ils.pinFormat }),
     patronSessions: new PatronSessions(config.sessionIdleMinutes, now),
     pinLockout: new PinLockout(db, now),
     signInThrottle: new SignInThrottle(db, now),

@@ -102,6 +102,8 @@ interface EntryRule {
 }
 export const CARD_ENTRY: EntryRule = { allowed: /^[A-Za-z0-9-]$/, max: 32 };
 export const PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: 8 };
+/** A PIN the ILS keeps itself (shared/api/schemas.ts IlsPin). */
+const ILS_PIN_ENTRY: EntryRule = { allowed: /^[!-{}~]$/, max: 32 };
 export const NEW_PIN_ENTRY: EntryRule = { allowed: /^\d$/, max: PIN_MAX_LENGTH };
 
 /** What the number pad's keys do on a screen that takes `rule`'s characters (Enter is the screen's own). */
@@ -185,7 +187,9 @@ export const sessionSetup = setup({
 
     typeKey: assign(({ context, event }, rule: EntryRule) => {
       assertEvent(event, 'key.typed');
-      const accepted = rule.allowed.test(event.char) && context.entry.length < rule.max;
+      // An ILS with PINs of its own (SIP2) may have letters in them: typed on a keyboard, never on the pad.
+      const { allowed, max } = rule === PIN_ENTRY && context.config.pinFormat === 'printable' ? ILS_PIN_ENTRY : rule;
+      const accepted = allowed.test(event.char) && context.entry.length < max;
       return { entry: accepted ? context.entry + event.char : context.entry };
     }),
     eraseKey: assign({ entry: ({ context }) => context.entry.slice(0, -1) }),

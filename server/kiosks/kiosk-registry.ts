@@ -36,8 +36,11 @@ export class KioskRegistry {
   constructor(
     private readonly db: Database,
     private readonly now: Clock,
-    /** What kiosks scan by while the library has set no rules (unconfiguredScanRules). */
-    private readonly scanRulesWhenUnset: ScanRules = unconfiguredScanRules('embedded'),
+    /** What the library's ILS implies for kiosks: the scan rules while the library has set none, its PIN format. */
+    private readonly ils: { scanRulesWhenUnset: ScanRules; pinFormat: KioskConfig['pinFormat'] } = {
+      scanRulesWhenUnset: unconfiguredScanRules('embedded'),
+      pinFormat: 'digits',
+    },
   ) {
     this.sql = {
       kioskIdByTokenHash: db.prepare('SELECT kiosk_id FROM kiosk_device_tokens WHERE token_hash = ?').pluck(),
@@ -90,7 +93,8 @@ export class KioskRegistry {
       sound: row.sound === 1,
       receipt: row.receipt,
       cameraDeviceId: row.camera_device_id,
-      scanRules: loadScanRules(this.db, this.scanRulesWhenUnset),
+      scanRules: loadScanRules(this.db, this.ils.scanRulesWhenUnset),
+      pinFormat: this.ils.pinFormat,
     };
   }
 }

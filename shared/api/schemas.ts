@@ -60,6 +60,8 @@ export const KioskConfig = z.object({
   cameraDeviceId: z.string().min(1).nullable().default(null),
   /** The library's card and item patterns: scans that fail them never reach the hub. */
   scanRules: ScanRules.default({ card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
+  /** The ILS's PINs: digits (the embedded ILS), or printable (SIP2: a keyboard may type letters; the pad stays digits). */
+  pinFormat: z.enum(['digits', 'printable']).default('digits'),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -69,6 +69,7 @@ describe('kiosk identity', () => {
       receipt: 'ask',
       cameraDeviceId: null,
       scanRules: DEMO_SCAN_RULES,
+      pinFormat: 'digits',
     });
   });
 

@@ -30,6 +30,8 @@ describe('card numbers, item barcodes and PINs with ILS=sip2', () => {
     const sip2 = (hub = await createSip2Hub());
     const config = (await sip2.call('GET', API.kioskConfig)).json();
     expect(config.scanRules).toEqual({ card: ANY_PRINTABLE_RULE, item: ANY_PRINTABLE_RULE });
+    // Its PINs are the ILS's: a keyboard may type letters.
+    expect(config.pinFormat).toBe('printable');
   });
 
   it('keeps the library’s own rules when it has set some', async () => {
@@ -66,6 +68,8 @@ describe('card numbers, item barcodes and PINs with ILS=sip2', () => {
     const refused = await embedded.call('POST', API.session, { body: { cardNumber: DEMO_PATRONS.active.cardNumber, pin: 'abcd' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('request.invalid');
-    expect((await embedded.call('GET', API.kioskConfig)).json().scanRules.card).not.toEqual(ANY_PRINTABLE_RULE);
+    const config = (await embedded.call('GET', API.kioskConfig)).json();
+    expect(config.scanRules.card).not.toEqual(ANY_PRINTABLE_RULE);
+    expect(config.pinFormat).toBe('digits');
   });
 });

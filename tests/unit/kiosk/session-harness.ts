@@ -22,6 +22,7 @@ export const CONFIG: KioskConfig = {
   cameraDeviceId: null,
   // The demo library's rules: 2014… cards and 14-digit Codabar cards, 3901… items and ISBNs.
   scanRules: DEMO_SCAN_RULES,
+  pinFormat: 'digits',
 };
 
 export const CARD = '20140001';
