@@ -42,7 +42,7 @@ export interface IssuedTicket {
 }
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; code: TicketIssueRefusal };
-export type RedeemResult = { ok: true; ebook: EbookRecord; downloadsLeft: number } | { ok: false; code: TicketRedeemRefusal };
+export type RedeemResult = { ok: true; ebook: EbookRecord; downloadsLeft: number; shortCode: string } | { ok: false; code: TicketRedeemRefusal };
 /**
  * A request for the ticket's file that may be answered: the range to send (null: the whole file)
  * and the bytes held for it, to give back with `release` when the response ends.
@@ -53,6 +53,7 @@ export type FileGrant =
 
 interface TicketRow {
   id: number;
+  short_code: string;
   ebook_id: number;
   kiosk_id: string;
   patron_card: string | null;
@@ -167,7 +168,7 @@ export class DownloadTickets {
     const ebook = row ? getEbook(this.db, row.ebook_id) : null;
     if (!row || !ebook) return { ok: false, code: 'ticket.unknown' };
     const state = stateOf(row, this.now());
-    return state === 'live' ? { ok: true, ebook, downloadsLeft: row.downloads_left } : { ok: false, code: `ticket.${state}` };
+    return state === 'live' ? { ok: true, ebook, downloadsLeft: row.downloads_left, shortCode: row.short_code } : { ok: false, code: `ticket.${state}` };
   }
 
   private redeemRow(found: TicketRow | undefined, rangeHeader: string | undefined): FileGrant {

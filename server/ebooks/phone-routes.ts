@@ -17,8 +17,9 @@ import type { HubConfig } from '../config';
 import { parseParams, parseQuery } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import type { FileGrant, RedeemResult } from './download-tickets';
+import { inAppBrowserOf } from './in-app-browser';
 import { phoneLanguage } from './phone-language';
-import { ebookPage, problemPage, shortCodePage } from './phone-page';
+import { ebookPage, problemPage, shortCodePage, type InAppHint } from './phone-page';
 import { ShortCodeParam, TokenParam } from './route-params';
 import { sendEbookFile } from './send-ebook-file';
 import { normalizeShortCode } from './short-code';
@@ -58,9 +59,15 @@ export function registerPhoneRoutes(app: FastifyInstance, { downloadTickets: tic
   }
 }
 
+/** Showing the page never uses a download: only `/file` does. */
 function ticketPage(request: FastifyRequest, reply: FastifyReply, result: RedeemResult, fileUrl: string): FastifyReply {
   if (!result.ok) return refusalPage(request, reply, result.code);
-  return phonePage(reply, 200, ebookPage(phoneLanguage(request.headers['accept-language']), result.ebook, fileUrl, result.downloadsLeft));
+  // In an app's browser that cannot download, the page first says how to get out of it.
+  const inApp: InAppHint | null = inAppBrowserOf(request.headers['user-agent'])
+    ? { shortCode: result.shortCode, codeFormUrl: `${request.protocol}://${request.host}${PHONE.shortCodeForm}` }
+    : null;
+  const language = phoneLanguage(request.headers['accept-language']);
+  return phonePage(reply, 200, ebookPage(language, result.ebook, fileUrl, result.downloadsLeft, inApp));
 }
 
 function refusalPage(request: FastifyRequest, reply: FastifyReply, code: TicketRedeemRefusal): FastifyReply {
@@ -75,6 +82,6 @@ function phonePage(reply: FastifyReply, status: number, body: string): FastifyRe
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
-    .header('vary', 'accept-language')
+    .header('vary', 'accept-language, user-agent')
     .send(body);
 }

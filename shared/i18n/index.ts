@@ -22,12 +22,13 @@ export function translatorFor(language: Language): Translate {
   return (key, params) => translate(language, key, params);
 }
 
-/** Dates as a patron reads them: 2026年12月25日 / 25 Dec 2026. */
-export function formatDate(language: Language, iso: string): string {
+/** Dates as a patron reads them: 2026年12月25日 / 25 Dec 2026; on the hub, in the library's `timeZone`. */
+export function formatDate(language: Language, iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     year: 'numeric',
     month: language === 'zh-CN' ? 'long' : 'short',
     day: 'numeric',
+    timeZone,
   }).format(new Date(iso));
 }
 
