@@ -37,10 +37,12 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
         </label>
         <label>
           {t('admin.audit.action')}
-          <select name="action" defaultValue={filters.action}>
-            <option value="">{t('admin.audit.anyAction')}</option>
+          <select name="action">
+            <option value="" selected={filters.action === ''}>
+              {t('admin.audit.anyAction')}
+            </option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
+              <option key={action} value={action} selected={filters.action === action}>
                 {t(actionLabel(action))}
               </option>
             ))}

@@ -89,7 +89,8 @@ function AccountRow({ account, self, resetting, busy, send }: AccountRowProps) {
         {account.passwordChangeRequired && <span class="badge note">{t('admin.staff.mustChange')}</span>}
       </td>
       <td>{account.lastSignInAt ? formatTime(account.lastSignInAt, language) : <span class="muted">{t('admin.staff.never')}</span>}</td>
-      <td class="actions">
+      <td>
+        <div class="row-actions">
         {!self && !resetting && (
           <>
             <button
@@ -126,6 +127,7 @@ function AccountRow({ account, self, resetting, busy, send }: AccountRowProps) {
             </button>
           </form>
         )}
+        </div>
       </td>
     </tr>
   );
@@ -156,9 +158,10 @@ function NewAccountForm({ busy, send }: { busy: boolean; send: Send }) {
         </label>
         <label>
           {t('admin.staff.role')}
-          <select name="role" defaultValue="librarian">
+          {/* Librarian unless chosen otherwise: the account that may do less. */}
+          <select name="role">
             {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
+              <option key={role} value={role} selected={role === 'librarian'}>
                 {t(ROLE_LABEL[role])}
               </option>
             ))}

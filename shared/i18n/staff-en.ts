@@ -51,7 +51,7 @@ export const staffEn: Record<StaffOnlyKey, string> = {
   'admin.staff.you': '(you)',
   'admin.staff.disableNamed': 'Disable {username}',
   'admin.staff.enableNamed': 'Enable {username}',
-  'admin.staff.resetNamed': 'Reset the password of {username}',
+  'admin.staff.resetNamed': 'Reset password for {username}',
   'admin.staff.disable': 'Disable',
   'admin.staff.enable': 'Enable',
   'admin.staff.reset': 'Reset password',

@@ -52,7 +52,7 @@ export const staffZhCN = {
   'admin.staff.you': '（您本人）',
   'admin.staff.disableNamed': '停用 {username}',
   'admin.staff.enableNamed': '启用 {username}',
-  'admin.staff.resetNamed': '重设 {username} 的密码',
+  'admin.staff.resetNamed': '重设密码：{username}',
   'admin.staff.disable': '停用',
   'admin.staff.enable': '启用',
   'admin.staff.reset': '重设密码',
