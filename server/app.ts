@@ -18,6 +18,7 @@ import { registerPhoneRoutes } from './ebooks/phone-routes';
 import { registerPublicEbookRoutes } from './ebooks/public-ebook-routes';
 import { registerStaffEbookRoutes } from './ebooks/staff-ebook-routes';
 import { createHubServices } from './hub-services';
+import { registerAdminIlsRoutes } from './ils/ils-admin-routes';
 import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
@@ -83,6 +84,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         requireRole(adminScope, 'admin');
         registerAdminStaffRoutes(adminScope, services);
         registerAdminAuditRoutes(adminScope, services);
+        registerAdminIlsRoutes(adminScope, config);
       });
     });
   });

@@ -23,6 +23,8 @@ export const API = {
   staffAccount: '/api/admin/staff/:id',
   staffAccountPassword: '/api/admin/staff/:id/password',
   staffAudit: '/api/admin/audit',
+  staffIls: '/api/admin/ils',
+  staffIlsTest: '/api/admin/ils/test',
   ebooks: '/api/ebooks',
   ebookCover: '/api/ebooks/:id/cover',
   ebookTickets: '/api/ebooks/:id/tickets',
