@@ -20,6 +20,7 @@ export function Browse({ actor }: { actor: EbooksActor }) {
   const results = useEbooks(actor, (snapshot) => snapshot.context.results);
   const shelves = useEbooks(actor, (snapshot) => snapshot.context.shelves);
   const openShelfId = useEbooks(actor, (snapshot) => snapshot.context.openShelfId);
+  const openShelfEbooks = useEbooks(actor, (snapshot) => snapshot.context.shelfEbooks);
   const online = useEbooks(actor, (snapshot) => snapshot.context.online);
   const syncing = useEbooks(actor, (snapshot) => !snapshot.matches({ sync: 'done' }));
   const open = (ebookId: number) => send({ type: 'ebook.opened', ebookId });
@@ -76,17 +77,17 @@ export function Browse({ actor }: { actor: EbooksActor }) {
             <h2>{labelOf(openShelf)}</h2>
             <Button onClick={() => send({ type: 'shelf.closed' })}>{t('action.back')}</Button>
           </div>
-          {grid(openShelf.ebooks, labelOf(openShelf))}
+          {grid(openShelfEbooks, labelOf(openShelf))}
         </>
       ) : shelves.length === 0 ? (
         <p class="lead">{syncing ? t('ebooks.loading') : t('ebooks.empty')}</p>
       ) : (
         <div class="shelves">
           {shelves.map((shelf) => (
-            <section class="shelf" key={shelf.id} aria-label={t('ebooks.shelf.label', { name: labelOf(shelf), count: shelf.ebooks.length })}>
+            <section class="shelf" key={shelf.id} aria-label={t('ebooks.shelf.label', { name: labelOf(shelf), count: shelf.count })}>
               <div class="shelf-heading">
                 <h2>{labelOf(shelf)}</h2>
-                {shelf.ebooks.length > SHELF_PREVIEW && (
+                {shelf.count > SHELF_PREVIEW && (
                   <Button onClick={() => send({ type: 'shelf.opened', shelfId: shelf.id })}>{t('ebooks.seeAll')}</Button>
                 )}
               </div>

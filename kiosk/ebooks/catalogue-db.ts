@@ -4,8 +4,8 @@
  * copy is in this module.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { EbookCatalogue, EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
-import type { CatalogueSnapshot } from './ebooks-types';
+import type { EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
+import type { CatalogueSnapshot, StoreInput } from './ebooks-types';
 
 interface SyncState {
   key: 'sync';
@@ -44,32 +44,43 @@ export class CatalogueDb extends Dexie {
   }
 }
 
-export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot> {
-  return db.transaction('r', db.ebooks, db.state, async () => {
-    const [ebooks, state] = await Promise.all([db.ebooks.toArray(), db.state.get('sync')]);
-    return { ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [], syncedAt: state?.syncedAt ?? null };
-  });
-}
-
-/** Titles per write: one write of 10,000 titles would hold the kiosk's main thread for most of a second. */
+/** Titles per read and per write: 10,000 at once held the kiosk's main thread for most of a second. */
+const READ_CHUNK = 2500;
 const WRITE_CHUNK = 500;
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The copy, read in chunks by id with a pause for the screen between them. */
+export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot> {
+  const state = await db.state.get('sync');
+  const ebooks: EbookSummary[] = [];
+  for (let chunk: EbookSummary[] = []; ebooks.length === 0 || chunk.length === READ_CHUNK; ) {
+    const after = ebooks.at(-1)?.id ?? -Infinity;
+    chunk = await db.ebooks.where('id').above(after).limit(READ_CHUNK).toArray();
+    ebooks.push(...chunk);
+    if (chunk.length === 0) break;
+    await pause();
+  }
+  return { ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [], syncedAt: state?.syncedAt ?? null };
+}
+
 /**
- * Stores a sync's answer: the whole catalogue (`since` null) replaces the copy; otherwise the
- * withdrawn titles are deleted and the changed ones put. Titles go in chunks, with a pause for
- * the screen between them, and the sync state (`syncedAt`) goes last: a write cut short leaves
- * the old `syncedAt`, so the next sync asks again from there (putting a title twice is harmless).
+ * Stores a page of a sync's answer: the first page of the whole catalogue (no `since`) replaces
+ * the copy; otherwise the withdrawn titles are deleted and the changed ones put. Titles go in
+ * chunks, with a pause for the screen between them, and the sync state (`syncedAt`) goes after the
+ * last page's: a sync cut short leaves the old `syncedAt`, so the next asks again from there
+ * (putting a title twice is harmless; a whole catalogue cut short is replaced whole next time).
  */
-export async function storeCatalogue(db: CatalogueDb, answer: EbookCatalogue, since: string | null): Promise<void> {
-  await db.transaction('rw', db.ebooks, db.covers, async () => {
-    if (since === null) await Promise.all([db.ebooks.clear(), db.covers.clear()]);
+export async function storeCatalogue(db: CatalogueDb, { answer, since, after, syncedAt }: StoreInput): Promise<void> {
+  await db.transaction('rw', db.ebooks, db.covers, db.state, async () => {
+    if (since === null && after === null) await Promise.all([db.ebooks.clear(), db.covers.clear(), db.state.clear()]);
     await Promise.all([db.ebooks.bulkDelete(answer.withdrawnIds), db.covers.bulkDelete(answer.withdrawnIds)]);
   });
   for (let start = 0; start < answer.ebooks.length; start += WRITE_CHUNK) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pause();
     await db.ebooks.bulkPut(answer.ebooks.slice(start, start + WRITE_CHUNK));
   }
-  await db.state.put({ key: 'sync', syncedAt: answer.syncedAt, categories: answer.categories, popularIds: answer.popularIds });
+  if (answer.next === null) await db.state.put({ key: 'sync', syncedAt, categories: answer.categories, popularIds: answer.popularIds });
 }
 
 /** Titles whose cover is not saved yet, or was saved from an older version of it. */

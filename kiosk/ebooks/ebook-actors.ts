@@ -6,7 +6,7 @@ import { fromPromise } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
 import type { EbookSummary } from '../../shared/ebooks/schemas';
 import type { CatalogueDb } from './catalogue-db';
-import type { IssueInput, StoreInput } from './ebooks-types';
+import type { IssueInput, PageRequest, StoreInput } from './ebooks-types';
 import type { SavedCovers } from './saved-covers';
 import { ticketActors } from './ticket-watcher';
 
@@ -54,10 +54,10 @@ export function ebookServices(hub: HubClient) {
       const { db, copy } = await open();
       return copy.readCatalogue(db);
     }),
-    fetchChanges: fromPromise(({ input, signal }: { input: { since: string | null }; signal: AbortSignal }) => hub.ebookCatalogue(input.since, signal)),
+    fetchChanges: fromPromise(({ input, signal }: { input: PageRequest; signal: AbortSignal }) => hub.ebookCatalogue(input.since, input.after, signal)),
     storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
       const { db, copy } = await open();
-      await copy.storeCatalogue(db, input.answer, input.since);
+      await copy.storeCatalogue(db, input);
     }),
     /** Saves the covers not saved yet; stopped (the patron leaves), it goes on from there next time. */
     saveCovers: fromPromise(async ({ input, signal }: { input: { ebooks: EbookSummary[] }; signal: AbortSignal }) => {

@@ -3,8 +3,8 @@
  * QR code until the phone has downloaded it. Invoked by the session machine's `ebooks` state,
  * so leaving that state (or the idle timeout) stops it, and the ticket watcher with it.
  *
- * Two regions: `sync` fills the catalogue (cache first, then the hub's changes, shown before
- * they are written back to the cache), `view` is the screens. All I/O is injected: the cache's
+ * Two regions: `sync` fills the catalogue (cache first, then the hub's changes page by page,
+ * each shown before it is written back to the cache), `view` is the screens. All I/O is injected: the cache's
  * load and store, the hub's catalogue, ticket issue and status, and the ticket guard (which
  * cancels an unsettled ticket when stopped, see ticket-watcher.ts). Every wait is one of `Delays`.
  */
@@ -13,8 +13,9 @@ import { isRefusal } from '../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
-import { applyChanges, searchCatalogue, shelvesOf } from './catalogue-view';
-import type { CatalogueSnapshot, EbooksInput, IssueInput, Shelf, StoreInput, TicketGuardEvent, TicketInput } from './ebooks-types';
+import { searchCatalogue } from './catalogue-search';
+import { applyPage, shelfEbooks, shelvesOf } from './catalogue-view';
+import type { CatalogueSnapshot, EbooksInput, IssueInput, PageRequest, Shelf, StoreInput, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type EbooksEvent =
@@ -40,9 +41,13 @@ export type EbooksParentEvent =
 
 export interface EbooksContext {
   catalogue: CatalogueSnapshot;
-  /** The hub's answer while it is written to the cache. */
+  /** The page of the sync to ask for next, and the sync's `syncedAt` (its first page's; null before). */
+  page: PageRequest & { syncedAt: string | null };
+  /** The hub's page while it is written to the cache. */
   unsaved: StoreInput | null;
   shelves: Shelf[];
+  /** Every title of the opened shelf. */
+  shelfEbooks: EbookSummary[];
   /** null until the first sync has ended; false: the hub could not be reached. */
   online: boolean | null;
   query: string;
@@ -92,7 +97,7 @@ export const ebooksMachine = setup({
   },
   actors: {
     loadCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
-    fetchChanges: fromPromise<EbookCatalogue, { since: string | null }>(notProvided),
+    fetchChanges: fromPromise<EbookCatalogue, PageRequest>(notProvided),
     storeChanges: fromPromise<void, StoreInput>(notProvided),
     saveCovers: fromPromise<void, { ebooks: EbookSummary[] }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
@@ -103,18 +108,21 @@ export const ebooksMachine = setup({
     keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
       catalogue,
       shelves: shelvesOf(catalogue),
+      shelfEbooks: context.openShelfId === null ? [] : shelfEbooks(catalogue, context.openShelfId),
       results: context.query === '' ? [] : searchCatalogue(catalogue.ebooks, context.query),
       selected: context.selected ?? catalogue.ebooks.find((ebook) => ebook.id === context.openEbookId) ?? null,
     })),
     setQuery: assign(({ context }, query: string) => {
       const trimmed = query.slice(0, MAX_QUERY_LENGTH);
-      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.catalogue.ebooks, trimmed), openShelfId: null };
+      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.catalogue.ebooks, trimmed), openShelfId: null, shelfEbooks: [] };
     }),
-    openShelf: assign(({ event }) => {
+    /** The sync asks for what changed since the copy's `syncedAt`, from its first page. */
+    startSync: assign({ page: ({ context }) => ({ since: context.catalogue.syncedAt, after: null, syncedAt: null }) }),
+    openShelf: assign(({ context, event }) => {
       assertEvent(event, 'shelf.opened');
-      return { openShelfId: event.shelfId };
+      return { openShelfId: event.shelfId, shelfEbooks: shelfEbooks(context.catalogue, event.shelfId) };
     }),
-    closeShelf: assign({ openShelfId: null }),
+    closeShelf: assign({ openShelfId: null, shelfEbooks: [] }),
     select: assign(({ context, event }) => {
       assertEvent(event, 'ebook.opened');
       return { selected: context.catalogue.ebooks.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
@@ -136,8 +144,10 @@ export const ebooksMachine = setup({
   type: 'parallel',
   context: ({ input }) => ({
     catalogue: { ebooks: [], categories: [], popularIds: [], syncedAt: null },
+    page: { since: null, after: null, syncedAt: null },
     unsaved: null,
     shelves: [],
+    shelfEbooks: [],
     online: null,
     query: '',
     keyboardOpen: false,
@@ -157,27 +167,46 @@ export const ebooksMachine = setup({
         loadingCache: {
           invoke: {
             src: 'loadCatalogue',
-            onDone: { target: 'syncing', actions: { type: 'keepCatalogue', params: ({ event }) => event.output } },
+            onDone: { target: 'syncing', actions: [{ type: 'keepCatalogue', params: ({ event }) => event.output }, 'startSync'] },
             // An unreadable cache only means the hub's copy is needed.
-            onError: 'syncing',
+            onError: { target: 'syncing', actions: 'startSync' },
           },
         },
+        /** One page of what changed since the copy's `syncedAt`; the first on screen is the whole catalogue's first. */
         syncing: {
           invoke: {
             src: 'fetchChanges',
-            input: ({ context }) => ({ since: context.catalogue.syncedAt }),
+            input: ({ context }) => ({ since: context.page.since, after: context.page.after }),
             onDone: {
               target: 'storing',
               actions: [
-                assign({ unsaved: ({ context, event }) => ({ answer: event.output, since: context.catalogue.syncedAt }) }),
-                { type: 'keepCatalogue', params: ({ context, event }) => applyChanges(context.catalogue, event.output) },
-                assign({ online: true }),
+                assign({
+                  unsaved: ({ context, event }) => ({
+                    answer: event.output,
+                    since: context.page.since,
+                    after: context.page.after,
+                    syncedAt: context.page.syncedAt ?? event.output.syncedAt,
+                  }),
+                }),
+                {
+                  type: 'keepCatalogue',
+                  params: ({ context, event }) =>
+                    applyPage(context.catalogue, event.output, context.page, context.page.syncedAt ?? event.output.syncedAt),
+                },
+                assign({
+                  online: true,
+                  page: ({ context, event }) => ({ ...context.page, after: event.output.next, syncedAt: context.page.syncedAt ?? event.output.syncedAt }),
+                }),
               ],
             },
-            onError: { target: 'done', actions: assign({ online: false }) },
+            // Unreachable after the first page, the kiosk keeps what it has shown; the next visit syncs again.
+            onError: { target: 'done', actions: assign({ online: ({ context }) => context.online === true }) },
           },
         },
-        /** Patrons browse the new catalogue meanwhile. A failed write only means the next sync asks again. */
+        /**
+         * Patrons browse the new page meanwhile; then the next page. A failed write ends the sync
+         * without its `syncedAt` written, so the next sync asks again from the old one.
+         */
         storing: {
           exit: assign({ unsaved: null }),
           invoke: {
@@ -186,7 +215,7 @@ export const ebooksMachine = setup({
               if (!context.unsaved) throw new Error('storing without an answer');
               return context.unsaved;
             },
-            onDone: 'savingCovers',
+            onDone: [{ guard: ({ context }) => context.page.after !== null, target: 'syncing' }, { target: 'savingCovers' }],
             onError: 'savingCovers',
           },
         },

@@ -11,12 +11,13 @@ export interface CatalogueSnapshot {
   syncedAt: string | null;
 }
 
-/** A row of covers on the browsing screen. */
+/** A row of covers on the browsing screen: its first titles; "See all" lists all `count`. */
 export interface Shelf {
   id: string;
   /** A translation key, or a staff-made category's own names. */
   label: MessageKey | { 'zh-CN': string; en: string };
   ebooks: EbookSummary[];
+  count: number;
 }
 
 export interface EbooksInput {
@@ -28,10 +29,19 @@ export interface EbooksInput {
   now: () => number;
 }
 
-/** A sync's answer to write to the cache, and the `since` it answered. */
-export interface StoreInput {
-  answer: EbookCatalogue;
+/** Which page of a sync to ask the hub for: `since` the copy's `syncedAt`, `after` the previous page's `next`. */
+export interface PageRequest {
   since: string | null;
+  after: number | null;
+}
+
+/**
+ * A page of a sync's answer to write to the cache, the page it answered, and the sync's
+ * `syncedAt` (its first page's), which the cache keeps once the last page is written.
+ */
+export interface StoreInput extends PageRequest {
+  answer: EbookCatalogue;
+  syncedAt: string;
 }
 
 export interface IssueInput {

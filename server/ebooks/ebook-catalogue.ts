@@ -110,18 +110,32 @@ export function listCategories(db: Database): EbookCategory[] {
 const POPULAR_COUNT = 24;
 const POPULAR_DAYS = 30;
 
+/** Titles per answer to a kiosk: 100,000 in one answer kept a kiosk's screen frozen while it read them. */
+export const CATALOGUE_PAGE = 5000;
+
 /**
- * The catalogue as the kiosk caches it, with the pinyin search keys built at upload. With
- * `since` (a previous `syncedAt`) only titles changed from then on are listed, and the ids of
- * those withdrawn from then on; categories and the popular shelf are small and always sent whole.
+ * The catalogue as the kiosk caches it, with the pinyin search keys built at upload, a page of
+ * `CATALOGUE_PAGE` titles by id after `after` (null: the first page); `next` is the `after` of the
+ * next page, null on the last. With `since` (a previous `syncedAt`) only titles changed from then
+ * on are listed, and the ids of those withdrawn from then on; categories and the popular shelf are
+ * small and sent whole on every page. A kiosk keeps the first page's `syncedAt` for the whole sync:
+ * what changes while it pages through has a later `updated_at`, so the next sync sends it again.
  */
-export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string, now: Date, since: string | null = null): EbookCatalogue {
-  const categoriesOf = categoryIdsByEbook(db);
+export function catalogue(
+  db: Database,
+  coverUrl: (ebook: EbookRecord) => string,
+  now: Date,
+  since: string | null = null,
+  after: number | null = null,
+  pageSize = CATALOGUE_PAGE,
+): EbookCatalogue {
   // `>=`: a title stored in the same millisecond as the last sync's newest one is sent again, never missed.
+  // One row more than a page says whether another page follows.
   const rows = (since === null
-    ? db.prepare('SELECT * FROM ebooks WHERE withdrawn_at IS NULL ORDER BY id').all()
-    : db.prepare('SELECT * FROM ebooks WHERE updated_at >= ? ORDER BY id').all(since)) as EbookRow[];
-  const records = rows.map(toRecord);
+    ? db.prepare('SELECT * FROM ebooks WHERE withdrawn_at IS NULL AND id > ? ORDER BY id LIMIT ?').all(after ?? 0, pageSize + 1)
+    : db.prepare('SELECT * FROM ebooks WHERE updated_at >= ? AND id > ? ORDER BY id LIMIT ?').all(since, after ?? 0, pageSize + 1)) as EbookRow[];
+  const records = rows.slice(0, pageSize).map(toRecord);
+  const categoriesOf = categoryIdsOf(db, records);
   const ebooks = records.filter((ebook) => ebook.withdrawnAt === null).map(
     (ebook): EbookSummary => ({
       id: ebook.id,
@@ -150,7 +164,19 @@ export function catalogue(db: Database, coverUrl: (ebook: EbookRecord) => string
     withdrawnIds: records.filter((ebook) => ebook.withdrawnAt !== null).map((ebook) => ebook.id),
     popularIds: popularIds(db, now),
     syncedAt: newest.at ?? since ?? new Date(0).toISOString(),
+    next: rows.length > pageSize ? (records.at(-1)?.id ?? null) : null,
   };
+}
+
+/** Category ids of the titles of one page. */
+function categoryIdsOf(db: Database, records: EbookRecord[]): Map<number, number[]> {
+  const ids = new Map<number, number[]>();
+  if (records.length === 0) return ids;
+  const links = db
+    .prepare('SELECT ebook_id AS ebookId, category_id AS categoryId FROM ebook_category_links WHERE ebook_id BETWEEN ? AND ? ORDER BY category_id')
+    .all(records[0]!.id, records.at(-1)!.id) as Array<{ ebookId: number; categoryId: number }>;
+  for (const link of links) ids.set(link.ebookId, [...(ids.get(link.ebookId) ?? []), link.categoryId]);
+  return ids;
 }
 
 function popularIds(db: Database, now: Date): number[] {

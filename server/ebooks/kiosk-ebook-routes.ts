@@ -1,7 +1,7 @@
 /**
  * What kiosks ask about e-books. Registered in the kiosk scope: every route needs a device token.
  *
- *   GET    /api/ebooks                     catalogue with categories and search keys → EbookCatalogue
+ *   GET    /api/ebooks?since=&after=       a page of the catalogue, categories, search keys → EbookCatalogue
  *   POST   /api/ebooks/:id/tickets         issue a download ticket                    → TicketIssued
  *   GET    /api/ebook-tickets/:ticketId    ticket status for polling                  → TicketStatus
  *   DELETE /api/ebook-tickets/:ticketId    cancel
@@ -20,7 +20,7 @@ import { defaultPublicUrl } from '../public-url';
 import { catalogue, coverUrlOf } from './ebook-catalogue';
 import { IdParam, TicketParam } from './route-params';
 
-const CatalogueQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
+const CatalogueQuery = z.object({ since: z.iso.datetime({ offset: true }).optional(), after: z.coerce.number().int().min(0).optional() });
 
 const ISSUE_REFUSAL_STATUS: Record<TicketIssueRefusal, number> = { 'ebook.unknown': 404, 'ebook.cardRequired': 401, 'ebook.dailyLimit': 403 };
 
@@ -30,9 +30,9 @@ export function registerKioskEbookRoutes(app: FastifyInstance, services: HubServ
   const publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, config.port);
 
   app.get(API.ebooks, async (request, reply): Promise<EbookCatalogue> => {
-    const { since } = parseQuery(CatalogueQuery, request.query);
+    const { since, after } = parseQuery(CatalogueQuery, request.query);
     void reply.header('cache-control', 'no-store');
-    return catalogue(db, coverUrlOf, now(), since ?? null);
+    return catalogue(db, coverUrlOf, now(), since ?? null, after ?? null);
   });
 
   app.post(API.ebookTickets, async (request, reply): Promise<TicketIssued> => {

@@ -91,8 +91,12 @@ export class HubClient {
   }
 
   /** The whole e-book catalogue, or with `since` (the last `syncedAt`) what changed from then on. */
-  ebookCatalogue(since: string | null, signal?: AbortSignal) {
-    const path = since === null ? API.ebooks : `${API.ebooks}?since=${encodeURIComponent(since)}`;
+  /** A page of the catalogue: `after` is the previous page's `next` (null for the first). */
+  ebookCatalogue(since: string | null, after: number | null, signal?: AbortSignal) {
+    const query = new URLSearchParams();
+    if (since !== null) query.set('since', since);
+    if (after !== null) query.set('after', String(after));
+    const path = query.size === 0 ? API.ebooks : `${API.ebooks}?${query}`;
     return this.call('GET', path, EbookCatalogueAnswer, undefined, { signal });
   }
   /** `card` titles need the signed-in patron's token. */

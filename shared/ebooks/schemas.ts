@@ -62,6 +62,8 @@ export const EbookCatalogue = z.object({
   popularIds: z.array(z.number().int()),
   /** Pass back as `?since=` to get only what changed. */
   syncedAt: IsoDateTime,
+  /** Answers come in pages: pass back as `?after=` (with the same `since`) for the next one; null on the last. */
+  next: z.number().int().nullable(),
 });
 export type EbookCatalogue = z.infer<typeof EbookCatalogue>;
 

@@ -1,7 +1,9 @@
 /**
- * The kiosk's e-book catalogue with 10,000 titles, in the system Chromium against a local hub:
- * the first sync to an empty kiosk (budget 3 s), search results on screen as the patron types
- * (p95 budget 50 ms) while the covers are still being saved, and how long saving them all takes.
+ * The kiosk's e-book catalogue with 10,000 and with 100,000 titles (`BENCH_EBOOK_TITLES=100000`
+ * for one size), in the system Chromium against a local hub: the first sync to an empty kiosk
+ * (titles on screen within 2 s, no long task over 50 ms while the rest is stored), search results
+ * on screen as the patron types (p95 within one frame, 16 ms), the IndexedDB footprint
+ * (navigator.storage.estimate()) and, for 10,000, how long saving every cover takes.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
 import { cachedCount, cachedEbookCount } from '../e2e/cached-ebooks';
 import { percentile, startHub } from './hub-process';
 
-const TITLES = 10_000;
+const SIZES = (process.env.BENCH_EBOOK_TITLES ?? '10000,100000').split(',').map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 18183);
 const CHARS = '春夏秋冬山水风月花鸟云雨江河湖海天地人心书画诗词歌赋星辰日光明暗长短远近古今新旧东西南北红黄青白金银';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
@@ -23,8 +25,8 @@ function pick(text: string, length: number): string {
   return Array.from({ length }, () => text[Math.floor(Math.random() * [...text].length)]).join('');
 }
 
-/** Adds `TITLES` e-books to a hub's database, sharing one demo title's file and cover. */
-function seed(dataDir: string): void {
+/** Adds `titles` e-books to a hub's database, sharing one demo title's file and cover. */
+function seed(dataDir: string, titles: number): void {
   const db = new Database(join(dataDir, 'hub.sqlite'));
   const template = db.prepare('SELECT * FROM ebooks LIMIT 1').get() as Record<string, unknown>;
   const categories = (db.prepare('SELECT id FROM ebook_categories').all() as Array<{ id: number }>).map((row) => row.id);
@@ -35,7 +37,7 @@ function seed(dataDir: string): void {
   const link = db.prepare('INSERT INTO ebook_category_links (ebook_id, category_id) VALUES (?, ?)');
   const at = new Date().toISOString();
   db.transaction(() => {
-    for (let i = 0; i < TITLES; i++) {
+    for (let i = 0; i < titles; i++) {
       const title = pick(CHARS, 2 + (i % 5));
       const author = pick(SURNAMES, 1) + pick(CHARS, 2);
       const keys = JSON.stringify(buildSearchKeys({ title, authors: [author], subjects: [] }));
@@ -46,113 +48,163 @@ function seed(dataDir: string): void {
   db.close();
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-ebooks-'));
-const first = await startHub(PORT, { DATA_DIR: dataDir });
-first.stop();
-while (await fetch(`${first.url}/healthz`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 100));
-seed(dataDir);
+/** True when the bench ran within its budgets for this catalogue size. */
+async function benchCatalogue(size: number): Promise<boolean> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-ebooks-'));
+  const first = await startHub(PORT, { DATA_DIR: dataDir });
+  first.stop();
+  while (await fetch(`${first.url}/healthz`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 100));
+  const seedStart = performance.now();
+  seed(dataDir, size);
+  console.log(`\n${size} generated titles seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-const hub = await startHub(PORT, { DATA_DIR: dataDir });
-let titles = 0;
-{
-  // The hub's share of the first sync: building, compressing and sending the whole catalogue.
-  const claim = await fetch(`${hub.url}/api/kiosk/claim-local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const { token } = (await claim.json()) as { token: string };
-  const times: number[] = [];
-  let bytes = 0;
-  for (let round = 0; round < 5; round++) {
-    const start = performance.now();
-    const answer = await fetch(`${hub.url}/api/ebooks`, { headers: { 'x-kiosk-token': token, 'accept-encoding': 'br' } });
-    const body = await answer.text();
-    bytes = Buffer.byteLength(body);
-    titles = (JSON.parse(body) as { ebooks: unknown[] }).ebooks.length;
-    times.push(performance.now() - start);
+  const hub = await startHub(PORT, { DATA_DIR: dataDir });
+  let titles = 0;
+  {
+    // The hub's share of a first sync: building, compressing and sending the whole catalogue.
+    const claim = await fetch(`${hub.url}/api/kiosk/claim-local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const { token } = (await claim.json()) as { token: string };
+    const times: number[] = [];
+    let bytes = 0;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      bytes = 0;
+      titles = 0;
+      // Page by page, as the kiosk asks (a hub answering in one piece has no `next`).
+      for (let path: string | null = '/api/ebooks'; path !== null; ) {
+        const answer = await fetch(`${hub.url}${path}`, { headers: { 'x-kiosk-token': token, 'accept-encoding': 'br' } });
+        const body = await answer.text();
+        bytes += Buffer.byteLength(body);
+        const page = JSON.parse(body) as { ebooks: unknown[]; next?: string | null };
+        titles += page.ebooks.length;
+        path = page.next ? `/api/ebooks?${new URLSearchParams({ after: page.next })}` : null;
+      }
+      times.push(performance.now() - start);
+    }
+    console.log(`hub answer to a first sync of ${titles} titles: median ${percentile(times, 50).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB decompressed by fetch`);
   }
-  console.log(`hub answer to a first sync: median ${percentile(times, 50).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB decompressed by fetch`);
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.setDefaultTimeout(20_000);
-  page.on('crash', () => console.error('the kiosk page crashed'));
-  page.on('close', () => console.error('the kiosk page closed'));
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(`${hub.url}/kiosk/`);
-  await page.locator('main[data-screen="attract"]').waitFor();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.setDefaultTimeout(60_000);
+    page.on('crash', () => console.error('the kiosk page crashed'));
+    page.on('close', () => console.error('the kiosk page closed'));
+    page.on('pageerror', (error) => console.error('page error:', error));
+    // Every main-thread task over 50 ms (the Long Tasks API), from the page's start.
+    await page.addInitScript(() => {
+      const tasks: Array<{ start: number; duration: number }> = [];
+      (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${hub.url}/kiosk/`);
+    await page.locator('main[data-screen="attract"]').waitFor();
 
-  const syncStart = Date.now();
-  await page.getByRole('button', { name: '电子书', exact: true }).click();
-  await page.locator('[data-sync="online"]').waitFor();
-  const syncMs = Date.now() - syncStart;
-  // The copy is written to IndexedDB after the titles are on screen, in chunks; wait until it is whole.
-  let cached = 0;
-  while (cached < titles) {
-    cached = await cachedEbookCount(page);
-    if (Date.now() - syncStart > 30_000) throw new Error(`only ${cached} of ${titles} titles saved after 30 s`);
-  }
-  const savedMs = Date.now() - syncStart;
-  console.log(`e-book first sync to an empty kiosk: ${titles} titles on screen after ${syncMs} ms (budget 3000 ms), all saved in IndexedDB after ${savedMs} ms`);
+    const tapAt = await page.evaluate(() => performance.now());
+    const syncStart = Date.now();
+    await page.getByRole('button', { name: '电子书', exact: true }).click();
+    await page.getByTestId('cover-tile').first().waitFor();
+    const shownMs = Date.now() - syncStart;
+    await page.locator('[data-sync="online"]').waitFor();
+    const onlineMs = Date.now() - syncStart;
+    // The copy is written to IndexedDB after the titles are on screen; wait until it is whole.
+    let cached = 0;
+    while (cached < titles) {
+      cached = await cachedEbookCount(page);
+      if (Date.now() - syncStart > 120_000) throw new Error(`only ${cached} of ${titles} titles saved after 120 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const savedMs = Date.now() - syncStart;
+    const longTasks = await page.evaluate((from) => (window as unknown as { longTasks: Array<{ start: number; duration: number }> }).longTasks.filter((task) => task.start >= from).map((task) => task.duration), tapAt);
+    const longest = Math.max(0, ...longTasks);
+    console.log(
+      `e-book first sync to an empty kiosk: titles on screen after ${shownMs} ms (budget 2000 ms), all ${titles} browsable after ${onlineMs} ms, all saved in IndexedDB after ${savedMs} ms; ` +
+        `${longTasks.length} long tasks meanwhile, the longest ${longest.toFixed(0)} ms (budget 50 ms)`,
+    );
+    const footprint = async (what: string) => {
+      const { usage } = await page.evaluate(() => navigator.storage.estimate());
+      console.log(`IndexedDB footprint (navigator.storage.estimate, ${what}): ${((usage ?? 0) / 1024 / 1024).toFixed(1)} MB`);
+    };
+    await footprint(`${titles} titles saved`);
 
-  // Functions passed to page.evaluate hold no named inner functions (`function f` or
-  // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
-  const search = page.getByRole('searchbox');
-  /** Types every query letter by letter, `rounds` times; the time of each key to its results on screen. */
-  const typeQueries = async (rounds: number): Promise<number[]> => {
-    const samples: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      for (const query of QUERIES) {
-        await search.fill('');
-        await page.locator('[data-testid="result-count"]').waitFor({ state: 'detached' });
-        await search.focus();
-        for (let typed = 1; typed <= query.length; typed++) {
-          // From the key press to the frame after the results for the new query are in the page.
-          const elapsed = page.evaluate((expected) => {
-            return new Promise<number>((resolve, reject) => {
-              let start = 0;
-              addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
-              const observer = new MutationObserver(() => {
-                if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
-                observer.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - start));
+    // Functions passed to page.evaluate hold no named inner functions (`function f` or
+    // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
+    const search = page.getByRole('searchbox');
+    /** Types every query letter by letter, `rounds` times; the time of each key to its results on screen. */
+    const typeQueries = async (rounds: number): Promise<{ onScreen: number[]; inPage: number[] }> => {
+      const onScreen: number[] = [];
+      const inPage: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        for (const query of QUERIES) {
+          await search.fill('');
+          await page.locator('[data-testid="result-count"]').waitFor({ state: 'detached' });
+          await search.focus();
+          for (let typed = 1; typed <= query.length; typed++) {
+            // From the key press to the results for the new query in the page (`inPage`), and to
+            // the frame after that (`onScreen`: what the patron sees).
+            const elapsed = page.evaluate((expected) => {
+              return new Promise<{ onScreen: number; inPage: number }>((resolve, reject) => {
+                let start = 0;
+                addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+                const observer = new MutationObserver(() => {
+                  if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
+                  observer.disconnect();
+                  const inPage = performance.now() - start;
+                  requestAnimationFrame(() => resolve({ onScreen: performance.now() - start, inPage }));
+                });
+                observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
+                setTimeout(() => {
+                  observer.disconnect();
+                  reject(new Error(`no results on screen for "${expected}" within 10 s`));
+                }, 10_000);
               });
-              observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
-              setTimeout(() => {
-                observer.disconnect();
-                reject(new Error(`no results on screen for "${expected}" within 10 s`));
-              }, 10_000);
-            });
-          }, query.slice(0, typed));
-          await page.evaluate(() => new Promise(requestAnimationFrame));
-          await page.keyboard.press(query[typed - 1]!);
-          samples.push(await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error }))));
+            }, query.slice(0, typed));
+            await page.evaluate(() => new Promise(requestAnimationFrame));
+            await page.keyboard.press(query[typed - 1]!);
+            const sample = await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error })));
+            onScreen.push(sample.onScreen);
+            inPage.push(sample.inPage);
+          }
         }
       }
+      return { onScreen, inPage };
+    };
+    const report = (what: string, samples: { onScreen: number[]; inPage: number[] }) =>
+      console.log(
+        `e-book search with ${titles} titles cached, ${what}: on screen median ${percentile(samples.onScreen, 50).toFixed(1)} ms, p95 ${percentile(samples.onScreen, 95).toFixed(1)} ms ` +
+          `(budget 16 ms; results in the page p95 ${percentile(samples.inPage, 95).toFixed(1)} ms) over ${samples.onScreen.length} keys`,
+      );
+
+    // A first visit: the covers are being saved in the background while the patron searches.
+    report('while the covers are being saved', await typeQueries(1));
+    if (titles <= 10_000) {
+      for (let waited = 0; (await cachedCount(page, 'covers')) < titles; waited++) {
+        if (Date.now() - syncStart > 300_000) throw new Error('the covers were not all saved within 5 minutes');
+        if (waited % 20 === 19) await page.keyboard.press('Shift'); // a patron still there: no idle reset
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      console.log(`e-book covers: all ${titles} saved in IndexedDB ${((Date.now() - syncStart) / 1000).toFixed(1)} s after the first tap`);
+      await footprint(`${titles} titles and covers saved`);
     }
-    return samples;
-  };
-  const report = (what: string, samples: number[]) =>
-    console.log(`e-book search with ${titles} titles cached, ${what}: median ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms over ${samples.length} keys (budget 50 ms)`);
 
-  // A first visit: the covers are being saved in the background while the patron searches.
-  report('while the covers are being saved', await typeQueries(1));
-  for (let waited = 0; (await cachedCount(page, 'covers')) < titles; waited++) {
-    if (Date.now() - syncStart > 300_000) throw new Error('the covers were not all saved within 5 minutes');
-    if (waited % 20 === 19) await page.keyboard.press('Shift'); // a patron still there: no idle reset
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Every later visit: the titles (and, for 10,000, the covers) saved.
+    const samples = await typeQueries(3);
+    report(titles <= 10_000 ? 'covers saved' : 'covers still being saved', samples);
+    return shownMs <= 2000 && longest <= 50 && percentile(samples.onScreen, 95) <= 16;
+  } catch (error) {
+    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close();
+    hub.stop();
+    while (await fetch(`${hub.url}/healthz`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  console.log(`e-book covers: all ${titles} saved in IndexedDB ${((Date.now() - syncStart) / 1000).toFixed(1)} s after the first tap`);
-
-  // Every later visit: titles and covers saved.
-  const samples = await typeQueries(3);
-  report('covers saved', samples);
-  if (syncMs > 3000 || percentile(samples, 95) > 50) process.exitCode = 1;
-} catch (error) {
-  await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
-  throw error;
-} finally {
-  await browser.close();
-  hub.stop();
 }
+
+let withinBudget = true;
+for (const size of SIZES) withinBudget = (await benchCatalogue(size)) && withinBudget;
+if (!withinBudget) process.exitCode = 1;

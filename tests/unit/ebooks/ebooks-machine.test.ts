@@ -3,7 +3,7 @@ import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
 import { Delays, ebooksMachine } from '../../../kiosk/ebooks/ebooks-machine';
-import type { CatalogueSnapshot, StoreInput } from '../../../kiosk/ebooks/ebooks-types';
+import type { CatalogueSnapshot, PageRequest, StoreInput } from '../../../kiosk/ebooks/ebooks-types';
 import { ticketActors } from '../../../kiosk/ebooks/ticket-watcher';
 import { Delays as SessionDelays } from '../../../kiosk/session/session-setup';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
@@ -37,7 +37,7 @@ const CARD_TITLE = ebook(2, 'Card only', { access: 'card' });
 const CATEGORIES = [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }];
 const CACHED: CatalogueSnapshot = { ebooks: [HLM], categories: CATEGORIES, popularIds: [], syncedAt: '2026-01-01T00:00:00.000Z' };
 /** The hub's answer to `since` = CACHED.syncedAt: one title added. */
-const CHANGES: EbookCatalogue = { ebooks: [CARD_TITLE], withdrawnIds: [], categories: CATEGORIES, popularIds: [2], syncedAt: '2026-01-02T00:00:00.000Z' };
+const CHANGES: EbookCatalogue = { ebooks: [CARD_TITLE], withdrawnIds: [], categories: CATEGORIES, popularIds: [2], syncedAt: '2026-01-02T00:00:00.000Z', next: null };
 const TICKET: TicketIssued = {
   ticketId: 7,
   token: 't'.repeat(43),
@@ -55,12 +55,13 @@ const status = (overrides: Partial<TicketStatus> = {}): TicketStatus => ({
   ...overrides,
 });
 
-function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; changes?: EbookCatalogue } = {}) {
+function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; changes?: EbookCatalogue; pages?: EbookCatalogue[] } = {}) {
   const io = {
     /** What the hub answers to the next status questions (an Error: it cannot be reached); then `live`. */
     statuses: [] as Array<TicketStatus | Error>,
     cancelled: [] as number[],
     asked: [] as Array<string | null>,
+    pagesAsked: [] as PageRequest[],
     stored: [] as StoreInput[],
     coversSaved: [] as number[][],
     statusAsked: 0,
@@ -71,10 +72,11 @@ function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; change
   };
   const actors = {
     loadCatalogue: fromPromise(async () => options.cached ?? CACHED),
-    fetchChanges: fromPromise(async ({ input }: { input: { since: string | null } }) => {
+    fetchChanges: fromPromise(async ({ input }: { input: PageRequest }) => {
       io.asked.push(input.since);
+      io.pagesAsked.push(input);
       if (options.offline) throw new HubError('network.offline');
-      return options.changes ?? CHANGES;
+      return options.pages?.[io.pagesAsked.length - 1] ?? options.changes ?? CHANGES;
     }),
     storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
       io.stored.push(input);
@@ -144,7 +146,9 @@ describe('the e-book section', () => {
     const { context } = actor.getSnapshot();
     expect(context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦（校注本）', 'Card only']);
     expect(context.catalogue.syncedAt).toBe(CHANGES.syncedAt);
-    expect(io.stored).toEqual([{ answer: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] }, since: CACHED.syncedAt }]);
+    expect(io.stored).toEqual([
+      { answer: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] }, since: CACHED.syncedAt, after: null, syncedAt: CHANGES.syncedAt },
+    ]);
     // Then the covers of the new copy, for browsing without the hub.
     expect(io.coversSaved).toEqual([[1, 2]]);
     expect(actor.getSnapshot().matches({ sync: 'done' })).toBe(true);
@@ -157,6 +161,41 @@ describe('the e-book section', () => {
     expect(io.asked).toEqual([null]);
     expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
     expect(io.stored.map((write) => write.since)).toEqual([null]);
+  });
+
+  it('pages through a large catalogue: shows the first page at once, asks for the next after writing each, keeps the first page’s syncedAt', async () => {
+    const first = { ...CHANGES, ebooks: [HLM], next: 1, syncedAt: '2026-01-02T00:00:00.000Z' };
+    // A title changed while the kiosk paged: the hub's newest `updated_at` moved on.
+    const last = { ...CHANGES, ebooks: [CARD_TITLE], next: null, syncedAt: '2026-01-03T00:00:00.000Z' };
+    let releaseFirstWrite = () => {};
+    const { io, actors } = fakeIo({ cached: { ebooks: [], categories: [], popularIds: [], syncedAt: null }, pages: [first, last] });
+    const actor = createActor(
+      ebooksMachine.provide({
+        actors: {
+          ...actors,
+          storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
+            io.stored.push(input);
+            if (input.after === null) await new Promise<void>((resolve) => (releaseFirstWrite = resolve));
+          }),
+        },
+      }),
+      { input: { patronToken: null, openEbookId: null, now: () => 0 } },
+    ).start();
+    await settle();
+    // The first page is on screen while it is written, and the next is not asked for yet.
+    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1]);
+    expect(actor.getSnapshot().context.online).toBe(true);
+    expect(io.pagesAsked).toEqual([{ since: null, after: null }]);
+    releaseFirstWrite();
+    await settle();
+    expect(io.pagesAsked).toEqual([{ since: null, after: null }, { since: null, after: 1 }]);
+    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
+    expect(io.stored.map(({ after, syncedAt }) => ({ after, syncedAt }))).toEqual([
+      { after: null, syncedAt: first.syncedAt },
+      { after: 1, syncedAt: first.syncedAt },
+    ]);
+    expect(actor.getSnapshot().context.catalogue.syncedAt).toBe(first.syncedAt);
+    expect(io.coversSaved).toEqual([[1, 2]]);
   });
 
   it('shows the letter keyboard only when the patron goes to search', async () => {
