@@ -6,6 +6,8 @@ import { auditPageActors } from '../audit/audit-page-actors';
 import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
+import { ilsPageActors } from '../ils/ils-page-actors';
+import { ilsPageMachine } from '../ils/ils-page-machine';
 import { staffPageActors } from '../staff/staff-page-actors';
 import { staffPageMachine } from '../staff/staff-page-machine';
 import type { AdminContext, Credentials, NewPasswordInput } from './admin-machine';
@@ -34,6 +36,7 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     ebooksPage: ebooksPageMachine.provide({ actors: ebooksPageActors(hub) }),
     staffPage: staffPageMachine.provide({ actors: staffPageActors(hub) }),
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
+    ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
   };
 }
 

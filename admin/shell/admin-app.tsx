@@ -8,10 +8,11 @@ import type { Actor } from 'xstate';
 import { useSelector } from '../../shared/ui/use-selector';
 import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
+import { IlsPage, type IlsPageActor } from '../ils/ils-page';
 import { NewPasswordPage } from '../sign-in/new-password-page';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { StaffPage, type StaffPageActor } from '../staff/staff-page';
-import { PAGES_FOR, type AdminMachine, type AdminPage } from './admin-machine';
+import { ADMIN_PAGES, PAGES_FOR, type AdminMachine, type AdminPage } from './admin-machine';
 import { useT } from './i18n-context';
 
 export type AdminActor = Actor<AdminMachine>;
@@ -31,7 +32,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const username = useSelector(actor, (snapshot) => snapshot.context.username);
   const role = useSelector(actor, (snapshot) => snapshot.context.role);
   const children = useSelector(actor, (snapshot) => snapshot.children);
-  const current = useSelector(actor, (snapshot) => (snapshot.matches({ signedIn: 'staff' }) ? 'staff' : snapshot.matches({ signedIn: 'audit' }) ? 'audit' : 'ebooks'));
+  const current = useSelector(actor, (snapshot): AdminPage => ADMIN_PAGES.find((page) => snapshot.matches({ signedIn: page })) ?? 'ebooks');
 
   if (state === 'restoring') return null;
   if (state === 'signIn' || username === null || role === null) {
@@ -50,11 +51,13 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const ebooks = children.ebooks as EbooksPageActor | undefined;
   const staff = children.staff as StaffPageActor | undefined;
   const audit = children.audit as AuditPageActor | undefined;
+  const ils = children.ils as IlsPageActor | undefined;
   return (
     <AdminShell username={username} pages={PAGES_FOR[role]} current={current} onNav={(page) => actor.send({ type: 'nav.chosen', page })} onSignOut={() => actor.send({ type: 'signOut' })}>
       {ebooks && <EbooksPage actor={ebooks} />}
       {staff && <StaffPage actor={staff} />}
       {audit && <AuditPage actor={audit} />}
+      {ils && <IlsPage actor={ils} />}
     </AdminShell>
   );
 }
@@ -68,7 +71,7 @@ interface AdminShellProps {
   children: ComponentChildren;
 }
 
-const NAV_LABEL = { ebooks: 'admin.nav.ebooks', staff: 'admin.nav.staff', audit: 'admin.nav.audit' } as const;
+const NAV_LABEL = { ebooks: 'admin.nav.ebooks', staff: 'admin.nav.staff', audit: 'admin.nav.audit', ils: 'admin.nav.ils' } as const;
 
 function AdminShell({ username, pages, current, onNav, onSignOut, children }: AdminShellProps) {
   const t = useT();

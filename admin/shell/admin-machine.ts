@@ -5,7 +5,7 @@
  * A sign-in whose password an admin set must choose a new one before any page opens. A page
  * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
- * Pages are invoked machines; the nav picks one. Staff and Audit log are for admins only.
+ * Pages are invoked machines; the nav picks one. Staff, Audit log and Library system are for admins only.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { StaffRole, StaffSignedIn, StaffWhoAmI } from '../../shared/api/staff-schemas';
@@ -14,6 +14,7 @@ import { notProvided } from '../../shared/machines/not-provided';
 import { passwordProblem } from '../../shared/staff/password-rule';
 import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
+import { ilsPageMachine } from '../ils/ils-page-machine';
 import { staffPageMachine } from '../staff/staff-page-machine';
 import { isSignInRequired, reasonOf } from './hub-reason';
 
@@ -42,7 +43,7 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'staff', 'audit'] as const;
+export const ADMIN_PAGES = ['ebooks', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
@@ -76,6 +77,7 @@ export const adminMachine = setup({
     ebooksPage: ebooksPageMachine,
     staffPage: staffPageMachine,
     auditPage: auditPageMachine,
+    ilsPage: ilsPageMachine,
   },
   actions: {
     /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
@@ -165,12 +167,14 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'ebooks' }, target: '.ebooks' },
           { guard: { type: 'opens', params: 'staff' }, target: '.staff' },
           { guard: { type: 'opens', params: 'audit' }, target: '.audit' },
+          { guard: { type: 'opens', params: 'ils' }, target: '.ils' },
         ],
       },
       states: {
         ebooks: { invoke: { id: 'ebooks', src: 'ebooksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         staff: { invoke: { id: 'staff', src: 'staffPage', input: signedInAs, onDone: PAGE_ENDED } },
         audit: { invoke: { id: 'audit', src: 'auditPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        ils: { invoke: { id: 'ils', src: 'ilsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
       },
     },
   },

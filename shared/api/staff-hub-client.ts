@@ -6,6 +6,7 @@ import type { EbookAccess } from '../ebooks/schemas';
 import { EbookCategory } from '../ebooks/schemas';
 import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
 import { HubClient, type FileBody } from './hub-client';
+import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
 import { API, staffAccountPasswordPath, staffAccountPath, staffEbookCategoryPath, staffEbookPath } from './routes';
 import {
   AuditPage,
@@ -43,6 +44,12 @@ export class StaffHubClient extends HubClient {
   auditLog(staffToken: string, query: AuditQuery, signal?: AbortSignal) {
     const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
     return this.call('GET', `${API.staffAudit}?${search}`, AuditPage, undefined, { bearer: staffToken, signal });
+  }
+  ilsSettings(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffIls, IlsSettingsView, undefined, { bearer: staffToken, signal });
+  }
+  testIlsConnection(staffToken: string, signal?: AbortSignal) {
+    return this.call('POST', API.staffIlsTest, IlsConnectionTest, {}, { bearer: staffToken, signal });
   }
   async staffLogout(staffToken: string) {
     await this.call('DELETE', API.staffLogin, null, undefined, { bearer: staffToken });

@@ -9,7 +9,9 @@ describe('API schemas', () => {
   it.each([
     { cardNumber: '', pin: '2580' },
     { cardNumber: '2014 0001', pin: '2580' },
-    { cardNumber: '<script>', pin: '2580' },
+    // Any printable ASCII is a card number an ILS may hold (shared/barcodes PRINTABLE_ASCII); not blanks, | or other scripts.
+    { cardNumber: 'dj|fiander', pin: '2580' },
+    { cardNumber: '读者证', pin: '2580' },
     { cardNumber: '20140001', pin: '25' },
     { cardNumber: '20140001', pin: 'abcd' },
     { cardNumber: '20140001' },
