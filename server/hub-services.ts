@@ -12,13 +12,9 @@ import { PatronSessions } from './patron-sessions/patron-sessions';
 import { PinLockout } from './patron-sessions/pin-lockout';
 import { SignInThrottle } from './patron-sessions/sign-in-throttle';
 import { unconfiguredScanRules } from './settings/scan-rules';
-import { ExpiringTokenStore } from './security/expiring-token-store';
-
-const STAFF_SESSION_IDLE_MS = 30 * 60_000;
-
-export interface StaffSession {
-  username: string;
-}
+import { AuditLog } from './staff/audit-log';
+import { StaffSessions } from './staff/staff-sessions';
+import { StaffSignInThrottle } from './staff/staff-sign-in-throttle';
 
 export interface HubServices {
   db: Database;
@@ -31,8 +27,11 @@ export interface HubServices {
   signInThrottle: SignInThrottle;
   transactions: TransactionLog;
   idempotentRequests: IdempotentRequests;
-  /** Admin panel sessions; the admin routes (a later issue) authorize with these. */
-  staffSessions: ExpiringTokenStore<StaffSession>;
+  /** Admin panel sessions (in SQLite); the staff routes authorize with these. */
+  staffSessions: StaffSessions;
+  staffSignInThrottle: StaffSignInThrottle;
+  /** Every staff action: `audit.recordRequest(request, action, target)` in a staff route. */
+  audit: AuditLog;
   /** The QR codes' download tickets: issued at kiosks, redeemed by phones. */
   downloadTickets: DownloadTickets;
 }
@@ -56,7 +55,9 @@ export function createHubServices(
     signInThrottle: new SignInThrottle(db, now),
     transactions,
     idempotentRequests: new IdempotentRequests(transactions),
-    staffSessions: new ExpiringTokenStore(STAFF_SESSION_IDLE_MS, now),
+    staffSessions: new StaffSessions(db, now),
+    staffSignInThrottle: new StaffSignInThrottle(db, now),
+    audit: new AuditLog(db, now),
     downloadTickets: new DownloadTickets(db, now, {
       ttlMinutes: config.ebookTicketTtlSeconds / 60,
       dailyCardLimit: config.ebookDailyLimit,
