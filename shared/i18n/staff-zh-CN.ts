@@ -67,7 +67,7 @@ export const staffZhCN = {
   'admin.role.librarian': '馆员',
   'admin.password.title': '请设置新密码',
   'admin.password.why': '您现在的密码是管理员设置的，请先换成只有您自己知道的新密码。',
-  'admin.password.rule': '至少 10 个字符，不要用常见密码（如 1234567890、woaini1314）。',
+  'admin.password.rule': '至少 10 个字符，不要用常见密码（如 1234567890）。',
   'admin.password.new': '新密码',
   'admin.password.repeat': '再次输入新密码',
   'admin.password.mismatch': '两次输入的新密码不一样。',
