@@ -9,6 +9,8 @@ import { registerCoverRoutes } from './covers/cover-routes';
 import { migrate } from './db/database';
 import { registerHealthRoute } from './health/health-route';
 import { registerErrorHandling } from './http/error-handling';
+import { registerHubMachineCheck } from './http/hub-machine';
+import { registerHttpsRedirect } from './http/https-redirect';
 import { registerRateLimit } from './http/rate-limit';
 import { registerOriginCheck } from './http/request-origin';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -29,6 +31,7 @@ import { requireRole, requireStaff } from './staff/require-staff';
 import { registerStaffOwnAccountRoutes } from './staff/staff-own-account-routes';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { registerApps } from './static/serve-apps';
+import { registerCaCertificateRoute } from './tls/ca-certificate-route';
 
 export interface BuildAppOptions {
   config: HubConfig;
@@ -42,17 +45,23 @@ export interface BuildAppOptions {
   sleep?: Sleep;
   /** Absolute path of the built apps (dist/apps), served at / when given. */
   appsDir?: string | null;
+  /** Given when the hub also serves HTTPS (main.ts, server/tls/): plain HTTP then sends LAN pages there. */
+  https?: { port: number; caCertFile: string | null } | null;
 }
 
-export async function buildApp({ config, db, now = systemClock, logger = true, ils, appsDir, sleep }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, now = systemClock, logger = true, ils, appsDir, sleep, https }: BuildAppOptions): Promise<FastifyInstance> {
   migrate(db);
   const services = createHubServices(config, db, now, ils, sleep);
-  const app = Fastify({ logger: loggerOptions(config, logger), bodyLimit: 64 * 1024 });
+  // Forwarded headers count only from the proxies TRUST_PROXY names (then request.ip is the browser's).
+  const trustProxy = config.trustProxy.length > 0 ? config.trustProxy : false;
+  const app = Fastify({ logger: loggerOptions(config, logger), bodyLimit: 64 * 1024, trustProxy });
   // The ILS may hold connections (SIP2's pool): let them go when the hub stops.
   app.addHook('onClose', async () => services.ils.close?.());
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerHubMachineCheck(app, config.trustProxy);
+  if (https) registerHttpsRedirect(app, config, https.port);
   registerOriginCheck(app, config);
   registerHealthRoute(app);
   // JSON answers only (the e-book catalogue is ~5 MB for 10,000 titles); files, pages and
@@ -66,6 +75,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
     registerCoverRoutes(limited, services);
     registerPublicEbookRoutes(limited, services, config);
     registerPhoneRoutes(limited, services, config);
+    if (https?.caCertFile) registerCaCertificateRoute(limited, https.caCertFile);
 
     await limited.register(async (kioskScope) => {
       requireKioskToken(kioskScope, services.kiosks);

@@ -13,6 +13,8 @@ import { createDemoEbooks } from './ebooks/demo/create-demo-ebooks';
 import { passwordProblem } from '../shared/staff/password-rule';
 import { createStaffAccount, INITIAL_STAFF_USERNAME } from './staff/staff-accounts';
 import { StartupError } from './startup-error';
+import { loadHubTls, type HubTls } from './tls/hub-tls';
+import { closeHttps, listenHttps } from './tls/https-listener';
 
 async function main(): Promise<void> {
   const config = configFromEnvironment();
@@ -24,18 +26,25 @@ async function main(): Promise<void> {
 
   // APPS_DIR lets two test runs on one machine build and serve their own copies.
   const appsDir = resolve(import.meta.dirname, '..', process.env.APPS_DIR ?? 'dist/apps');
-  const app = await buildApp({ config, db, appsDir: existsSync(appsDir) ? appsDir : null });
+  const tls = config.https ? tlsFromConfig(config) : null;
+  const https = config.https && tls ? { port: config.https.port, caCertFile: tls.ca?.certFile ?? null } : null;
+  const app = await buildApp({ config, db, appsDir: existsSync(appsDir) ? appsDir : null, https });
   await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
     throw new StartupError(`Port ${config.port} is already in use, perhaps by another hub: stop that program, or set PORT to a free port.`);
   });
-  printAddresses(config, (app.server.address() as AddressInfo).port);
+  const httpsServer = tls && https ? await listenHttps(app, tls, https.port, config.host, () => new Date()).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    throw new StartupError(`HTTPS_PORT ${https.port} is already in use, perhaps by another hub: stop that program, set HTTPS_PORT to a free port, or HTTPS=off.`);
+  }) : null;
+  printAddresses(config, (app.server.address() as AddressInfo).port, tls);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) process.exit(1); // a second Ctrl+C means "now"
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    if (httpsServer) await closeHttps(httpsServer);
     await app.close();
     db.close();
     process.exit(0);
@@ -50,6 +59,15 @@ function configFromEnvironment(): HubConfig {
     return loadConfig();
   } catch (error) {
     throw new StartupError(`${(error as Error).message}: fix it in the environment and start again.`);
+  }
+}
+
+/** The HTTPS certificate (docs/https.md); made from the hub's own CA on first start. */
+function tlsFromConfig(config: HubConfig): HubTls {
+  try {
+    return loadHubTls(config, config.https!, new Date());
+  } catch (error) {
+    throw new StartupError(`${(error as Error).message}: fix it and start again (docs/https.md).`);
   }
 }
 
@@ -73,16 +91,27 @@ function refuseWeakAdminPassword(password: string): void {
   if (problem === 'staff.passwordCommon') throw new StartupError('ADMIN_PASSWORD is one of the most common passwords: choose another and start again.');
 }
 
-function printAddresses(config: HubConfig, port: number): void {
-  const bases = [`http://localhost:${port}`];
-  if (config.publicUrl) bases.push(config.publicUrl.replace(/\/$/, ''));
+function printAddresses(config: HubConfig, port: number, tls: HubTls | null): void {
+  const lan: string[] = [];
+  if (config.publicUrl) lan.push(new URL(config.publicUrl).hostname);
   for (const entries of Object.values(networkInterfaces())) {
     for (const entry of entries ?? []) {
-      if (entry.family === 'IPv4' && !entry.internal) bases.push(`http://${entry.address}:${port}`);
+      if (entry.family === 'IPv4' && !entry.internal) lan.push(entry.address);
     }
   }
   console.log('Library hub is running.');
-  for (const base of bases) console.log(`  Kiosk: ${base}/kiosk/   Admin: ${base}/admin/`);
+  console.log(`  On this machine:  Kiosk: http://localhost:${port}/kiosk/   Admin: http://localhost:${port}/admin/`);
+  if (!config.https) {
+    for (const host of lan) console.log(`  Kiosk: http://${host}:${port}/kiosk/   Admin: http://${host}:${port}/admin/`);
+    return;
+  }
+  const httpsPort = config.https.port;
+  for (const host of lan) console.log(`  Kiosk: https://${host}:${httpsPort}/kiosk/   Admin: https://${host}:${httpsPort}/admin/`);
+  if (tls?.ca) {
+    console.log(`  HTTPS certificate from the hub's own CA. Trust it on each kiosk (README, "Running a real kiosk"):`);
+    console.log(`    CA file: ${resolve(tls.ca.certFile)}${lan[0] ? `  (download: http://${lan[0]}:${port}/ca.crt)` : ''}`);
+    console.log(`    CA SHA-256 fingerprint: ${tls.ca.fingerprint}`);
+  }
 }
 
 main().catch((error: unknown) => {

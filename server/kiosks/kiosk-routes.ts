@@ -6,15 +6,11 @@ import { HttpError } from '../http/http-error';
 import { kioskIdOf } from './kiosk-auth';
 import type { HubServices } from '../hub-services';
 
-/** Only a browser on the hub's own machine may claim the local kiosk. */
-function isLoopback(address: string): boolean {
-  return address === '::1' || /^(::ffff:)?127\./.test(address);
-}
-
 export function registerKioskClaimRoute(app: FastifyInstance, { kiosks }: HubServices): void {
   app.post(API.kioskClaimLocal, async (request): Promise<z.infer<typeof ClaimLocalResponse>> => {
-    // request.ip is the socket's address: the hub does not trust X-Forwarded-For.
-    if (!isLoopback(request.ip)) throw new HttpError(403, 'kiosk.unknown');
+    // Only a browser on the hub's own machine, by its connection (server/http/hub-machine.ts): not
+    // request.ip, which a trusted proxy (TRUST_PROXY) sets from its forwarded header.
+    if (!request.fromHubMachine) throw new HttpError(403, 'kiosk.unknown');
     return { token: kiosks.claimLocal() };
   });
 }

@@ -47,6 +47,9 @@ export const PHONE = {
   shortCodeFile: '/d/code/:shortCode/file',
 } as const;
 
+/** The hub's local CA certificate, for staff to install on kiosk machines (HTTPS). */
+export const CA_CERTIFICATE = '/ca.crt';
+
 /** The OPDS catalogue of open titles, for reading apps. */
 export const OPDS = {
   feed: '/opds',

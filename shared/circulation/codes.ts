@@ -45,6 +45,8 @@ export const REFUSAL_CODES = [
   'kiosk.unknown',
   'request.invalid',
   'request.foreignOrigin',
+  /** A PIN, password or token sent over plain HTTP from the LAN while the hub serves HTTPS. */
+  'request.httpsRequired',
   'rate.limited',
   'ils.unavailable',
   'network.offline',

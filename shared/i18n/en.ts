@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'code.kiosk.unknown': 'This station is not registered yet. Please ask a member of staff.',
   'code.request.invalid': 'That barcode could not be read. Please scan it again.',
   'code.request.foreignOrigin': 'The library server does not accept requests sent through this address. Please ask a member of staff.',
+  'code.request.httpsRequired': 'This page is not using a secure connection, so it may not send PINs or passwords. Please ask a member of staff to open it at its https:// address.',
   'code.rate.limited': 'Too many tries at once. Please wait a moment.',
   'code.ils.unavailable': 'The library system cannot be reached. Please try again later or ask at the service desk.',
   'code.network.offline': 'The network is down. Please try again later or ask at the service desk.',
