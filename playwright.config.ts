@@ -58,6 +58,8 @@ function hub(hubPort: number, hubDataDir: string) {
     env: {
       PORT: String(hubPort),
       HOST: '127.0.0.1',
+      // Journeys use http://127.0.0.1 (a secure context); https.spec.ts starts its own hub with HTTPS.
+      HTTPS: 'off',
       DATA_DIR: hubDataDir,
       ADMIN_PASSWORD: 'e2e-staff-password',
       LOG_LEVEL: 'warn',

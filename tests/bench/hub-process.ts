@@ -20,6 +20,7 @@ export async function startHub(port: number, env: Record<string, string> = {}): 
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      HTTPS: 'off', // benchmarks run several hubs; none needs HTTPS_PORT
       DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-bench-')),
       ADMIN_PASSWORD: 'bench-staff-password',
       LOG_LEVEL: 'warn',

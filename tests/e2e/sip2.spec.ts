@@ -61,6 +61,7 @@ test.beforeAll(async () => {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      HTTPS: 'off',
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'some-long-password-123',
       DEMO: '0',

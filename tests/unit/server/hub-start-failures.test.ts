@@ -26,7 +26,7 @@ interface Ended {
 function startHub(dataDir: string, env: Record<string, string> = {}, ms = 15_000): Promise<Ended> {
   const hub = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO: '0', ADMIN_PASSWORD: 'start-test-password', ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HTTPS: 'off', HOST: '127.0.0.1', DEMO: '0', ADMIN_PASSWORD: 'start-test-password', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
