@@ -32,6 +32,7 @@ import { registerStaffOwnAccountRoutes } from './staff/staff-own-account-routes'
 import { registerStaffRoutes } from './staff/staff-routes';
 import { registerApps } from './static/serve-apps';
 import { registerCaCertificateRoute } from './tls/ca-certificate-route';
+import { registerStaffStatisticsRoutes } from './statistics/staff-statistics-routes';
 
 export interface BuildAppOptions {
   config: HubConfig;
@@ -94,6 +95,12 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         requireRole(adminScope, 'admin');
         registerAdminStaffRoutes(adminScope, services);
         registerAdminAuditRoutes(adminScope, services);
+      // Librarians read the statistics too (every staff role today, named so a new role is not let in by default).
+      await staffScope.register(async (statisticsScope) => {
+        requireRole(statisticsScope, 'admin', 'librarian');
+        registerStaffStatisticsRoutes(statisticsScope, services, config);
+      });
+
         registerAdminIlsRoutes(adminScope, config);
       });
     });
