@@ -2,6 +2,8 @@
 import { fromPromise } from 'xstate';
 import type { StaffHubClient } from '../../shared/api/staff-hub-client';
 import type { StaffSignedIn } from '../../shared/api/staff-schemas';
+import { annualReportActors } from '../annual-report/annual-report-actors';
+import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { auditPageActors } from '../audit/audit-page-actors';
 import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
@@ -9,6 +11,8 @@ import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
 import { staffPageActors } from '../staff/staff-page-actors';
+import { statisticsPageActions, statisticsPageActors } from '../statistics/statistics-page-actors';
+import { statisticsPageMachine } from '../statistics/statistics-page-machine';
 import { staffPageMachine } from '../staff/staff-page-machine';
 import type { AdminContext, Credentials, NewPasswordInput } from './admin-machine';
 
@@ -37,6 +41,8 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     staffPage: staffPageMachine.provide({ actors: staffPageActors(hub) }),
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
     ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
+    statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),
+    annualReportPage: annualReportMachine.provide({ actors: annualReportActors(hub) }),
   };
 }
 

@@ -6,12 +6,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from 'xstate';
 import { useSelector } from '../../shared/ui/use-selector';
+import { AnnualReportPage, type AnnualReportActor } from '../annual-report/annual-report-page';
 import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
 import { NewPasswordPage } from '../sign-in/new-password-page';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { StaffPage, type StaffPageActor } from '../staff/staff-page';
+import { StatisticsPage, type StatisticsPageActor } from '../statistics/statistics-page';
 import { ADMIN_PAGES, PAGES_FOR, type AdminMachine, type AdminPage } from './admin-machine';
 import { useT } from './i18n-context';
 
@@ -52,12 +54,16 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const staff = children.staff as StaffPageActor | undefined;
   const audit = children.audit as AuditPageActor | undefined;
   const ils = children.ils as IlsPageActor | undefined;
+  const statistics = children.statistics as StatisticsPageActor | undefined;
+  const annualReport = children.annualReport as AnnualReportActor | undefined;
   return (
     <AdminShell username={username} pages={PAGES_FOR[role]} current={current} onNav={(page) => actor.send({ type: 'nav.chosen', page })} onSignOut={() => actor.send({ type: 'signOut' })}>
       {ebooks && <EbooksPage actor={ebooks} />}
       {staff && <StaffPage actor={staff} />}
       {audit && <AuditPage actor={audit} />}
       {ils && <IlsPage actor={ils} />}
+      {statistics && <StatisticsPage actor={statistics} />}
+      {annualReport && <AnnualReportPage actor={annualReport} />}
     </AdminShell>
   );
 }
@@ -71,7 +77,14 @@ interface AdminShellProps {
   children: ComponentChildren;
 }
 
-const NAV_LABEL = { ebooks: 'admin.nav.ebooks', staff: 'admin.nav.staff', audit: 'admin.nav.audit', ils: 'admin.nav.ils' } as const;
+const NAV_LABEL = {
+  ebooks: 'admin.nav.ebooks',
+  statistics: 'admin.nav.statistics',
+  annualReport: 'admin.nav.annualReport',
+  staff: 'admin.nav.staff',
+  audit: 'admin.nav.audit',
+  ils: 'admin.nav.ils',
+} as const;
 
 function AdminShell({ username, pages, current, onNav, onSignOut, children }: AdminShellProps) {
   const t = useT();

@@ -5,7 +5,8 @@
  * A sign-in whose password an admin set must choose a new one before any page opens. A page
  * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
- * Pages are invoked machines; the nav picks one. Staff, Audit log and Library system are for admins only.
+ * Pages are invoked machines; the nav picks one. Staff, Audit log and Library system are for admins only;
+ * librarians have E-books, Statistics and the Annual report.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { StaffRole, StaffSignedIn, StaffWhoAmI } from '../../shared/api/staff-schemas';
@@ -14,7 +15,9 @@ import { notProvided } from '../../shared/machines/not-provided';
 import { passwordProblem } from '../../shared/staff/password-rule';
 import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
+import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { statisticsPageMachine } from '../statistics/statistics-page-machine';
 import { staffPageMachine } from '../staff/staff-page-machine';
 import { isSignInRequired, reasonOf } from './hub-reason';
 
@@ -43,13 +46,13 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
 export const PAGES_FOR: Record<StaffRole, readonly AdminPage[]> = {
   admin: ADMIN_PAGES,
-  librarian: ['ebooks'],
+  librarian: ['ebooks', 'statistics', 'annualReport'],
 };
 
 const signedInAs = ({ context }: { context: AdminContext }) => {
@@ -78,6 +81,8 @@ export const adminMachine = setup({
     staffPage: staffPageMachine,
     auditPage: auditPageMachine,
     ilsPage: ilsPageMachine,
+    statisticsPage: statisticsPageMachine,
+    annualReportPage: annualReportMachine,
   },
   actions: {
     /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
@@ -168,6 +173,8 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'staff' }, target: '.staff' },
           { guard: { type: 'opens', params: 'audit' }, target: '.audit' },
           { guard: { type: 'opens', params: 'ils' }, target: '.ils' },
+          { guard: { type: 'opens', params: 'statistics' }, target: '.statistics' },
+          { guard: { type: 'opens', params: 'annualReport' }, target: '.annualReport' },
         ],
       },
       states: {
@@ -175,6 +182,8 @@ export const adminMachine = setup({
         staff: { invoke: { id: 'staff', src: 'staffPage', input: signedInAs, onDone: PAGE_ENDED } },
         audit: { invoke: { id: 'audit', src: 'auditPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         ils: { invoke: { id: 'ils', src: 'ilsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        statistics: { invoke: { id: 'statistics', src: 'statisticsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
       },
     },
   },

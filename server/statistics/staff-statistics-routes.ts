@@ -8,13 +8,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../shared/api/routes';
+import { statisticsCsv } from '../../shared/statistics/statistics-csv';
 import { AnnualReportQuery, MAX_RANGE_DAYS, StatisticsQuery, type AnnualReport, type StatisticsAnswer } from '../../shared/statistics/schemas';
 import type { HubConfig } from '../config';
 import { HttpError } from '../http/http-error';
 import type { HubServices } from '../hub-services';
 import { annualReport } from './annual-report';
 import { daysInRange } from './local-days';
-import { statisticsCsv } from './statistics-csv';
 import { readStatistics, statisticsKiosks, type StatisticsRange } from './statistics-query';
 import { StatisticsRollup } from './statistics-rollup';
 

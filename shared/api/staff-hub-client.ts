@@ -7,6 +7,7 @@ import { EbookCategory } from '../ebooks/schemas';
 import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
 import { HubClient, type FileBody } from './hub-client';
 import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
+import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
 import { API, staffAccountPasswordPath, staffAccountPath, staffEbookCategoryPath, staffEbookPath } from './routes';
 import {
   AuditPage,
@@ -68,5 +69,12 @@ export class StaffHubClient extends HubClient {
   }
   updateEbookCategory(staffToken: string, categoryId: number, draft: CategoryDraft, signal?: AbortSignal) {
     return this.call('PATCH', staffEbookCategoryPath(categoryId), EbookCategory, draft, { bearer: staffToken, signal });
+  }
+  statistics(staffToken: string, query: StatisticsQuery, signal?: AbortSignal) {
+    const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    return this.call('GET', `${API.staffStatistics}?${search}`, StatisticsAnswer, undefined, { bearer: staffToken, signal });
+  }
+  annualReport(staffToken: string, year: number, signal?: AbortSignal) {
+    return this.call('GET', `${API.staffAnnualReport}?year=${year}`, AnnualReport, undefined, { bearer: staffToken, signal });
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The Statistics export: one row per period and kiosk, with the stable English header of
- * STATISTICS_CSV_COLUMNS. UTF-8 with a byte order mark, so Excel on Chinese Windows shows the
+ * The Statistics export, the same from the hub's route and the admin page's Export CSV: one row
+ * per period and kiosk, with the stable English header of STATISTICS_CSV_COLUMNS. UTF-8 with a byte order mark, so Excel on Chinese Windows shows the
  * kiosks' Chinese names rather than mojibake; CRLF line ends as RFC 4180 has them.
  */
-import { STATISTICS_CSV_COLUMNS, type StatisticsAnswer } from '../../shared/statistics/schemas';
+import { STATISTICS_CSV_COLUMNS, type StatisticsAnswer } from './schemas';
 
 const BOM = '\uFEFF';
 

@@ -1,0 +1,76 @@
+/**
+ * The admin panel's Statistics page: figures for a date range by day, month or year, for every
+ * kiosk or one. The hub call is an injected actor; so is `saveCsv`, which hands the export to the
+ * browser. A range the hub would refuse is refused here first. An answer `staff.signInRequired`
+ * ends the machine in `expired`, and the shell goes back to the sign-in form.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
+import { notProvided } from '../../shared/machines/not-provided';
+import type { StatisticsAnswer, StatisticsQuery } from '../../shared/statistics/schemas';
+import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { defaultFilters, filtersProblem, localToday, statisticsQueryOf, type StatisticsFilters } from './statistics-filters';
+
+export interface StatisticsPageContext {
+  token: string;
+  filters: StatisticsFilters;
+  answer: StatisticsAnswer | null;
+  /** The chart's data table shown on screen too (it is always there for screen readers). */
+  tableShown: boolean;
+  error: StaffMessageKey | null;
+}
+
+export type StatisticsPageEvent =
+  | { type: 'filters.applied'; filters: StatisticsFilters }
+  | { type: 'table.toggled' }
+  | { type: 'csv.requested' };
+
+export const statisticsPageMachine = setup({
+  types: {
+    context: {} as StatisticsPageContext,
+    events: {} as StatisticsPageEvent,
+    input: {} as { token: string; today?: string },
+  },
+  actors: {
+    readStatistics: fromPromise<StatisticsAnswer, { token: string; query: StatisticsQuery }>(notProvided),
+  },
+  actions: {
+    /** Gives the browser the answer as a CSV file (injected). */
+    saveCsv: (_, _answer: StatisticsAnswer) => {},
+  },
+  guards: {
+    signInRequired: ({ event }) => isSignInRequired((event as { error?: unknown }).error),
+  },
+}).createMachine({
+  id: 'statisticsPage',
+  initial: 'loading',
+  context: ({ input }) => ({ token: input.token, filters: defaultFilters(input.today ?? localToday()), answer: null, tableShown: false, error: null }),
+  on: {
+    'table.toggled': { actions: assign({ tableShown: ({ context }) => !context.tableShown }) },
+  },
+  states: {
+    loading: {
+      invoke: {
+        src: 'readStatistics',
+        input: ({ context }) => ({ token: context.token, query: statisticsQueryOf(context.filters) }),
+        onDone: { target: 'ready', actions: assign({ answer: ({ event }) => event.output, error: null }) },
+        onError: [
+          { guard: 'signInRequired', target: 'expired' },
+          { target: 'ready', actions: assign({ error: ({ event }) => reasonOf(event.error) }) },
+        ],
+      },
+    },
+    ready: {
+      on: {
+        'filters.applied': [
+          { guard: ({ event }) => filtersProblem(event.filters) !== null, actions: assign({ filters: ({ event }) => event.filters, error: ({ event }) => filtersProblem(event.filters) }) },
+          { target: 'loading', actions: assign({ filters: ({ event }) => event.filters }) },
+        ],
+        'csv.requested': { guard: ({ context }) => context.answer !== null, actions: { type: 'saveCsv', params: ({ context }) => context.answer! } },
+      },
+    },
+    expired: { type: 'final' },
+  },
+});
+
+export type StatisticsPageMachine = typeof statisticsPageMachine;
