@@ -25,6 +25,8 @@ import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
+import { registerKioskReceiptRoutes } from './receipts/kiosk-receipt-routes';
+import { registerPhoneReceiptRoutes } from './receipts/phone-receipt-routes';
 import { registerAdminAuditRoutes } from './staff/admin-audit-routes';
 import { registerAdminStaffRoutes } from './staff/admin-staff-routes';
 import { requireRole, requireStaff } from './staff/require-staff';
@@ -76,6 +78,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
     registerCoverRoutes(limited, services);
     registerPublicEbookRoutes(limited, services, config);
     registerPhoneRoutes(limited, services, config);
+    registerPhoneReceiptRoutes(limited, services, config);
     if (https?.caCertFile) registerCaCertificateRoute(limited, https.caCertFile);
 
     await limited.register(async (kioskScope) => {
@@ -84,6 +87,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
       registerSessionRoutes(kioskScope, services);
       registerCirculationRoutes(kioskScope, services);
       registerKioskEbookRoutes(kioskScope, services, config);
+      registerKioskReceiptRoutes(kioskScope, services, config);
     });
 
     await limited.register(async (staffScope) => {

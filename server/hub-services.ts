@@ -9,6 +9,7 @@ import { ilsFromConfig } from './ils/sip2/ils-from-config';
 import type { IlsPort } from './ils/ils-port';
 import { KioskRegistry } from './kiosks/kiosk-registry';
 import { PatronSessions } from './patron-sessions/patron-sessions';
+import { ReceiptTickets } from './receipts/receipt-tickets';
 import { PinLockout } from './patron-sessions/pin-lockout';
 import { SignInThrottle } from './patron-sessions/sign-in-throttle';
 import { unconfiguredScanRules } from './settings/scan-rules';
@@ -34,6 +35,8 @@ export interface HubServices {
   audit: AuditLog;
   /** The QR codes' download tickets: issued at kiosks, redeemed by phones. */
   downloadTickets: DownloadTickets;
+  /** Receipts on the phone: issued at Finish, opened by the first phone for 14 days. */
+  receiptTickets: ReceiptTickets;
 }
 
 export function createHubServices(
@@ -58,6 +61,7 @@ export function createHubServices(
     staffSessions: new StaffSessions(db, now),
     staffSignInThrottle: new StaffSignInThrottle(db, now),
     audit: new AuditLog(db, now),
+    receiptTickets: new ReceiptTickets(db, now),
     downloadTickets: new DownloadTickets(db, now, {
       ttlMinutes: config.ebookTicketTtlSeconds / 60,
       dailyCardLimit: config.ebookDailyLimit,

@@ -235,4 +235,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX staff_audit_by_time ON staff_audit (at);
   CREATE INDEX staff_audit_by_action ON staff_audit (action, at);
   `,
+  // Receipts on the phone (server/receipts): what a patron session borrowed and renewed, without the
+  // card or name, found by its token's SHA-256 for 14 days; device_hash is the SHA-256 of the cookie
+  // of the first phone that opened it (only that phone may see it again).
+  `
+  CREATE TABLE receipt_tickets (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    kiosk_id TEXT NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('zh-CN', 'en')),
+    items_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    device_hash TEXT
+  );
+  CREATE INDEX receipt_tickets_by_expiry ON receipt_tickets (expires_at);
+  `,
 ];

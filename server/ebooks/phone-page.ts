@@ -29,9 +29,14 @@ border:2px solid #555;border-radius:12px}
 .in-app svg{display:block;width:100%;max-width:20rem;height:auto;margin:.5rem auto}
 .short-code{font:bold 2.75rem/1.2 ui-monospace,Menlo,monospace;letter-spacing:.2em;text-align:center;margin:.5rem 0;color:#000}
 .url{word-break:break-all;font-weight:bold}
+.due{background:#fff;border-radius:12px;padding:.5rem 1rem;margin:.75rem 0}
+.due h2{font-size:1.3rem;margin:.25rem 0;color:#7a2e00}
+.due ul{list-style:none;padding:0;margin:0}.due li{padding:.4rem 0;border-top:1px solid #ddd}
+.due li:first-child{border-top:0}.barcode{color:#555;font-size:.9rem}
 `;
 
-function page(language: Language, title: string, body: string): string {
+/** The HTML shell of every page a phone sees (the receipt pages too): one stylesheet, no scripts. */
+export function page(language: Language, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head>

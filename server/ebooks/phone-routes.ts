@@ -76,7 +76,7 @@ function refusalPage(request: FastifyRequest, reply: FastifyReply, code: TicketR
 }
 
 /** Every phone page: HTML in the phone's language, never cached, never sending the ticket's URL on as a referrer. */
-function phonePage(reply: FastifyReply, status: number, body: string): FastifyReply {
+export function phonePage(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')

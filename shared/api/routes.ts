@@ -36,6 +36,7 @@ export const API = {
   staffEbook: '/api/admin/ebooks/:id',
   staffEbookCategories: '/api/admin/ebook-categories',
   staffEbookCategory: '/api/admin/ebook-categories/:id',
+  receipts: '/api/receipts',
 } as const;
 
 /** Generated covers for items without one (fetched by <img>). */
@@ -52,6 +53,14 @@ export const PHONE = {
 
 /** The hub's local CA certificate, for staff to install on kiosk machines (HTTPS). */
 export const CA_CERTIFICATE = '/ca.crt';
+
+/** A patron's receipt on the phone (from the kiosk's QR code), and its due dates as a calendar file. */
+export const RECEIPT = {
+  page: '/r/:token',
+  calendar: '/r/:token/due-dates.ics',
+  /** The path of the cookie that binds a receipt to the first phone that opened it. */
+  cookiePath: '/r/',
+} as const;
 
 /** The OPDS catalogue of open titles, for reading apps. */
 export const OPDS = {
@@ -75,4 +84,6 @@ export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { toke
 export const ticketFilePath = (token: string) => pathOf(PHONE.ticketFile, { token });
 export const shortCodePagePath = (shortCode: string) => pathOf(PHONE.shortCodePage, { shortCode });
 export const shortCodeFilePath = (shortCode: string) => pathOf(PHONE.shortCodeFile, { shortCode });
+export const receiptPagePath = (token: string) => pathOf(RECEIPT.page, { token });
+export const receiptCalendarPath = (token: string) => pathOf(RECEIPT.calendar, { token });
 export const opdsFilePath = (ebookId: number) => pathOf(OPDS.file, { id: ebookId });

@@ -39,6 +39,8 @@ export const REFUSAL_CODES = [
   // e-book download tickets at the kiosk (shared/ebooks/codes.ts), and one the hub no longer knows
   ...TICKET_ISSUE_REFUSALS,
   'ticket.unknown',
+  // a receipt on the phone for a session that borrowed and renewed nothing still on loan
+  'receipt.empty',
   // staff only: sign-in, curating the e-book collection
   ...STAFF_ONLY_REFUSALS,
   // transport and protocol

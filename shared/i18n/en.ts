@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'code.ebook.cardRequired': 'Please sign in with your library card to take this title.',
   'code.ebook.dailyLimit': 'You have reached today’s e-book limit. Please come back tomorrow.',
   'code.ticket.unknown': 'This download code is no longer valid. Please close it and choose the title again.',
+  'code.receipt.empty': 'Nothing borrowed or renewed in this visit is on loan to you: there are no due dates to send.',
   // e-books: the phone page (server/ebooks/phone-page.ts)
   'phone.title': 'Download e-book',
   'phone.by': 'By {authors}',

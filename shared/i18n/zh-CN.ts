@@ -102,6 +102,7 @@ export const zhCN = {
   'code.ebook.cardRequired': '这本书需要先登录读者证。',
   'code.ebook.dailyLimit': '您今天借阅的电子书已达上限，请明天再来。',
   'code.ticket.unknown': '这个下载码已经失效，请关闭后重新选择这本书。',
+  'code.receipt.empty': '这次没有借出或续借仍在您名下的图书，没有应还日期可发送。',
   // e-books: the phone page (server/ebooks/phone-page.ts)
   'phone.title': '下载电子书',
   'phone.by': '作者：{authors}',

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { API, ITEM_COVER, OPDS, PHONE } from '../../shared/api/routes';
+import { API, ITEM_COVER, OPDS, PHONE, RECEIPT } from '../../shared/api/routes';
 import { createTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;
@@ -23,7 +23,7 @@ function routePaths(tree: string): string[] {
 it('serves every route at a path declared in shared/api/routes.ts', async () => {
   hub = await createTestHub();
   const served = routePaths(hub.app.printRoutes({ commonPrefix: false }));
-  const declared: string[] = [...Object.values(API), ...Object.values(PHONE), ...Object.values(OPDS), ITEM_COVER];
+  const declared: string[] = [...Object.values(API), ...Object.values(PHONE), ...Object.values(OPDS), ...Object.values(RECEIPT), ITEM_COVER];
   expect(served.length).toBeGreaterThan(20);
   expect(served.filter((path) => !declared.includes(path))).toEqual([]);
 });

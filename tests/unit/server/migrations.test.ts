@@ -68,6 +68,12 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO staff_sign_in_failures (username_key, address, at) VALUES ('liwei', '192.0.2.20', '${AT}');
       INSERT INTO staff_audit (at, staff_id, username, action, target, address) VALUES ('${AT}', 1, 'admin', 'staff.created', 'liwei', '192.0.2.20');`,
   },
+  {
+    fingerprint: '7f928f5ba47d56e6',
+    rows: `
+      INSERT INTO receipt_tickets (token_hash, kiosk_id, language, items_json, created_at, expires_at, device_hash)
+        VALUES ('receipt-hash', 'front-desk', 'zh-CN', '[{"title":"活着","barcode":"39010001","dueAt":"2026-04-01T02:00:00.000Z"}]', '${AT}', '2026-03-16T02:00:00.000Z', 'cookie-hash');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
