@@ -1,7 +1,7 @@
 /** The machine's hub actors, backed by the real HubClient. Each passes the actor's abort signal along. */
 import { fromPromise } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
-import type { ChangePinInput, CheckinInput, CheckoutInput, PatronInput, RenewInput, SignInInput } from './session-types';
+import type { ChangePinInput, CheckinInput, CheckoutInput, PatronInput, PhoneReceiptInput, RenewInput, SignInInput } from './session-types';
 
 export function hubActors(hub: HubClient) {
   return {
@@ -22,6 +22,9 @@ export function hubActors(hub: HubClient) {
     ),
     renew: fromPromise(({ input, signal }: { input: RenewInput; signal: AbortSignal }) =>
       hub.renew(input.patronToken, input.barcodes, signal),
+    ),
+    issuePhoneReceipt: fromPromise(({ input, signal }: { input: PhoneReceiptInput; signal: AbortSignal }) =>
+      hub.issueReceipt(input.patronToken, input.language, signal),
     ),
     // Fire and forget: a failed sign-out must not hold up the next patron; the hub expires the session anyway.
     signOut: fromPromise(({ input }: { input: PatronInput }) => hub.signOut(input.patronToken).catch(() => undefined)),

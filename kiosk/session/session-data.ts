@@ -18,6 +18,7 @@ export function emptyPatronSession(): PatronSession {
     notice: null,
     printFailed: false,
     sessionExpired: false,
+    phoneReceipt: null,
   };
 }
 
@@ -97,6 +98,11 @@ export function receiptOf(context: SessionContext): Receipt {
       .filter((row) => row.renewed)
       .map((row) => ({ title: row.loan.item.title, dueAt: row.loan.dueAt })),
   };
+}
+
+/** Whether the session borrowed or renewed anything: what a receipt on the phone is for. */
+export function hasDueDates(receipt: Receipt): boolean {
+  return receipt.borrowed.length + receipt.renewed.length > 0;
 }
 
 export function isEmptyReceipt(receipt: Receipt): boolean {

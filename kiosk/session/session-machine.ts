@@ -329,11 +329,43 @@ export const sessionMachine = sessionSetup.createMachine({
               always: [
                 { guard: { type: 'receiptIs', params: 'ask' }, target: 'asking' },
                 { guard: 'printsUnasked', target: 'printing' },
+                // A kiosk that never prints may still offer the phone.
+                { guard: 'offersPhoneReceipt', target: 'asking' },
                 { target: '#session.flow.goodbye' },
               ],
             },
             asking: {
-              on: { 'receipt.print': 'printing', 'receipt.skip': '#session.flow.goodbye' },
+              exit: 'clearNotice',
+              on: {
+                'receipt.print': { guard: { type: 'receiptIs', params: 'ask' }, target: 'printing' },
+                'receipt.phone': { guard: 'offersPhoneReceipt', target: 'phone' },
+                'receipt.skip': '#session.flow.goodbye',
+              },
+            },
+            // The receipt QR code; leaving it (Done, or the idle timeout) takes it off the screen.
+            // The ticket stays valid on the hub: the phone that scanned it keeps the page for 14 days.
+            phone: {
+              initial: 'issuing',
+              exit: 'forgetPhoneReceipt',
+              states: {
+                issuing: {
+                  invoke: {
+                    src: 'issuePhoneReceipt',
+                    input: ({ context }) => ({ patronToken: tokenOf(context), language: context.language }),
+                    onDone: { target: 'showing', actions: { type: 'keepPhoneReceipt', params: ({ event }) => event.output } },
+                    onError: [
+                      SESSION_EXPIRED,
+                      {
+                        target: '#session.flow.finish.asking',
+                        actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+                      },
+                    ],
+                  },
+                },
+                showing: {
+                  on: { 'receipt.phoneDone': '#session.flow.goodbye' },
+                },
+              },
             },
             printing: {
               invoke: {

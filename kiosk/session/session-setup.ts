@@ -25,6 +25,7 @@ import {
   checkinPatch,
   checkoutPatch,
   emptyPatronSession,
+  hasDueDates,
   isEmptyReceipt,
   pendingRow,
   receiptOf,
@@ -40,6 +41,7 @@ import type {
   CheckoutInput,
   Cue,
   PatronInput,
+  PhoneReceiptInput,
   Receipt,
   RenewInput,
   ScanList,
@@ -48,6 +50,7 @@ import type {
   SignInInput,
 } from './session-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
+import type { ReceiptIssued } from '../../shared/receipts/schemas';
 
 export type SessionEvent =
   | { type: 'activity' }
@@ -70,6 +73,8 @@ export type SessionEvent =
   | { type: 'renewAll.requested' }
   | { type: 'receipt.print' }
   | { type: 'receipt.skip' }
+  | { type: 'receipt.phone' }
+  | { type: 'receipt.phoneDone' }
   | { type: 'goodbye.dismissed' }
   | { type: 'idle.stillHere' }
   | { type: 'idle.expired' }
@@ -160,6 +165,8 @@ export const sessionSetup = setup({
     /** Fire and forget: the hub also expires abandoned sessions on its own. */
     signOut: fromPromise<void, PatronInput>(notProvided),
     printReceipt: fromPromise<void, Receipt>(notProvided),
+    /** The hub's receipt ticket for the phone: a QR code's address, valid 14 days. */
+    issuePhoneReceipt: fromPromise<ReceiptIssued, PhoneReceiptInput>(notProvided),
     /** The e-book section; provide it with its own actors: `ebooksMachine.provide(...)`. */
     ebooks: ebooksMachine,
     /** Opens the camera on start and closes it on stop; sends card.scanned / item.scanned as a USB scanner does. */
@@ -277,6 +284,8 @@ export const sessionSetup = setup({
     }),
 
     notePrintFailed: assign({ printFailed: true }),
+    keepPhoneReceipt: assign((_, phoneReceipt: ReceiptIssued) => ({ phoneReceipt })),
+    forgetPhoneReceipt: assign({ phoneReceipt: null }),
     noteSessionExpired: assign({ sessionExpired: true }),
     summarise: assign(({ context }) => ({ summary: summaryOf(context) })),
     startCountdown: assign(({ context }) => ({ secondsLeft: context.config.idleCountdownSeconds })),
@@ -307,6 +316,8 @@ export const sessionSetup = setup({
     receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
     /** 'always' prints without asking, but not a receipt with nothing on it. */
     printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),
+    /** The profile offers the phone, and the session has due dates to put on it. */
+    offersPhoneReceipt: ({ context }) => context.config.phoneReceipt && hasDueDates(receiptOf(context)),
     lastSecond: ({ context }) => context.secondsLeft <= 1,
     patronOnScreen: and([not(stateIn({ flow: 'attract' })), not(stateIn({ flow: 'goodbye' }))]),
     cameraNamed: ({ context }) => context.config.cameraDeviceId !== null,

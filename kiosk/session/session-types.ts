@@ -1,6 +1,7 @@
 /** The data a patron session holds, and the inputs of the I/O actors the machine invokes. */
 import type { IlsWords, Item, KioskConfig, Language, Loan, PatronSummary } from '../../shared/api/schemas';
 import type { CheckinDisposition } from '../../shared/circulation/codes';
+import type { ReceiptIssued } from '../../shared/receipts/schemas';
 import type { Notice } from './notices';
 import type { CameraView } from '../scanning/camera/camera-types';
 
@@ -85,6 +86,8 @@ export interface PatronSession {
   notice: Notice | null;
   printFailed: boolean;
   sessionExpired: boolean;
+  /** The receipt QR code on the Finish screen; gone when the patron leaves that screen. */
+  phoneReceipt: ReceiptIssued | null;
 }
 
 export interface SessionContext extends PatronSession {
@@ -115,3 +118,4 @@ export interface PatronInput { patronToken: string }
 export interface CheckoutInput { patronToken: string; barcode: string; requestId: string }
 export interface CheckinInput { patronToken: string | null; barcode: string; requestId: string }
 export interface RenewInput { patronToken: string; barcodes: string[] }
+export interface PhoneReceiptInput { patronToken: string; language: Language }

@@ -92,6 +92,8 @@ export class KioskRegistry {
       idleCountdownSeconds: row.idle_countdown_seconds,
       sound: row.sound === 1,
       receipt: row.receipt,
+      // Not yet a column: the kiosk profiles will store it.
+      phoneReceipt: true,
       cameraDeviceId: row.camera_device_id,
       scanRules: loadScanRules(this.db, this.ils.scanRulesWhenUnset),
       pinFormat: this.ils.pinFormat,

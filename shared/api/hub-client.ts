@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { RefusalCode } from '../circulation/codes';
 import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
+import { ReceiptIssued } from '../receipts/schemas';
 import { API, KIOSK_TOKEN_HEADER, UPLOAD_NAME_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
 import {
   ApiError,
@@ -16,6 +17,7 @@ import {
   PatronStatus,
   RenewResponse,
   SignInResponse,
+  type Language,
 } from './schemas';
 
 export class HubError extends Error {
@@ -98,6 +100,10 @@ export class HubClient {
     if (after !== null) query.set('after', String(after));
     const path = query.size === 0 ? API.ebooks : `${API.ebooks}?${query}`;
     return this.call('GET', path, EbookCatalogueAnswer, undefined, { signal });
+  }
+  /** The QR code's address of a receipt on the phone for the patron's session (the hub lists the items). */
+  issueReceipt(patronToken: string, language: Language, signal?: AbortSignal) {
+    return this.call('POST', API.receipts, ReceiptIssued, { language }, { bearer: patronToken, signal });
   }
   /** `card` titles need the signed-in patron's token. */
   issueEbookTicket(ebookId: number, patronToken: string | null, signal?: AbortSignal) {

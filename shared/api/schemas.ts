@@ -56,6 +56,8 @@ export const KioskConfig = z.object({
   idleCountdownSeconds: z.number().int().min(5).max(120),
   sound: z.boolean(),
   receipt: z.enum(['ask', 'always', 'never']),
+  /** Whether Finish offers "Receipt on my phone" (a QR code for the due dates) when there are due dates. */
+  phoneReceipt: z.boolean().default(true),
   /** The camera to scan with (MediaDeviceInfo.deviceId); null: none chosen, a button offers the default camera. */
   cameraDeviceId: z.string().min(1).nullable().default(null),
   /** The library's card and item patterns: scans that fail them never reach the hub. */

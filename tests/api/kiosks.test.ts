@@ -67,6 +67,7 @@ describe('kiosk identity', () => {
       idleCountdownSeconds: 20,
       sound: true,
       receipt: 'ask',
+      phoneReceipt: true,
       cameraDeviceId: null,
       scanRules: DEMO_SCAN_RULES,
       pinFormat: 'digits',

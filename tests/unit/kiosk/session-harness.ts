@@ -7,7 +7,8 @@ import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStat
 import { screenOf } from '../../../kiosk/session/screen';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
 import { Delays, type SessionEvent } from '../../../kiosk/session/session-setup';
-import type { ChangePinInput, CheckinInput, CheckoutInput, Cue, PatronInput, Receipt, RenewInput, SignInInput } from '../../../kiosk/session/session-types';
+import type { ChangePinInput, CheckinInput, CheckoutInput, Cue, PatronInput, PhoneReceiptInput, Receipt, RenewInput, SignInInput } from '../../../kiosk/session/session-types';
+import type { ReceiptIssued } from '../../../shared/receipts/schemas';
 
 export const CONFIG: KioskConfig = {
   kioskId: 'kiosk-1',
@@ -19,6 +20,7 @@ export const CONFIG: KioskConfig = {
   idleCountdownSeconds: 20,
   sound: true,
   receipt: 'ask',
+  phoneReceipt: true,
   cameraDeviceId: null,
   // The demo library's rules: 2014… cards and 14-digit Codabar cards, 3901… items and ISBNs.
   scanRules: DEMO_SCAN_RULES,
@@ -29,6 +31,7 @@ export const CARD = '20140001';
 export const PIN = '2580';
 export const TOKEN = 'patron-token-'.padEnd(40, 'x');
 export const DUE = '2026-12-25T12:00:00+08:00';
+export const PHONE_RECEIPT: ReceiptIssued = { receiptUrl: `http://192.168.1.20:8080/r/${'r'.repeat(43)}`, expiresAt: '2026-12-09T10:00:00+08:00' };
 
 export function patron(overrides: Partial<PatronSummary> = {}): PatronSummary {
   return { displayName: '小明', blocks: [], loanCount: 1, loanLimit: 10, holdsReady: 0, finesMinor: 0, ...overrides };
@@ -85,6 +88,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     renew: vi.fn(async (_: RenewInput): Promise<RenewResponse> => ({ results: [] })),
     signOut: vi.fn(async (_: PatronInput): Promise<void> => {}),
     printReceipt: vi.fn(async (_: Receipt): Promise<void> => {}),
+    issuePhoneReceipt: vi.fn(async (_: PhoneReceiptInput): Promise<ReceiptIssued> => PHONE_RECEIPT),
   };
   const cues: Cue[] = [];
   /** A stand-in camera scanner: counts how many run, and lets a test send what the real one would. */
@@ -105,6 +109,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       renew: fromPromise(({ input }) => hub.renew(input)),
       signOut: fromPromise(({ input }) => hub.signOut(input)),
       printReceipt: fromPromise(({ input }) => hub.printReceipt(input)),
+      issuePhoneReceipt: fromPromise(({ input }) => hub.issuePhoneReceipt(input)),
       cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(({ input, sendBack }) => {
         camera.running += 1;
         camera.inputs.push(input);

@@ -211,8 +211,8 @@ describe('when finishing', () => {
     expect(session.screen()).toBe('attract');
   });
 
-  it('skips the question when the kiosk never prints', async () => {
-    const session = await atFinishAfterBorrowing({ receipt: 'never' });
+  it('skips the question when the kiosk never prints nor offers the phone', async () => {
+    const session = await atFinishAfterBorrowing({ receipt: 'never', phoneReceipt: false });
     expect(session.screen()).toBe('goodbye');
     expect(session.hub.printReceipt).not.toHaveBeenCalled();
   });
