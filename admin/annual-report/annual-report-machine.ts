@@ -38,6 +38,13 @@ export const annualReportMachine = setup({
   id: 'annualReport',
   initial: 'loading',
   context: ({ input }) => ({ token: input.token, year: (input.thisYear ?? new Date().getFullYear()) - 1, report: null, error: null }),
+  // Also while loading: the year chosen last wins.
+  on: {
+    'year.chosen': [
+      { guard: 'aYear', target: '.loading', reenter: true, actions: assign({ year: ({ event }) => event.year }) },
+      { actions: assign({ error: 'code.statistics.badYear' }) },
+    ],
+  },
   states: {
     loading: {
       invoke: {
@@ -50,14 +57,7 @@ export const annualReportMachine = setup({
         ],
       },
     },
-    ready: {
-      on: {
-        'year.chosen': [
-          { guard: 'aYear', target: 'loading', actions: assign({ year: ({ event }) => event.year }) },
-          { actions: assign({ error: 'code.statistics.badYear' }) },
-        ],
-      },
-    },
+    ready: {},
     expired: { type: 'final' },
   },
 });

@@ -47,6 +47,11 @@ export const statisticsPageMachine = setup({
   context: ({ input }) => ({ token: input.token, filters: defaultFilters(input.today ?? localToday()), answer: null, tableShown: false, error: null }),
   on: {
     'table.toggled': { actions: assign({ tableShown: ({ context }) => !context.tableShown }) },
+    // Also while loading: the newer filters win, and the earlier request is cancelled.
+    'filters.applied': [
+      { guard: ({ event }) => filtersProblem(event.filters) !== null, actions: assign({ filters: ({ event }) => event.filters, error: ({ event }) => filtersProblem(event.filters) }) },
+      { target: '.loading', reenter: true, actions: assign({ filters: ({ event }) => event.filters }) },
+    ],
   },
   states: {
     loading: {
@@ -62,10 +67,6 @@ export const statisticsPageMachine = setup({
     },
     ready: {
       on: {
-        'filters.applied': [
-          { guard: ({ event }) => filtersProblem(event.filters) !== null, actions: assign({ filters: ({ event }) => event.filters, error: ({ event }) => filtersProblem(event.filters) }) },
-          { target: 'loading', actions: assign({ filters: ({ event }) => event.filters }) },
-        ],
         'csv.requested': { guard: ({ context }) => context.answer !== null, actions: { type: 'saveCsv', params: ({ context }) => context.answer! } },
       },
     },

@@ -54,6 +54,15 @@ describe('the Statistics page', () => {
     expect(statisticsQueryOf({ ...filters, kiosk: '' })).toEqual({ from: '2025-01-01', to: '2025-12-31', granularity: 'month' });
   });
 
+  it('takes filters applied while the first answer is still coming, and asks again with them', async () => {
+    const { actor, calls } = startStatistics();
+    const filters = { from: '2025-01-01', to: '2025-12-31', granularity: 'day', kiosk: '' } as const;
+    actor.send({ type: 'filters.applied', filters });
+    await settle();
+    expect(calls.at(-1)).toEqual({ from: '2025-01-01', to: '2025-12-31', granularity: 'day' });
+    expect(actor.getSnapshot().context.answer?.from).toBe('2025-01-01');
+  });
+
   it('refuses a backwards, impossible or too long range before asking the hub', async () => {
     const { actor, calls } = startStatistics();
     await settle();
@@ -123,6 +132,14 @@ describe('the Annual report page', () => {
     await settle();
     expect(years).toEqual([2025, 2026]);
     expect(actor.getSnapshot().context.report?.year).toBe(2026);
+  });
+
+  it('takes a year chosen while the first report is still coming', async () => {
+    const { actor, years } = startReport();
+    actor.send({ type: 'year.chosen', year: 2024 });
+    await settle();
+    expect(years.at(-1)).toBe(2024);
+    expect(actor.getSnapshot().context.report?.year).toBe(2024);
   });
 
   it('refuses a year the hub would refuse without asking, and ends on an expired session', async () => {
