@@ -30,7 +30,7 @@ export const zhCN = {
   'code.kiosk.unknown': '这台自助机尚未登记，请联系工作人员。',
   'code.request.invalid': '无法识别这个条码，请再扫一次。',
   'code.request.foreignOrigin': '图书馆服务器不接受从这个地址发来的操作，请联系工作人员。',
-  'code.request.httpsRequired': '这个页面没有使用安全连接，不能发送密码。请联系工作人员用 https:// 地址打开。',
+  'code.request.httpsRequired': '这个页面没有使用安全连接，不能发送密码。请联系工作人员改用安全连接的地址打开。',
   'code.rate.limited': '操作太频繁，请稍等片刻再试。',
   'code.ils.unavailable': '图书馆系统暂时无法连接，请稍后再试或到服务台办理。',
   'code.network.offline': '网络连接中断，请稍后再试或到服务台办理。',
