@@ -3,7 +3,7 @@
  * x-kiosk-token); only the token's SHA-256 is stored.
  */
 import type { Database } from 'better-sqlite3';
-import type { KioskConfig } from '../../shared/api/schemas';
+import { OfflinePolicy, type KioskConfig } from '../../shared/api/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
 import type { ScanRules } from '../../shared/barcodes';
@@ -97,6 +97,8 @@ export class KioskRegistry {
       cameraDeviceId: row.camera_device_id,
       scanRules: loadScanRules(this.db, this.ils.scanRulesWhenUnset),
       pinFormat: this.ils.pinFormat,
+      // Defaults until the kiosk profile holds the offline policy; the config route adds the card list.
+      offline: OfflinePolicy.parse({}),
     };
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { API } from '../../shared/api/routes';
 import type { ClaimLocalResponse, KioskConfig } from '../../shared/api/schemas';
+import { offlineCardCheck } from '../circulation/offline-cards';
 import { HttpError } from '../http/http-error';
 import { kioskIdOf } from './kiosk-auth';
 import type { HubServices } from '../hub-services';
@@ -15,10 +16,11 @@ export function registerKioskClaimRoute(app: FastifyInstance, { kiosks }: HubSer
   });
 }
 
-export function registerKioskConfigRoute(app: FastifyInstance, { kiosks }: HubServices): void {
+export function registerKioskConfigRoute(app: FastifyInstance, { kiosks, db, now }: HubServices): void {
   app.get(API.kioskConfig, async (request): Promise<KioskConfig> => {
     const config = kiosks.config(kioskIdOf(request));
     if (!config) throw new HttpError(401, 'kiosk.unknown');
-    return config;
+    // Offline borrowing: the loan period and the blocked cards (hashed), refreshed with the config.
+    return { ...config, offline: { ...config.offline, ...(await offlineCardCheck(db, now())) } };
   });
 }

@@ -46,6 +46,22 @@ export type KioskMode = (typeof KIOSK_MODES)[number];
 export const offersCheckout = (mode: KioskMode): boolean => mode !== 'ebooks';
 /** Whether a kiosk in this mode offers the e-book section. */
 export const offersEbooks = (mode: KioskMode): boolean => mode !== 'checkout';
+/**
+ * What the kiosk may do while the hub cannot be reached, sent with its config. Cards are checked
+ * against `blockedCards`: SHA-256 hex of `cardHashSalt` + card number, never the card or a name.
+ */
+export const OfflinePolicy = z.object({
+  returnsQueued: z.boolean().default(true),
+  borrowing: z.boolean().default(false),
+  /** Items one card may borrow in one offline period. */
+  maxItemsPerCard: z.number().int().min(1).max(50).default(3),
+  /** The circulation rules' loan period: an offline loan is due this many days from when it was made. */
+  loanDays: z.number().int().min(1).max(365).default(30),
+  cardHashSalt: z.string().max(128).default(''),
+  blockedCards: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(200_000).default([]),
+});
+export type OfflinePolicy = z.infer<typeof OfflinePolicy>;
+
 export const KioskConfig = z.object({
   kioskId: z.string(),
   name: z.string(),
@@ -64,6 +80,8 @@ export const KioskConfig = z.object({
   scanRules: ScanRules.default({ card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
   /** The ILS's PINs: digits (the embedded ILS), or printable (SIP2: a keyboard may type letters; the pad stays digits). */
   pinFormat: z.enum(['digits', 'printable']).default('digits'),
+  /** Store-and-forward while the hub is down (docs/offline.md). */
+  offline: OfflinePolicy.default(() => OfflinePolicy.parse({})),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -177,6 +195,32 @@ export const RenewOutcome = z.discriminatedUnion('ok', [
 export type RenewOutcome = z.infer<typeof RenewOutcome>;
 export const RenewResponse = z.object({ results: z.array(RenewOutcome) });
 export type RenewResponse = z.infer<typeof RenewResponse>;
+
+// ---------- offline (store-and-forward, docs/offline.md) ----------
+/** One transaction made while the hub was down, replayed from the kiosk's outbox with its original time. */
+export const OfflineTransaction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('checkin'), requestId: RequestId, itemBarcode: ItemBarcode, occurredAt: IsoDateTime }),
+  z.object({
+    type: z.literal('checkout'),
+    requestId: RequestId,
+    itemBarcode: ItemBarcode,
+    cardNumber: CardNumber,
+    occurredAt: IsoDateTime,
+    dueAt: IsoDateTime,
+  }),
+]);
+export type OfflineTransaction = z.infer<typeof OfflineTransaction>;
+
+/** applied: done as made; conflict: done under the "no block" rule, staff should look; refused: not done. */
+export const OFFLINE_OUTCOMES = ['applied', 'conflict', 'refused'] as const;
+export type OfflineOutcome = (typeof OFFLINE_OUTCOMES)[number];
+export const OfflineReplayResult = z.object({
+  requestId: RequestId,
+  outcome: z.enum(OFFLINE_OUTCOMES),
+  /** What conflicted or why it was refused. */
+  code: RefusalCode.nullable(),
+});
+export type OfflineReplayResult = z.infer<typeof OfflineReplayResult>;
 
 // ---------- staff ----------
 export const StaffLoginRequest = z.object({

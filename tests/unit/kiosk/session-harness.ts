@@ -3,7 +3,7 @@ import { expect, vi } from 'vitest';
 import { DEMO_SCAN_RULES } from '../../../server/demo/demo-library';
 import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
-import type { CheckinResult, CheckoutResult, Item, KioskConfig, Loan, PatronStatus, PatronSummary, RenewResponse, SignInResponse } from '../../../shared/api/schemas';
+import { OfflinePolicy, type CheckinResult, type CheckoutResult, type Item, type KioskConfig, type Loan, type PatronStatus, type PatronSummary, type RenewResponse, type SignInResponse } from '../../../shared/api/schemas';
 import { screenOf } from '../../../kiosk/session/screen';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
 import { Delays, type SessionEvent } from '../../../kiosk/session/session-setup';
@@ -25,6 +25,7 @@ export const CONFIG: KioskConfig = {
   // The demo library's rules: 2014… cards and 14-digit Codabar cards, 3901… items and ISBNs.
   scanRules: DEMO_SCAN_RULES,
   pinFormat: 'digits',
+  offline: OfflinePolicy.parse({}),
 };
 
 export const CARD = '20140001';
