@@ -1,6 +1,8 @@
 /** Regions the session machine's scanning screens are built from: the camera, and the scan screen itself. */
 import { and, not } from 'xstate';
 import type { ScanKind } from '../scanning/camera/camera-types';
+import { HubError } from '../../shared/api/hub-client';
+import { offlineTransaction } from '../offline/offline-transaction';
 import { refusalNotice } from './notices';
 import { SESSION_EXPIRED, sessionSetup } from './session-setup';
 import type { ScanList } from './session-types';
@@ -78,7 +80,42 @@ export function scanScreen(screen: {
         initial: 'ready',
         states: {
           ready: { always: { guard: 'hasQueuedScan', target: 'checking' }, on: screen.navigation },
-          checking: screen.checking,
+          checking: {
+            ...screen.checking,
+            // No answer in time: the hub is as good as down (the call is aborted; its id makes a late arrival harmless).
+            after: {
+              hubDeadline: [
+                { guard: { type: 'queuesOffline', params: { list, error: undefined } }, target: 'queuing' },
+                {
+                  target: 'ready',
+                  actions: [
+                    { type: 'failScan', params: { list, error: new HubError('network.offline') } },
+                    { type: 'playCue', params: { cue: 'refusal' } },
+                  ],
+                },
+              ],
+            },
+          },
+          queuing: {
+            invoke: {
+              src: 'queueOffline',
+              input: ({ context }) => offlineTransaction(context, list),
+              onDone: {
+                target: 'ready',
+                actions: [
+                  { type: 'settleQueued', params: ({ event }) => ({ list, transaction: event.output }) },
+                  { type: 'playCue', params: { cue: 'success' } },
+                ],
+              },
+              onError: {
+                target: 'ready',
+                actions: [
+                  { type: 'failScan', params: ({ event }) => ({ list, error: event.error }) },
+                  { type: 'playCue', params: { cue: 'refusal' } },
+                ],
+              },
+            },
+          },
         },
       },
     },
@@ -89,6 +126,8 @@ export function scanScreen(screen: {
 export function scanFailed(list: ScanList) {
   return [
     SESSION_EXPIRED,
+    // The hub is down and the offline policy allows it: queued in the outbox instead.
+    { guard: { type: 'queuesOffline', params: ({ event }: { event: { error: unknown } }) => ({ list, error: event.error }) }, target: 'queuing' },
     {
       target: 'ready',
       actions: [

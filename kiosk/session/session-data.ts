@@ -32,7 +32,7 @@ function wordsOf({ screenMessage, printLines }: IlsWords): IlsWords {
 }
 
 export function pendingRow(id: string, barcode: string): ScanRow {
-  return { id, barcode, status: 'pending', item: null, dueAt: null, disposition: null, sortBin: null, wasOverdue: false, ilsWords: {}, refusal: null };
+  return { id, barcode, status: 'pending', item: null, dueAt: null, disposition: null, sortBin: null, wasOverdue: false, ilsWords: {}, refusal: null, offline: false };
 }
 
 export function refusedRow(id: string, barcode: string, why: Refusal): ScanRow {
@@ -61,6 +61,11 @@ export function checkinPatch(result: CheckinResult, now: number): Partial<ScanRo
         ilsWords: wordsOf(result),
       }
     : { status: 'refused', item: result.item, refusal: refusal(refusalNotice(result.code, {}, now), [], result) };
+}
+
+/** Queued in the outbox while the hub is down: done for the patron; an offline loan shows its offline due date. */
+export function queuedPatch(dueAt: string | null): Partial<ScanRow> {
+  return { status: 'ok', offline: true, dueAt, disposition: dueAt === null ? 'shelf' : null };
 }
 
 /** True when the item already went through (or is going through) in this session. */

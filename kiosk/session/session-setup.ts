@@ -7,6 +7,7 @@ import { and, type AnyEventObject, assertEvent, assign, enqueueActions, fromCall
 import type {
   CheckinResult,
   CheckoutResult,
+  OfflineTransaction,
   PatronStatus,
   PatronSummary,
   RenewResponse,
@@ -19,6 +20,7 @@ import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ci
 import { newRequestId } from '../../shared/request-id';
 import type { CameraFailure, CameraPreview, CameraScanInput, CameraView } from '../scanning/camera/camera-types';
 import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
+import { mayQueueOffline } from '../offline/offline-transaction';
 import { errorNotice, type Notice } from './notices';
 import {
   alreadyScanned,
@@ -28,6 +30,7 @@ import {
   hasDueDates,
   isEmptyReceipt,
   pendingRow,
+  queuedPatch,
   receiptOf,
   refusal,
   refusedRow,
@@ -99,6 +102,8 @@ export const Delays = {
   countdownTick: 1000,
   /** How long the goodbye screen stays before the kiosk returns to attract. */
   goodbye: 6000,
+  /** A checkout or return the hub has not answered in this long counts as the hub being unreachable. */
+  hubDeadline: 5000,
 };
 
 interface EntryRule {
@@ -162,6 +167,8 @@ export const sessionSetup = setup({
     checkout: fromPromise<CheckoutResult, CheckoutInput>(notProvided),
     checkin: fromPromise<CheckinResult, CheckinInput>(notProvided),
     renew: fromPromise<RenewResponse, RenewInput>(notProvided),
+    /** Writes a transaction to the outbox (strict durability) and resolves with it; rejects past the card's offline limit. */
+    queueOffline: fromPromise<OfflineTransaction, OfflineTransaction>(notProvided),
     /** Fire and forget: the hub also expires abandoned sessions on its own. */
     signOut: fromPromise<void, PatronInput>(notProvided),
     printReceipt: fromPromise<void, Receipt>(notProvided),
@@ -244,7 +251,11 @@ export const sessionSetup = setup({
       const [done, ...queue] = context.queue;
       return { queue, returned: updateRow(context.returned, done?.rowId, checkinPatch(result, context.now())) };
     }),
-    // TODO(offline outbox): on `network.offline` a checkout will go to the outbox instead of being refused.
+    settleQueued: assign(({ context }, { list, transaction }: { list: ScanList; transaction: OfflineTransaction }) => {
+      const [done, ...queue] = context.queue;
+      const dueAt = transaction.type === 'checkout' ? transaction.dueAt : null;
+      return { queue, [list]: updateRow(context[list], done?.rowId, queuedPatch(dueAt)) };
+    }),
     failScan: assign(({ context }, { list, error }: { list: ScanList; error: unknown }) => {
       const [done, ...queue] = context.queue;
       const patch = { status: 'refused' as const, refusal: refusal(errorNotice(error, context.now())) };
@@ -312,6 +323,9 @@ export const sessionSetup = setup({
     hasQueuedScan: ({ context }) => context.queue.length > 0,
     signedIn: ({ context }) => context.patron !== null,
     hasLoans: ({ context }) => context.loans.length > 0,
+    /** The hub could not be reached (or did not answer in time) and the offline policy allows queuing this scan. */
+    queuesOffline: ({ context }, { list, error }: { list: ScanList; error: unknown }) =>
+      (error === undefined || isRefusal(error, 'network.offline')) && mayQueueOffline(context, list),
     refusedWith: (_, { error, codes }: { error: unknown; codes: readonly RefusalCode[] }) => isRefusal(error, ...codes),
     receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
     /** 'always' prints without asking, but not a receipt with nothing on it. */

@@ -35,6 +35,8 @@ export interface ScanRow {
   /** What the ILS said about a lent or returned item (SIP2 AF, AG), shown as sent. */
   ilsWords: IlsWords;
   refusal: Refusal | null;
+  /** Done while the hub was down: queued in the outbox, confirmed when the hub is back. */
+  offline: boolean;
 }
 
 export type ScanList = 'borrowed' | 'returned';

@@ -3,7 +3,7 @@ import { expect, vi } from 'vitest';
 import { DEMO_SCAN_RULES } from '../../../server/demo/demo-library';
 import { type AnyEventObject, createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { CameraScanInput } from '../../../kiosk/scanning/camera/camera-types';
-import { OfflinePolicy, type CheckinResult, type CheckoutResult, type Item, type KioskConfig, type Loan, type PatronStatus, type PatronSummary, type RenewResponse, type SignInResponse } from '../../../shared/api/schemas';
+import { OfflinePolicy, type CheckinResult, type CheckoutResult, type Item, type KioskConfig, type Loan, type OfflineTransaction, type PatronStatus, type PatronSummary, type RenewResponse, type SignInResponse } from '../../../shared/api/schemas';
 import { screenOf } from '../../../kiosk/session/screen';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
 import { Delays, type SessionEvent } from '../../../kiosk/session/session-setup';
@@ -69,6 +69,7 @@ export function delays(config: KioskConfig = CONFIG) {
     /** The whole "still there?" countdown, one tick per second of it. */
     countdown: config.idleCountdownSeconds * Delays.countdownTick,
     goodbye: Delays.goodbye,
+    hubDeadline: Delays.hubDeadline,
   };
 }
 
@@ -90,6 +91,8 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     signOut: vi.fn(async (_: PatronInput): Promise<void> => {}),
     printReceipt: vi.fn(async (_: Receipt): Promise<void> => {}),
     issuePhoneReceipt: vi.fn(async (_: PhoneReceiptInput): Promise<ReceiptIssued> => PHONE_RECEIPT),
+    /** The outbox: a durable write, answered with what was queued. */
+    queueOffline: vi.fn(async (transaction: OfflineTransaction): Promise<OfflineTransaction> => transaction),
   };
   const cues: Cue[] = [];
   /** A stand-in camera scanner: counts how many run, and lets a test send what the real one would. */
@@ -111,6 +114,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       signOut: fromPromise(({ input }) => hub.signOut(input)),
       printReceipt: fromPromise(({ input }) => hub.printReceipt(input)),
       issuePhoneReceipt: fromPromise(({ input }) => hub.issuePhoneReceipt(input)),
+      queueOffline: fromPromise(({ input }) => hub.queueOffline(input)),
       cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(({ input, sendBack }) => {
         camera.running += 1;
         camera.inputs.push(input);

@@ -1,0 +1,103 @@
+/** The session while the hub is down: returns and (where the profile allows) loans go to the outbox; the patron is told they are done. */
+import { describe, expect, it } from 'vitest';
+import { HubError } from '../../../shared/api/hub-client';
+import { OfflinePolicy } from '../../../shared/api/schemas';
+import { atBorrow, CARD, deferred, settle, startSession } from './session-harness';
+
+const NOW = Date.parse('2026-11-25T10:00:00+08:00');
+const borrowingPolicy = OfflinePolicy.parse({ borrowing: true, maxItemsPerCard: 2, loanDays: 21 });
+
+describe('returning while the hub is down', () => {
+  it('queues the return with its time and shows it done, recorded offline', async () => {
+    const session = startSession();
+    session.send({ type: 'return.chosen' });
+    session.hub.checkin.mockRejectedValueOnce(new HubError('network.offline'));
+    await session.scan('39010001');
+    await settle();
+    const [row] = session.context().returned;
+    expect(session.hub.queueOffline).toHaveBeenCalledWith({
+      type: 'checkin',
+      requestId: row!.id,
+      itemBarcode: '39010001',
+      occurredAt: new Date(NOW).toISOString(),
+    });
+    expect(row).toMatchObject({ status: 'ok', offline: true });
+    expect(session.cues).toEqual(['success']);
+  });
+
+  it('counts a hub that does not answer within the deadline as down (the same request id is queued)', async () => {
+    const session = startSession();
+    session.send({ type: 'return.chosen' });
+    session.hub.checkin.mockReturnValueOnce(deferred<never>().promise);
+    await session.scan('39010002');
+    expect(session.context().returned[0]).toMatchObject({ status: 'pending' });
+    session.clock.increment(session.delays.hubDeadline);
+    await settle();
+    const [row] = session.context().returned;
+    expect(row).toMatchObject({ status: 'ok', offline: true });
+    expect(session.hub.queueOffline.mock.calls[0]![0].requestId).toBe(session.hub.checkin.mock.calls[0]![0].requestId);
+  });
+
+  it('is refused as before when the profile does not queue returns', async () => {
+    const session = startSession({ config: { offline: OfflinePolicy.parse({ returnsQueued: false }) } });
+    session.send({ type: 'return.chosen' });
+    session.hub.checkin.mockRejectedValueOnce(new HubError('network.offline'));
+    await session.scan('39010001');
+    expect(session.hub.queueOffline).not.toHaveBeenCalled();
+    expect(session.context().returned[0]).toMatchObject({ status: 'refused', refusal: { reason: { key: 'code.network.offline' } } });
+  });
+
+  it('tells the patron when the outbox cannot be written, never that it is done', async () => {
+    const session = startSession();
+    session.send({ type: 'return.chosen' });
+    session.hub.checkin.mockRejectedValueOnce(new HubError('network.offline'));
+    session.hub.queueOffline.mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await session.scan('39010001');
+    await settle();
+    expect(session.context().returned[0]).toMatchObject({ status: 'refused', offline: false });
+  });
+});
+
+describe('borrowing while the hub is down', () => {
+  it('is refused by default (the profile allows no offline loans)', async () => {
+    const session = await atBorrow();
+    session.hub.checkout.mockRejectedValueOnce(new HubError('network.offline'));
+    await session.scan('39010001');
+    expect(session.hub.queueOffline).not.toHaveBeenCalled();
+    expect(session.context().borrowed[0]).toMatchObject({ status: 'refused' });
+  });
+
+  it('queues loans with the card and the offline due date up to the items per card, where the profile allows it', async () => {
+    const session = startSession({ config: { offline: borrowingPolicy } });
+    await session.signIn();
+    session.send({ type: 'borrow.chosen' });
+    session.hub.checkout.mockRejectedValue(new HubError('network.offline'));
+    for (const barcode of ['39010001', '39010002', '39010003']) {
+      await session.scan(barcode);
+      await settle();
+    }
+    const due = new Date(NOW + 21 * 24 * 60 * 60_000).toISOString();
+    expect(session.hub.queueOffline.mock.calls.map(([transaction]) => transaction)).toEqual([
+      expect.objectContaining({ type: 'checkout', itemBarcode: '39010001', cardNumber: CARD, dueAt: due }),
+      expect.objectContaining({ type: 'checkout', itemBarcode: '39010002', cardNumber: CARD, dueAt: due }),
+    ]);
+    expect(session.context().borrowed.map((row) => [row.barcode, row.status, row.offline, row.dueAt])).toEqual([
+      ['39010001', 'ok', true, due],
+      ['39010002', 'ok', true, due],
+      ['39010003', 'refused', false, null],
+    ]);
+  });
+
+  it('forgets the card with the rest of the session', async () => {
+    const session = startSession({ config: { offline: borrowingPolicy } });
+    await session.signIn();
+    session.send({ type: 'borrow.chosen' });
+    session.hub.checkout.mockRejectedValueOnce(new HubError('network.offline'));
+    await session.scan('39010001');
+    await settle();
+    session.send({ type: 'finish.chosen' });
+    session.send({ type: 'receipt.skip' });
+    session.clock.increment(session.delays.goodbye);
+    expect(JSON.stringify(session.context())).not.toContain(CARD);
+  });
+});
