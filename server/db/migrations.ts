@@ -251,4 +251,33 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX receipt_tickets_by_expiry ON receipt_tickets (expires_at);
   `,
+  // Statistics (server/statistics): counts per library-local day, kiosk, event and outcome, rolled up
+  // from the source tables after the ids in statistics_progress; the patrons seen per day and kiosk
+  // by a keyed hash of their card only. transactions.offline marks what a kiosk did while offline.
+  `
+  ALTER TABLE transactions ADD COLUMN offline INTEGER NOT NULL DEFAULT 0 CHECK (offline IN (0, 1));
+
+  CREATE TABLE statistics_daily (
+    day TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    event TEXT NOT NULL CHECK (event IN ('checkout', 'checkin', 'renew', 'signin', 'ebookTicket', 'ebookDownload')),
+    result TEXT NOT NULL CHECK (result IN ('ok', 'refused')),
+    code TEXT NOT NULL DEFAULT '',
+    offline INTEGER NOT NULL DEFAULT 0 CHECK (offline IN (0, 1)),
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (day, kiosk_id, event, result, code, offline)
+  );
+
+  CREATE TABLE statistics_patron_days (
+    day TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    patron_hash INTEGER NOT NULL,
+    PRIMARY KEY (day, kiosk_id, patron_hash)
+  );
+
+  CREATE TABLE statistics_progress (
+    source TEXT PRIMARY KEY CHECK (source IN ('transactions', 'download_tickets', 'ebook_downloads')),
+    last_id INTEGER NOT NULL
+  );
+  `,
 ];

@@ -74,6 +74,15 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO receipt_tickets (token_hash, kiosk_id, language, items_json, created_at, expires_at, device_hash)
         VALUES ('receipt-hash', 'front-desk', 'zh-CN', '[{"title":"活着","barcode":"39010001","dueAt":"2026-04-01T02:00:00.000Z"}]', '${AT}', '2026-03-16T02:00:00.000Z', 'cookie-hash');`,
   },
+  {
+    fingerprint: '89ddb322a7da8cf1',
+    rows: `
+      INSERT INTO transactions (kiosk_id, type, item_barcode, patron_card, result, code, created_at, offline)
+        VALUES ('front-desk', 'checkin', '39010001', NULL, 'ok', NULL, '${AT}', 1);
+      INSERT INTO statistics_daily (day, kiosk_id, event, result, code, offline, count) VALUES ('2026-03-02', 'front-desk', 'checkout', 'refused', 'item.notForLoan', 0, 3);
+      INSERT INTO statistics_patron_days (day, kiosk_id, patron_hash) VALUES ('2026-03-02', 'front-desk', 181149821003264);
+      INSERT INTO statistics_progress (source, last_id) VALUES ('transactions', 2);`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
