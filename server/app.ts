@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import type { Database } from 'better-sqlite3';
 import compress from '@fastify/compress';
 import { registerCirculationRoutes } from './circulation/circulation-routes';
+import { registerKioskOfflineRoutes } from './circulation/kiosk-offline-routes';
+import { registerStaffOfflineRoutes } from './circulation/staff-offline-routes';
 import { systemClock, type Clock, type Sleep } from './clock';
 import type { HubConfig } from './config';
 import { registerCoverRoutes } from './covers/cover-routes';
@@ -32,9 +34,9 @@ import { registerAdminStaffRoutes } from './staff/admin-staff-routes';
 import { requireRole, requireStaff } from './staff/require-staff';
 import { registerStaffOwnAccountRoutes } from './staff/staff-own-account-routes';
 import { registerStaffRoutes } from './staff/staff-routes';
+import { registerStaffStatisticsRoutes } from './statistics/staff-statistics-routes';
 import { registerApps } from './static/serve-apps';
 import { registerCaCertificateRoute } from './tls/ca-certificate-route';
-import { registerStaffStatisticsRoutes } from './statistics/staff-statistics-routes';
 
 export interface BuildAppOptions {
   config: HubConfig;
@@ -86,6 +88,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
       registerKioskConfigRoute(kioskScope, services);
       registerSessionRoutes(kioskScope, services);
       registerCirculationRoutes(kioskScope, services);
+      registerKioskOfflineRoutes(kioskScope, services);
       registerKioskEbookRoutes(kioskScope, services, config);
       registerKioskReceiptRoutes(kioskScope, services, config);
     });
@@ -95,16 +98,17 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
       registerStaffOwnAccountRoutes(staffScope, services);
       registerStaffEbookRoutes(staffScope, services, config);
 
-      await staffScope.register(async (adminScope) => {
-        requireRole(adminScope, 'admin');
-        registerAdminStaffRoutes(adminScope, services);
-        registerAdminAuditRoutes(adminScope, services);
       // Librarians read the statistics too (every staff role today, named so a new role is not let in by default).
       await staffScope.register(async (statisticsScope) => {
         requireRole(statisticsScope, 'admin', 'librarian');
         registerStaffStatisticsRoutes(statisticsScope, services, config);
+        registerStaffOfflineRoutes(statisticsScope, services);
       });
 
+      await staffScope.register(async (adminScope) => {
+        requireRole(adminScope, 'admin');
+        registerAdminStaffRoutes(adminScope, services);
+        registerAdminAuditRoutes(adminScope, services);
         registerAdminIlsRoutes(adminScope, config);
       });
     });

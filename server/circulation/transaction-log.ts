@@ -3,6 +3,7 @@
  * checkout and checkin idempotent. Card numbers only: never a patron's name or PIN.
  */
 import type { Database } from 'better-sqlite3';
+import type { OfflineOutcome } from '../../shared/api/schemas';
 import type { RefusalCode } from '../../shared/circulation/codes';
 import type { Clock } from '../clock';
 
@@ -18,6 +19,8 @@ export interface TransactionEntry {
   requestId?: string;
   /** What the kiosk was told, kept so a retried request gets the same answer. */
   response?: unknown;
+  /** Made at a kiosk while the hub was down: when it was made there, and how its replay went. */
+  offline?: { occurredAt: Date; outcome: OfflineOutcome; code: RefusalCode | null };
 }
 
 export interface StoredRequest {
@@ -36,8 +39,9 @@ export class TransactionLog {
     this.sql = {
       insert: db.prepare(
         `INSERT INTO transactions
-           (kiosk_id, type, item_barcode, patron_card, result, code, created_at, request_id, response_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           (kiosk_id, type, item_barcode, patron_card, result, code, created_at, request_id, response_json,
+            offline, offline_outcome, offline_code)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byRequest: db.prepare(
         'SELECT type, item_barcode, response_json FROM transactions WHERE kiosk_id = ? AND request_id = ?',
@@ -45,7 +49,9 @@ export class TransactionLog {
     };
   }
 
+  /** An offline transaction is logged at the time it was made, so statistics count it on that day. */
   record(entry: TransactionEntry): void {
+    const { offline } = entry;
     this.sql.insert.run(
       entry.kioskId,
       entry.type,
@@ -53,9 +59,12 @@ export class TransactionLog {
       entry.patronCard,
       entry.refusal ? 'refused' : 'ok',
       entry.refusal,
-      this.now().toISOString(),
+      (offline?.occurredAt ?? this.now()).toISOString(),
       entry.requestId ?? null,
       entry.response === undefined ? null : JSON.stringify(entry.response),
+      offline ? 1 : 0,
+      offline?.outcome ?? null,
+      offline?.code ?? null,
     );
   }
 

@@ -280,4 +280,15 @@ export const MIGRATIONS: readonly string[] = [
     last_id INTEGER NOT NULL
   );
   `,
+  // Offline transactions (server/circulation/offline-replay.ts): how a kiosk's replayed transaction went
+  // (applied, conflict under the "no block" rule, refused) and what conflicted or refused it; staff
+  // mark conflicts and refusals handled (by username, kept as typed like the audit log).
+  `
+  ALTER TABLE transactions ADD COLUMN offline_outcome TEXT CHECK (offline_outcome IN ('applied', 'conflict', 'refused'));
+  ALTER TABLE transactions ADD COLUMN offline_code TEXT;
+  ALTER TABLE transactions ADD COLUMN handled_at TEXT;
+  ALTER TABLE transactions ADD COLUMN handled_by TEXT;
+  CREATE INDEX transactions_offline_issues ON transactions (created_at)
+    WHERE offline_outcome IN ('conflict', 'refused');
+  `,
 ];

@@ -51,6 +51,14 @@ export type CheckinOutcome = IlsWords &
 
 export type RenewOutcome = IlsWords & ({ ok: true; item: Item; dueAt: Date } | { ok: false; code: RefusalCode; item: Item | null });
 
+/**
+ * An offline checkout replayed under SIP2's "no block" rule: lent as made, whatever stands in its way now;
+ * `conflict` names what did (the item was on loan to someone else, the patron blocked...) for staff.
+ */
+export type OfflineCheckoutOutcome =
+  | { ok: true; item: Item; conflict: RefusalCode | null }
+  | { ok: false; code: RefusalCode; item: Item | null };
+
 export interface IlsPort {
   /** false: PINs are changed at the desk (SIP2 has no message for it), so the hub never forces a change. */
   readonly canChangePin: boolean;
@@ -66,6 +74,11 @@ export interface IlsPort {
   checkin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome>;
   /** Renews one item on the patron's account. */
   renew(cardNumber: string, barcode: string, ctx: CirculationContext): Promise<RenewOutcome>;
+  /**
+   * Optional: lends as of `occurredAt` until `dueAt` under the "no block" rule (an ILS without it
+   * replays offline checkouts as ordinary ones, refusals and all).
+   */
+  offlineCheckout?(cardNumber: string, barcode: string, loan: { occurredAt: Date; dueAt: Date }): Promise<OfflineCheckoutOutcome>;
   /** Barcodes of everything the patron has on loan (for "renew all"). */
   loanedBarcodes(cardNumber: string, ctx: CirculationContext): Promise<string[]>;
   endSession(cardNumber: string, ctx: CirculationContext): Promise<void>;

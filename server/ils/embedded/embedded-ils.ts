@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Item, Loan } from '../../../shared/api/schemas';
 import { isValidIsbn13 } from '../../../shared/barcodes';
+import type { RefusalCode } from '../../../shared/circulation/codes';
 import { hashSecret, verifySecret } from '../../security/password-hash';
 import type {
   AuthenticateResult,
@@ -13,6 +14,7 @@ import type {
   CheckoutOutcome,
   CirculationContext,
   IlsPort,
+  OfflineCheckoutOutcome,
   PatronStatusResult,
   RenewOutcome,
 } from '../ils-port';
@@ -140,6 +142,35 @@ export class EmbeddedIls implements IlsPort {
       const dueAt = dueDateForRenewal(new Date(loan.due_at), ctx.now, rules);
       this.sql.renewLoan.run(dueAt.toISOString(), loan.id);
       return { ok: true, item: renewedItem, dueAt };
+    }).immediate();
+  }
+
+  async offlineCheckout(cardNumber: string, barcode: string, loan: { occurredAt: Date; dueAt: Date }): Promise<OfflineCheckoutOutcome> {
+    return this.db.transaction((): OfflineCheckoutOutcome => {
+      const standing = this.standing(cardNumber, barcode, loan.occurredAt);
+      const { itemRow, item } = standing;
+      if (!standing.patron) return { ok: false, code: 'card.unknown', item };
+      if (!itemRow || !item) return { ok: false, code: 'item.unknown', item: null };
+      const { patron, rules, loans, blocks } = standing;
+      const currentLoan = this.openLoanOfItem(barcode);
+      if (currentLoan?.patron_id === patron.id) return { ok: true, item, conflict: null };
+      const firstHold = this.sql.firstWaitingHold.get(barcode) as HoldRow | undefined;
+      const conflict: RefusalCode | null = currentLoan
+        ? 'item.onLoanToOther'
+        : blocks.length > 0
+          ? 'patron.blocked'
+          : itemRow.loan_type === 'reference'
+            ? 'item.notForLoan'
+            : firstHold && firstHold.patron_id !== patron.id
+              ? 'item.reservedForOther'
+              : canBorrow(blocks, loans.length, rules).ok
+                ? null
+                : 'patron.limitReached';
+      // "No block": the item left the building with this patron, so the other loan ends when this one began.
+      if (currentLoan) this.sql.closeLoan.run(loan.occurredAt.toISOString(), currentLoan.id);
+      this.sql.insertLoan.run(barcode, patron.id, loan.occurredAt.toISOString(), loan.dueAt.toISOString());
+      if (firstHold?.patron_id === patron.id) this.sql.fulfilHold.run(firstHold.id);
+      return { ok: true, item, conflict };
     }).immediate();
   }
 

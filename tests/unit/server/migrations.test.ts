@@ -83,6 +83,12 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO statistics_patron_days (day, kiosk_id, patron_hash) VALUES ('2026-03-02', 'front-desk', 181149821003264);
       INSERT INTO statistics_progress (source, last_id) VALUES ('transactions', 2);`,
   },
+  {
+    fingerprint: 'bfdd300a514845f1',
+    rows: `
+      INSERT INTO transactions (kiosk_id, type, item_barcode, patron_card, result, code, created_at, request_id, offline, offline_outcome, offline_code, handled_at, handled_by)
+        VALUES ('front-desk', 'checkout', '39010002', '20140001', 'ok', NULL, '${AT}', 'req-offline-1', 1, 'conflict', 'item.onLoanToOther', '${AT}', 'liwei');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
