@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../shared/api/routes';
 import { ClaimLocalResponse, KioskConfig } from '../../shared/api/schemas';
-import { DEMO_SCAN_RULES } from '../../server/demo/demo-library';
+import { DEMO_PATRONS, DEMO_SCAN_RULES } from '../../server/demo/demo-library';
+import { offlineCardHash } from '../../shared/offline/card-hash';
 import { sha256Hex } from '../../server/security/tokens';
 import { createTestHub, START, type TestHub } from './support/test-hub';
 
@@ -71,7 +72,23 @@ describe('kiosk identity', () => {
       cameraDeviceId: null,
       scanRules: DEMO_SCAN_RULES,
       pinFormat: 'digits',
+      // Offline policy: the profile's defaults, the loan period, and blocked cards only as salted hashes.
+      offline: {
+        returnsQueued: true,
+        borrowing: false,
+        maxItemsPerCard: 3,
+        loanDays: 30,
+        cardHashSalt: expect.stringMatching(/^[0-9a-f]{32}$/),
+        blockedCards: [expect.stringMatching(/^[0-9a-f]{64}$/)],
+      },
     });
+  });
+
+  it('names the blocked demo card in its offline list by its salted hash only', async () => {
+    const response = await hub.call('GET', API.kioskConfig);
+    const { offline } = KioskConfig.parse(response.json());
+    expect(offline.blockedCards).toEqual([await offlineCardHash(offline.cardHashSalt, DEMO_PATRONS.blocked.cardNumber)]);
+    expect(response.body).not.toContain(DEMO_PATRONS.blocked.cardNumber);
   });
 
   it('names the camera chosen in the kiosk profile', async () => {
