@@ -6,6 +6,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Lang = 'zh-CN' | 'en';
+export type Pointer = 'click' | 'tap';
 
 export const DEMO = {
   active: { card: '20140001', pin: '2580' },
@@ -23,7 +24,7 @@ export class KioskPage {
   constructor(
     readonly page: Page,
     readonly lang: Lang = 'zh-CN',
-    readonly pointer: 'click' | 'tap' = 'click',
+    readonly pointer: Pointer = 'click',
   ) {}
 
   get names() {
