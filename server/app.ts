@@ -27,6 +27,7 @@ import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
+import { registerStaffPatronRoutes } from './patrons/staff-patron-routes';
 import { registerKioskReceiptRoutes } from './receipts/kiosk-receipt-routes';
 import { registerPhoneReceiptRoutes } from './receipts/phone-receipt-routes';
 import { registerAdminAuditRoutes } from './staff/admin-audit-routes';
@@ -103,6 +104,12 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         requireRole(statisticsScope, 'admin', 'librarian');
         registerStaffStatisticsRoutes(statisticsScope, services, config);
         registerStaffOfflineRoutes(statisticsScope, services);
+      });
+
+      // Patron care is the library's work: librarians and admins.
+      await staffScope.register(async (patronScope) => {
+        requireRole(patronScope, 'admin', 'librarian');
+        registerStaffPatronRoutes(patronScope, services, config);
       });
 
       await staffScope.register(async (adminScope) => {

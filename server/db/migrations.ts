@@ -291,4 +291,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX transactions_offline_issues ON transactions (created_at)
     WHERE offline_outcome IN ('conflict', 'refused');
   `,
+  // Patron care (server/patrons): why staff blocked a card by hand, kept while manual_block = 1.
+  `ALTER TABLE patrons ADD COLUMN manual_block_reason TEXT;`,
 ];

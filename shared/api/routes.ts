@@ -39,6 +39,12 @@ export const API = {
   staffEbook: '/api/admin/ebooks/:id',
   staffEbookCategories: '/api/admin/ebook-categories',
   staffEbookCategory: '/api/admin/ebook-categories/:id',
+  staffPatrons: '/api/admin/patrons',
+  staffPatron: '/api/admin/patrons/:card',
+  staffPatronPin: '/api/admin/patrons/:card/pin',
+  staffPatronUnlock: '/api/admin/patrons/:card/unlock',
+  staffPatronBlock: '/api/admin/patrons/:card/block',
+  staffPatronExpiry: '/api/admin/patrons/:card/expiry',
   receipts: '/api/receipts',
 } as const;
 
@@ -81,6 +87,11 @@ export const ebookTicketsPath = (ebookId: number) => pathOf(API.ebookTickets, { 
 export const ebookTicketPath = (ticketId: number) => pathOf(API.ebookTicket, { ticketId });
 export const staffEbookPath = (ebookId: number) => pathOf(API.staffEbook, { id: ebookId });
 export const staffEbookCategoryPath = (categoryId: number) => pathOf(API.staffEbookCategory, { id: categoryId });
+export const staffPatronPath = (card: string) => pathOf(API.staffPatron, { card });
+export const staffPatronPinPath = (card: string) => pathOf(API.staffPatronPin, { card });
+export const staffPatronUnlockPath = (card: string) => pathOf(API.staffPatronUnlock, { card });
+export const staffPatronBlockPath = (card: string) => pathOf(API.staffPatronBlock, { card });
+export const staffPatronExpiryPath = (card: string) => pathOf(API.staffPatronExpiry, { card });
 export const staffAccountPath = (staffId: number) => pathOf(API.staffAccount, { id: staffId });
 export const staffAccountPasswordPath = (staffId: number) => pathOf(API.staffAccountPassword, { id: staffId });
 export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });

@@ -79,6 +79,11 @@ export const AUDIT_ACTIONS = [
   'ebook.restored',
   'category.added',
   'category.changed',
+  'patron.pinReset',
+  'patron.unlocked',
+  'patron.blocked',
+  'patron.unblocked',
+  'patron.expiryChanged',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

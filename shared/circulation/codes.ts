@@ -5,10 +5,11 @@
  */
 import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } from '../ebooks/codes';
 import { STAFF_ACCOUNT_REFUSALS } from '../staff/staff-codes';
+import { PATRON_CARE_REFUSALS } from '../patrons/codes';
 import { STATISTICS_REFUSALS } from '../statistics/codes';
 
 /** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
-export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_ACCOUNT_REFUSALS, ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS, ...STATISTICS_REFUSALS] as const;
+export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_ACCOUNT_REFUSALS, ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS, ...STATISTICS_REFUSALS, ...PATRON_CARE_REFUSALS] as const;
 export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
 
 export const REFUSAL_CODES = [

@@ -89,6 +89,12 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO transactions (kiosk_id, type, item_barcode, patron_card, result, code, created_at, request_id, offline, offline_outcome, offline_code, handled_at, handled_by)
         VALUES ('front-desk', 'checkout', '39010002', '20140001', 'ok', NULL, '${AT}', 'req-offline-1', 1, 'conflict', 'item.onLoanToOther', '${AT}', 'liwei');`,
   },
+  {
+    fingerprint: '032f99b2cdb07988',
+    rows: `
+      INSERT INTO patrons (id, card_number, display_name, full_name, pin_hash, expires_on, manual_block, manual_block_reason, created_at)
+        VALUES (2, '20140002', '李娜', '李娜', 'scrypt$hash2', '2028-03-01', 1, '借书证遗失，待补办', '${AT}');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
