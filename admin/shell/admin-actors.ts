@@ -10,6 +10,8 @@ import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { patronsPageActors } from '../patrons/patrons-page-actors';
+import { patronsPageMachine } from '../patrons/patrons-page-machine';
 import { staffPageActors } from '../staff/staff-page-actors';
 import { statisticsPageActions, statisticsPageActors } from '../statistics/statistics-page-actors';
 import { statisticsPageMachine } from '../statistics/statistics-page-machine';
@@ -41,6 +43,7 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     staffPage: staffPageMachine.provide({ actors: staffPageActors(hub) }),
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
     ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
+    patronsPage: patronsPageMachine.provide({ actors: patronsPageActors(hub) }),
     statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),
     annualReportPage: annualReportMachine.provide({ actors: annualReportActors(hub) }),
   };

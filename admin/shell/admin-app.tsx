@@ -10,6 +10,7 @@ import { AnnualReportPage, type AnnualReportActor } from '../annual-report/annua
 import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
+import { PatronsPage, type PatronsPageActor } from '../patrons/patrons-page';
 import { NewPasswordPage } from '../sign-in/new-password-page';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { StaffPage, type StaffPageActor } from '../staff/staff-page';
@@ -54,6 +55,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const staff = children.staff as StaffPageActor | undefined;
   const audit = children.audit as AuditPageActor | undefined;
   const ils = children.ils as IlsPageActor | undefined;
+  const patrons = children.patrons as PatronsPageActor | undefined;
   const statistics = children.statistics as StatisticsPageActor | undefined;
   const annualReport = children.annualReport as AnnualReportActor | undefined;
   return (
@@ -62,6 +64,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
       {staff && <StaffPage actor={staff} />}
       {audit && <AuditPage actor={audit} />}
       {ils && <IlsPage actor={ils} />}
+      {patrons && <PatronsPage actor={patrons} />}
       {statistics && <StatisticsPage actor={statistics} />}
       {annualReport && <AnnualReportPage actor={annualReport} />}
     </AdminShell>
@@ -79,6 +82,7 @@ interface AdminShellProps {
 
 const NAV_LABEL = {
   ebooks: 'admin.nav.ebooks',
+  patrons: 'admin.nav.patrons',
   statistics: 'admin.nav.statistics',
   annualReport: 'admin.nav.annualReport',
   staff: 'admin.nav.staff',

@@ -17,6 +17,7 @@ import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { patronsPageMachine } from '../patrons/patrons-page-machine';
 import { statisticsPageMachine } from '../statistics/statistics-page-machine';
 import { staffPageMachine } from '../staff/staff-page-machine';
 import { isSignInRequired, reasonOf } from './hub-reason';
@@ -46,13 +47,13 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'patrons', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
 export const PAGES_FOR: Record<StaffRole, readonly AdminPage[]> = {
   admin: ADMIN_PAGES,
-  librarian: ['ebooks', 'statistics', 'annualReport'],
+  librarian: ['ebooks', 'patrons', 'statistics', 'annualReport'],
 };
 
 const signedInAs = ({ context }: { context: AdminContext }) => {
@@ -81,6 +82,7 @@ export const adminMachine = setup({
     staffPage: staffPageMachine,
     auditPage: auditPageMachine,
     ilsPage: ilsPageMachine,
+    patronsPage: patronsPageMachine,
     statisticsPage: statisticsPageMachine,
     annualReportPage: annualReportMachine,
   },
@@ -175,6 +177,7 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'ils' }, target: '.ils' },
           { guard: { type: 'opens', params: 'statistics' }, target: '.statistics' },
           { guard: { type: 'opens', params: 'annualReport' }, target: '.annualReport' },
+          { guard: { type: 'opens', params: 'patrons' }, target: '.patrons' },
         ],
       },
       states: {
@@ -183,6 +186,7 @@ export const adminMachine = setup({
         audit: { invoke: { id: 'audit', src: 'auditPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         ils: { invoke: { id: 'ils', src: 'ilsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         statistics: { invoke: { id: 'statistics', src: 'statisticsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        patrons: { invoke: { id: 'patrons', src: 'patronsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
       },
     },

@@ -5,10 +5,22 @@
 import type { EbookAccess } from '../ebooks/schemas';
 import { EbookCategory } from '../ebooks/schemas';
 import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
+import { PatronDetail, PatronSearchPage, PinResetDone, type PatronSearchQuery } from '../patrons/schemas';
 import { HubClient, type FileBody } from './hub-client';
 import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
 import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
-import { API, staffAccountPasswordPath, staffAccountPath, staffEbookCategoryPath, staffEbookPath } from './routes';
+import {
+  API,
+  staffAccountPasswordPath,
+  staffAccountPath,
+  staffEbookCategoryPath,
+  staffEbookPath,
+  staffPatronBlockPath,
+  staffPatronExpiryPath,
+  staffPatronPath,
+  staffPatronPinPath,
+  staffPatronUnlockPath,
+} from './routes';
 import {
   AuditPage,
   StaffAccount,
@@ -51,6 +63,29 @@ export class StaffHubClient extends HubClient {
   }
   testIlsConnection(staffToken: string, signal?: AbortSignal) {
     return this.call('POST', API.staffIlsTest, IlsConnectionTest, {}, { bearer: staffToken, signal });
+  }
+  searchPatrons(staffToken: string, query: PatronSearchQuery, signal?: AbortSignal) {
+    const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]));
+    return this.call('GET', `${API.staffPatrons}?${search}`, PatronSearchPage, undefined, { bearer: staffToken, signal });
+  }
+  patron(staffToken: string, cardNumber: string, signal?: AbortSignal) {
+    return this.call('GET', staffPatronPath(cardNumber), PatronDetail, undefined, { bearer: staffToken, signal });
+  }
+  /** Without `pin` the hub generates one and answers it once. */
+  resetPatronPin(staffToken: string, cardNumber: string, pin: string | null, signal?: AbortSignal) {
+    return this.call('POST', staffPatronPinPath(cardNumber), PinResetDone, pin === null ? {} : { pin }, { bearer: staffToken, signal });
+  }
+  unlockPatron(staffToken: string, cardNumber: string, signal?: AbortSignal) {
+    return this.call('POST', staffPatronUnlockPath(cardNumber), PatronDetail, {}, { bearer: staffToken, signal });
+  }
+  blockPatron(staffToken: string, cardNumber: string, reason: string, signal?: AbortSignal) {
+    return this.call('PUT', staffPatronBlockPath(cardNumber), PatronDetail, { reason }, { bearer: staffToken, signal });
+  }
+  unblockPatron(staffToken: string, cardNumber: string, signal?: AbortSignal) {
+    return this.call('DELETE', staffPatronBlockPath(cardNumber), PatronDetail, undefined, { bearer: staffToken, signal });
+  }
+  setPatronExpiry(staffToken: string, cardNumber: string, expiresOn: string, signal?: AbortSignal) {
+    return this.call('PUT', staffPatronExpiryPath(cardNumber), PatronDetail, { expiresOn }, { bearer: staffToken, signal });
   }
   async staffLogout(staffToken: string) {
     await this.call('DELETE', API.staffLogin, null, undefined, { bearer: staffToken });
