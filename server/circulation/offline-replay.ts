@@ -91,7 +91,8 @@ async function replayCheckin(
   occurredAt: Date,
 ): Promise<Replayed> {
   const { requestId } = transaction;
-  const result = await ils.checkin(transaction.itemBarcode, { kioskId, now: occurredAt });
+  const ctx = { kioskId, now: occurredAt };
+  const result = ils.offlineCheckin ? await ils.offlineCheckin(transaction.itemBarcode, ctx) : await ils.checkin(transaction.itemBarcode, ctx);
   // Not on loan: returned at the desk meanwhile, or never lent. Either way the item is home.
   const outcome = result.ok || result.code === 'item.notOnLoan' ? 'applied' : 'refused';
   const code = outcome === 'refused' && !result.ok ? result.code : null;

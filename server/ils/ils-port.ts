@@ -79,6 +79,11 @@ export interface IlsPort {
    * replays offline checkouts as ordinary ones, refusals and all).
    */
   offlineCheckout?(cardNumber: string, barcode: string, loan: { occurredAt: Date; dueAt: Date }): Promise<OfflineCheckoutOutcome>;
+  /**
+   * Optional: returns as of `ctx.now` (when it happened) under the "no block" rule (an ILS without it
+   * replays offline returns as ordinary ones at that time).
+   */
+  offlineCheckin?(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome>;
   /** Barcodes of everything the patron has on loan (for "renew all"). */
   loanedBarcodes(cardNumber: string, ctx: CirculationContext): Promise<string[]>;
   endSession(cardNumber: string, ctx: CirculationContext): Promise<void>;

@@ -9,7 +9,16 @@ import { PATRON_CARE_REFUSALS } from '../patrons/codes';
 import { STATISTICS_REFUSALS } from '../statistics/codes';
 
 /** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
-export const STAFF_ONLY_REFUSALS = ['staff.invalidCredentials', ...STAFF_ACCOUNT_REFUSALS, ...STAFF_EBOOK_REFUSALS, ...EBOOK_UPLOAD_REFUSALS, ...STATISTICS_REFUSALS, ...PATRON_CARE_REFUSALS] as const;
+export const STAFF_ONLY_REFUSALS = [
+  'staff.invalidCredentials',
+  /** An offline transaction the hub did not replay: the SIP2 server's 98 says it takes no offline transactions. */
+  'ils.offlineNotAllowed',
+  ...STAFF_ACCOUNT_REFUSALS,
+  ...STAFF_EBOOK_REFUSALS,
+  ...EBOOK_UPLOAD_REFUSALS,
+  ...STATISTICS_REFUSALS,
+  ...PATRON_CARE_REFUSALS,
+] as const;
 export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
 
 export const REFUSAL_CODES = [

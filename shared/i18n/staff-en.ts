@@ -26,6 +26,7 @@ export const staffEn: Record<StaffOnlyKey, string> = {
   'code.staff.usernameTaken': 'There is already an account with this username.',
   'code.staff.unknown': 'There is no such staff account.',
   'code.staff.notYourself': 'You cannot disable or reset your own account.',
+  'code.ils.offlineNotAllowed': 'Not sent to the library system: it does not accept offline transactions (SIP2 status). Enter it at the desk.',
   'admin.nav.staff': 'Staff',
   'admin.nav.audit': 'Audit log',
   'admin.nav.ils': 'Library system',

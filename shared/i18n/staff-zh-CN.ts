@@ -27,6 +27,7 @@ export const staffZhCN = {
   'code.staff.usernameTaken': '已经有这个用户名的账号了。',
   'code.staff.unknown': '没有这个工作人员账号。',
   'code.staff.notYourself': '不能停用或重设您自己的账号。',
+  'code.ils.offlineNotAllowed': '未提交到图书馆系统：它不接受离线交易（SIP2 状态）。请在服务台补录。',
   'admin.nav.staff': '工作人员',
   'admin.nav.audit': '操作日志',
   'admin.nav.ils': '图书馆系统',

@@ -10,6 +10,7 @@ export interface Station {
 
 const LANGUAGE_UNKNOWN = '000';
 const NO = 'N';
+const YES = 'Y';
 
 export function loginRequest(user: string, password: string, location: string): Sip2Message<'93'> {
   // '0' and '0': user id and password are not encrypted (the standard's only defined algorithm).
@@ -49,8 +50,13 @@ export function patronStatusRequest(station: Station, at: string, patronId: stri
   ]);
 }
 
-export function checkoutRequest(station: Station, at: string, patronId: string, itemId: string): Sip2Message<'11'> {
-  return buildMessage('11', { renewalPolicy: NO, noBlock: NO, transactionDate: at, nbDueDate: ' '.repeat(18) }, [
+/**
+ * `noBlockDueDate`: an offline checkout replayed in "no block" mode (the ILS must accept it), `at`
+ * being when it happened and this the due date the station gave the patron.
+ */
+export function checkoutRequest(station: Station, at: string, patronId: string, itemId: string, noBlockDueDate?: string): Sip2Message<'11'> {
+  const noBlock = noBlockDueDate === undefined ? { noBlock: NO, nbDueDate: ' '.repeat(18) } : { noBlock: YES, nbDueDate: noBlockDueDate };
+  return buildMessage('11', { renewalPolicy: NO, ...noBlock, transactionDate: at }, [
     [FIELD.institutionId, station.institutionId],
     [FIELD.patronId, patronId],
     [FIELD.itemId, itemId],
@@ -58,8 +64,9 @@ export function checkoutRequest(station: Station, at: string, patronId: string, 
   ]);
 }
 
-export function checkinRequest(station: Station, at: string, itemId: string, currentLocation: string): Sip2Message<'09'> {
-  return buildMessage('09', { noBlock: NO, transactionDate: at, returnDate: at }, [
+/** `noBlock`: an offline return replayed (the ILS must accept it), `at` being when it happened. */
+export function checkinRequest(station: Station, at: string, itemId: string, currentLocation: string, noBlock = false): Sip2Message<'09'> {
+  return buildMessage('09', { noBlock: noBlock ? YES : NO, transactionDate: at, returnDate: at }, [
     [FIELD.currentLocation, currentLocation],
     [FIELD.institutionId, station.institutionId],
     [FIELD.itemId, itemId],

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import { EmbeddedIls } from '../../server/ils/embedded/embedded-ils';
-import type { CirculationContext } from '../../server/ils/ils-port';
+import type { CheckoutOutcome, CirculationContext } from '../../server/ils/ils-port';
 import {
   buildMessage,
   decodeFrame,
@@ -51,6 +51,16 @@ export interface SimulatorOptions {
   timeZone?: string;
   /** false: replies carry no AY/AZ (servers with error detection off). */
   errorDetection?: boolean;
+  /** false: the 98 says offline transactions are not accepted (offline ok N). */
+  offlineOk?: boolean;
+}
+
+/** A checkout or checkin as received: its fixed fields (no block, transaction date, nb due date, return date). */
+export interface ReceivedCirculation {
+  code: '11' | '09';
+  fixed: Record<string, string>;
+  patronId?: string;
+  itemId?: string;
 }
 
 export type Sip2Simulator = Awaited<ReturnType<typeof startSip2Simulator>>;
@@ -88,6 +98,7 @@ export async function startSip2Simulator(options: SimulatorOptions) {
   };
   let misbehaviour: Misbehaviour = {};
   const received: string[] = [];
+  const circulation: ReceivedCirculation[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
 
@@ -132,6 +143,14 @@ export async function startSip2Simulator(options: SimulatorOptions) {
     }, fields);
   }
 
+  /** "No block": lent as of the transaction date until the station's due date, whatever stands in the way (as Koha does). */
+  async function offlineCheckout(request: AnySip2Message, card: string, barcode: string, ctx: CirculationContext): Promise<CheckoutOutcome> {
+    const dueAt = parseSipDate(request.fixed.nbDueDate ?? '', timeZone);
+    if (!dueAt) return { ok: false, code: 'request.invalid', item: null };
+    const outcome = await ils.offlineCheckout(card, barcode, { occurredAt: ctx.now, dueAt });
+    return outcome.ok ? { ok: true, item: outcome.item, dueAt } : outcome;
+  }
+
   async function reply(request: AnySip2Message): Promise<AnySip2Message | null> {
     const ctx = ctxOf(request);
     const at = date(ctx.now);
@@ -147,7 +166,7 @@ export async function startSip2Simulator(options: SimulatorOptions) {
       }
       case '99':
         return buildMessage('98', {
-          onLine: 'Y', checkinOk: 'Y', checkoutOk: 'Y', renewalPolicy: 'Y', statusUpdateOk: 'N', offLineOk: 'Y',
+          onLine: 'Y', checkinOk: 'Y', checkoutOk: 'Y', renewalPolicy: 'Y', statusUpdateOk: 'N', offLineOk: options.offlineOk === false ? 'N' : 'Y',
           timeoutPeriod: '030', retriesAllowed: '003', dateTimeSync: date(new Date()), protocolVersion: '2.00',
         }, [ao, ['AM', 'Demo County Library'], ['BX', 'YYYNYNYYYNYNNNYY']]);
       case '23':
@@ -155,7 +174,8 @@ export async function startSip2Simulator(options: SimulatorOptions) {
       case '63':
         return patronReply(request, '64');
       case '11': {
-        const outcome = await ils.checkout(card, barcode, ctx);
+        circulation.push({ code: '11', fixed: { ...request.fixed }, patronId: card, itemId: barcode });
+        const outcome = request.fixed.noBlock === 'Y' ? await offlineCheckout(request, card, barcode, ctx) : await ils.checkout(card, barcode, ctx);
         const item = outcome.item;
         return buildMessage('12', { ok: outcome.ok ? '1' : '0', renewalOk: 'N', magneticMedia: 'N', desensitize: outcome.ok ? 'Y' : 'N', transactionDate: at }, [
           ao, ['AA', card], ['AB', item?.barcode ?? barcode], ['AJ', item?.title ?? ''],
@@ -166,7 +186,10 @@ export async function startSip2Simulator(options: SimulatorOptions) {
         ]);
       }
       case '09': {
-        const outcome = await ils.checkin(barcode, ctx);
+        circulation.push({ code: '09', fixed: { ...request.fixed }, itemId: barcode });
+        // The return date is when the item came back (an offline return's own time).
+        const returnedAt = parseSipDate(request.fixed.returnDate ?? '', timeZone) ?? ctx.now;
+        const outcome = await ils.checkin(barcode, { ...ctx, now: returnedAt });
         const hold = outcome.ok && outcome.disposition === 'hold';
         return buildMessage('10', { ok: outcome.ok ? '1' : '0', resensitize: 'Y', magneticMedia: 'N', alert: hold ? 'Y' : 'N', transactionDate: at }, [
           ao, ['AB', barcode], ['AQ', 'MAIN'], ['AJ', outcome.item?.title],
@@ -261,6 +284,8 @@ export async function startSip2Simulator(options: SimulatorOptions) {
     settings: { host: '127.0.0.1', port, tls: false, user, password, location: 'LOBBY', institution: 'DEMO', encoding, terminator },
     /** Codes of the messages received, in order (logins and status requests included). */
     received,
+    /** Checkouts and checkins received, in order, with their fixed fields. */
+    circulation,
     connectionCount: () => connections,
     /** Connections open now. */
     openConnectionCount: () => sockets.size,

@@ -30,6 +30,7 @@ import type {
   CheckoutOutcome,
   CirculationContext,
   IlsPort,
+  OfflineCheckoutOutcome,
   PatronStatusResult,
   RenewOutcome,
 } from '../ils-port';
@@ -41,6 +42,12 @@ import type { Sip2Settings } from './sip2-settings';
 
 /** The port's PatronSummary needs a loan limit; SIP2 servers send one (CB) only sometimes. */
 const LOAN_LIMIT_NOT_GIVEN = 99;
+
+interface Refusal {
+  code: RefusalCode;
+  item: ReturnType<typeof itemOf> | null;
+  blocks?: ReturnType<typeof blocksOf>;
+}
 
 export interface Sip2IlsOptions {
   /** The library's time zone: SIP2 dates are local time. */
@@ -118,26 +125,37 @@ export class Sip2Ils implements IlsPort {
     });
   }
 
-  async checkin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome> {
+  /**
+   * An offline checkout in "no block" mode (11 with no block Y, its own time and due date), only where
+   * the server's 98 says it takes offline transactions. The patron and item are looked at first, as of
+   * then, so that what the ILS must now accept (a blocked patron, an item lent to someone else…) is
+   * listed for staff as the embedded ILS lists it.
+   */
+  async offlineCheckout(cardNumber: string, barcode: string, loan: { occurredAt: Date; dueAt: Date }): Promise<OfflineCheckoutOutcome> {
+    const ctx = { kioskId: 'offline', now: loan.occurredAt };
     return this.pool.run(async (c, deadline) => {
-      const request = checkinRequest(this.station, this.at(ctx), barcode, this.settings.location);
-      const reply = readCheckinReply(await c.exchange(request, deadline));
-      const item = reply.title === null ? null : itemOf(reply.itemId ?? barcode, reply.title, reply.callNumber);
-      if (!reply.ok) {
-        // A known item the ILS would not check in is, in practice, one that was not on loan.
-        const code: RefusalCode = item ? 'item.notOnLoan' : 'item.unknown';
-        return { ok: false, code, item, ...wordsOf(reply) };
-      }
-      return {
-        ok: true,
-        item: item ?? itemOf(barcode, null),
-        disposition: dispositionOf(reply),
-        // 10 Checkin does not say whether the item came back late.
-        wasOverdue: false,
-        patronCard: reply.patronId,
-        ...(reply.sortBin ? { sortBin: reply.sortBin } : {}),
-        ...wordsOf(reply),
-      };
+      if (!c.status?.offlineOk) return { ok: false, code: 'ils.offlineNotAllowed', item: null };
+      const before = await this.obstacle(c, deadline, ctx, cardNumber, barcode, 'checkout');
+      if (before.code === 'card.unknown' || before.code === 'item.unknown') return { ok: false, code: before.code, item: before.item };
+      if (before.code === 'item.alreadyOnLoanToYou') return { ok: true, item: before.item!, conflict: null };
+      const request = checkoutRequest(this.station, this.at(ctx), cardNumber, barcode, formatSipDate(loan.dueAt, this.timeZone));
+      const reply = readCirculationReply(await c.exchange(request, deadline));
+      const item = before.item ?? itemOf(reply.itemId ?? barcode, reply.title);
+      // Refused even so: the conflict found before is the likeliest reason.
+      if (!reply.ok) return { ok: false, code: before.code ?? 'item.notForLoan', item };
+      return { ok: true, item, conflict: before.code };
+    });
+  }
+
+  async checkin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome> {
+    return this.pool.run((c, deadline) => this.checkinOn(c, deadline, ctx, barcode, false));
+  }
+
+  /** An offline return in "no block" mode (09 with no block Y, dated when it happened), where the 98 allows it. */
+  async offlineCheckin(barcode: string, ctx: CirculationContext): Promise<CheckinOutcome> {
+    return this.pool.run(async (c, deadline) => {
+      if (!c.status?.offlineOk) return { ok: false, code: 'ils.offlineNotAllowed', item: null };
+      return this.checkinOn(c, deadline, ctx, barcode, true);
     });
   }
 
@@ -171,6 +189,27 @@ export class Sip2Ils implements IlsPort {
     this.pool.close();
   }
 
+  private async checkinOn(c: Sip2Connection, deadline: number, ctx: CirculationContext, barcode: string, noBlock: boolean): Promise<CheckinOutcome> {
+    const request = checkinRequest(this.station, this.at(ctx), barcode, this.settings.location, noBlock);
+    const reply = readCheckinReply(await c.exchange(request, deadline));
+    const item = reply.title === null ? null : itemOf(reply.itemId ?? barcode, reply.title, reply.callNumber);
+    if (!reply.ok) {
+      // A known item the ILS would not check in is, in practice, one that was not on loan.
+      const code: RefusalCode = item ? 'item.notOnLoan' : 'item.unknown';
+      return { ok: false, code, item, ...wordsOf(reply) };
+    }
+    return {
+      ok: true,
+      item: item ?? itemOf(barcode, null),
+      disposition: dispositionOf(reply),
+      // 10 Checkin does not say whether the item came back late.
+      wasOverdue: false,
+      patronCard: reply.patronId,
+      ...(reply.sortBin ? { sortBin: reply.sortBin } : {}),
+      ...wordsOf(reply),
+    };
+  }
+
   /**
    * The refusal code for a "no": the patron first (unknown, blocked, at the limit), then the
    * item (unknown, on loan, on hold). What is left is the ILS's own rule: its AF text says which.
@@ -182,7 +221,20 @@ export class Sip2Ils implements IlsPort {
     cardNumber: string,
     barcode: string,
     action: 'checkout' | 'renew',
-  ): Promise<{ code: RefusalCode; item: ReturnType<typeof itemOf> | null; blocks?: ReturnType<typeof blocksOf> }> {
+  ): Promise<Refusal> {
+    const found = await this.obstacle(c, deadline, ctx, cardNumber, barcode, action);
+    return { ...found, code: found.code ?? 'item.notForLoan' };
+  }
+
+  /** What stands in the way of lending (or renewing) the item to the patron, from 63 and 17; null: nothing we can name. */
+  private async obstacle(
+    c: Sip2Connection,
+    deadline: number,
+    ctx: CirculationContext,
+    cardNumber: string,
+    barcode: string,
+    action: 'checkout' | 'renew',
+  ): Promise<Omit<Refusal, 'code'> & { code: RefusalCode | null }> {
     const patron = await this.patronInformation(c, deadline, ctx, cardNumber, { list: 'chargedItems' });
     const info = await this.itemInformation(c, deadline, ctx, barcode);
     const item = info.title === null ? null : itemOf(info.itemId ?? barcode, info.title, info.callNumber);
@@ -202,7 +254,7 @@ export class Sip2Ils implements IlsPort {
     if (charged.includes(info.circulationStatus)) return { code: 'item.onLoanToOther', item };
     if (onHold) return { code: 'item.reservedForOther', item };
     if (patron.flags.has('tooManyItemsCharged')) return { code: 'patron.limitReached', item };
-    return { code: 'item.notForLoan', item };
+    return { code: null, item };
   }
 
   private async patronInformation(
