@@ -19,8 +19,8 @@ const TIME_ZONE = 'Asia/Shanghai';
 
 /** Items no other journey borrows. */
 const journeys: Array<{ lang: Lang; items: string[] }> = [
-  { lang: 'zh-CN', items: ['39010030', '39010031'] },
-  { lang: 'en', items: ['39010032'] },
+  { lang: 'zh-CN', items: ['39010034', '39010035'] },
+  { lang: 'en', items: ['39010036'] },
 ];
 
 /** Titles and due dates of the open loans, straight from the hub's database. */
