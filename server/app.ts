@@ -22,6 +22,7 @@ import { registerPhoneRoutes } from './ebooks/phone-routes';
 import { registerPublicEbookRoutes } from './ebooks/public-ebook-routes';
 import { registerStaffEbookRoutes } from './ebooks/staff-ebook-routes';
 import { createHubServices } from './hub-services';
+import { registerStaffImportRoutes } from './import/staff-import-routes';
 import { registerAdminIlsRoutes } from './ils/ils-admin-routes';
 import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
@@ -98,6 +99,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
       requireStaff(staffScope, services.staffSessions);
       registerStaffOwnAccountRoutes(staffScope, services);
       registerStaffEbookRoutes(staffScope, services, config);
+      registerStaffImportRoutes(staffScope, services, config);
 
       // Librarians read the statistics too (every staff role today, named so a new role is not let in by default).
       await staffScope.register(async (statisticsScope) => {

@@ -26,6 +26,8 @@ export interface HubConfig {
   ebookDailyLimit: number;
   /** The largest e-book file staff may upload. */
   ebookMaxBytes: number;
+  /** The largest catalogue or patron file staff may import (IMPORT_MAX_MB). */
+  importMaxBytes: number;
   /** `ILS`: the embedded circulation (default) or the library's own system over SIP2. */
   ils: IlsKind;
   /** SIP2_*, read only with ILS=sip2. */
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     ebookTicketTtlSeconds: integer(env, 'EBOOK_TICKET_TTL_SECONDS', 600, 5, 24 * 60 * 60),
     ebookDailyLimit: integer(env, 'EBOOK_DAILY_LIMIT', 5, 0, 1000),
     ebookMaxBytes: integer(env, 'EBOOK_MAX_MB', 200, 1, 4096) * 1024 ** 2,
+    importMaxBytes: integer(env, 'IMPORT_MAX_MB', 50, 1, 1024) * 1024 ** 2,
     ils: ilsKind(env),
     sip2: ilsKind(env) === 'sip2' ? loadSip2Settings(env) : null,
     https: httpsConfig(env),

@@ -35,7 +35,7 @@ export interface CirculationContext {
 
 export type AuthenticateResult =
   | { ok: true; pinChangeRequired: boolean }
-  | { ok: false; code: Extract<RefusalCode, 'card.unknown' | 'pin.wrong'> };
+  | { ok: false; code: Extract<RefusalCode, 'card.unknown' | 'pin.wrong' | 'pin.notSet'> };
 
 export type PatronStatusResult = PatronSummary & { loans: Loan[] };
 

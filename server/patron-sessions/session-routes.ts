@@ -126,6 +126,8 @@ async function authenticateWithLimits(
   await sleep(FAILED_SIGN_IN_DELAY_MS);
   if (verdict.locked) throw new HttpError(423, 'card.locked', { lockedUntil: verdict.lockedUntil.toISOString() });
   if (result.code === 'card.unknown') throw new HttpError(404, 'card.unknown');
+  // Counted as a failure like a wrong PIN, so trying cards does not find the ones without a PIN faster.
+  if (result.code === 'pin.notSet') throw new HttpError(403, 'pin.notSet');
   throw new HttpError(401, 'pin.wrong', { attemptsLeft: verdict.attemptsLeft });
 }
 

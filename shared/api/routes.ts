@@ -46,6 +46,11 @@ export const API = {
   staffPatronBlock: '/api/admin/patrons/:card/block',
   staffPatronExpiry: '/api/admin/patrons/:card/expiry',
   receipts: '/api/receipts',
+  staffImports: '/api/admin/imports',
+  staffImport: '/api/admin/imports/:id',
+  staffImportConfirm: '/api/admin/imports/:id/confirm',
+  staffLabels: '/api/admin/labels',
+  staffLabelSettings: '/api/admin/labels/settings',
 } as const;
 
 /** Generated covers for items without one (fetched by <img>). */
@@ -87,6 +92,8 @@ export const ebookTicketsPath = (ebookId: number) => pathOf(API.ebookTickets, { 
 export const ebookTicketPath = (ticketId: number) => pathOf(API.ebookTicket, { ticketId });
 export const staffEbookPath = (ebookId: number) => pathOf(API.staffEbook, { id: ebookId });
 export const staffEbookCategoryPath = (categoryId: number) => pathOf(API.staffEbookCategory, { id: categoryId });
+export const staffImportPath = (importId: string) => pathOf(API.staffImport, { id: importId });
+export const staffImportConfirmPath = (importId: string) => pathOf(API.staffImportConfirm, { id: importId });
 export const staffPatronPath = (card: string) => pathOf(API.staffPatron, { card });
 export const staffPatronPinPath = (card: string) => pathOf(API.staffPatronPin, { card });
 export const staffPatronUnlockPath = (card: string) => pathOf(API.staffPatronUnlock, { card });

@@ -7,6 +7,7 @@ import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } fr
 import { STAFF_ACCOUNT_REFUSALS } from '../staff/staff-codes';
 import { PATRON_CARE_REFUSALS } from '../patrons/codes';
 import { STATISTICS_REFUSALS } from '../statistics/codes';
+import { IMPORT_REFUSALS } from '../import/codes';
 
 /** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
 export const STAFF_ONLY_REFUSALS = [
@@ -18,6 +19,7 @@ export const STAFF_ONLY_REFUSALS = [
   ...EBOOK_UPLOAD_REFUSALS,
   ...STATISTICS_REFUSALS,
   ...PATRON_CARE_REFUSALS,
+  ...IMPORT_REFUSALS,
 ] as const;
 export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
 
@@ -30,6 +32,8 @@ export const REFUSAL_CODES = [
   'pin.changeRequired',
   /** The ILS cannot change PINs at a kiosk (SIP2): the patron changes it at the desk. */
   'pin.changeAtDesk',
+  /** A card imported without a PIN (server/import): staff must set one before it signs in at a kiosk. */
+  'pin.notSet',
   /** Too many failed sign-ins at this kiosk or from its network address just now. */
   'signIn.throttled',
   // patron blocks (may return, may not borrow or renew)

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'code.pin.weak': 'That PIN is too easy to guess. Choose 4 to 6 digits, not all the same and not in a row.',
   'code.pin.changeRequired': 'Please choose a new PIN first.',
   'code.pin.changeAtDesk': 'Please ask at the desk to change your PIN.',
+  'code.pin.notSet': 'This card has no PIN yet: please ask at the desk to set one.',
   'code.patron.blocked': 'Your borrowing is paused: you cannot borrow or renew now, but you can return books.',
   'code.patron.limitReached': 'You have reached the most items you can borrow. Please return some first.',
   'code.item.unknown': 'We could not find this item. Please take it to the service desk.',

@@ -15,6 +15,7 @@ export const zhCN = {
   'code.pin.weak': '这个密码太简单了，请换一个：4 到 6 位数字，不要全部相同，也不要连续数字。',
   'code.pin.changeRequired': '请先设置一个新密码。',
   'code.pin.changeAtDesk': '请到服务台修改密码。',
+  'code.pin.notSet': '这张读者证还没有设密码：请到服务台设置密码。',
   'code.patron.blocked': '您的借阅权限暂停，现在不能借书或续借，但可以还书。',
   'code.patron.limitReached': '您已达到可借数量上限，请先还书。',
   'code.item.unknown': '没有找到这本书，请交给服务台。',

@@ -43,6 +43,8 @@ export class EmbeddedIls implements IlsPort {
   async authenticatePatron(cardNumber: string, pin: string): Promise<AuthenticateResult> {
     const patron = this.patron(cardNumber);
     if (!patron) return { ok: false, code: 'card.unknown' };
+    // Imported without a PIN (server/import/store-import.ts): no PIN can match until staff set one.
+    if (patron.pin_hash === '') return { ok: false, code: 'pin.notSet' };
     if (!(await verifySecret(pin, patron.pin_hash))) return { ok: false, code: 'pin.wrong' };
     return { ok: true, pinChangeRequired: patron.pin_change_required === 1 };
   }
