@@ -26,7 +26,9 @@ import { registerStaffImportRoutes } from './import/staff-import-routes';
 import { registerAdminIlsRoutes } from './ils/ils-admin-routes';
 import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
-import { registerKioskClaimRoute, registerKioskConfigRoute } from './kiosks/kiosk-routes';
+import { registerAdminKioskRoutes } from './kiosks/admin-kiosk-routes';
+import { registerAdminProfileRoutes } from './kiosks/admin-profile-routes';
+import { registerKioskClaimRoute, registerKioskConfigRoute, registerKioskPairRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
 import { registerStaffPatronRoutes } from './patrons/staff-patron-routes';
 import { registerKioskReceiptRoutes } from './receipts/kiosk-receipt-routes';
@@ -78,6 +80,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
   await app.register(async (limited) => {
     await registerRateLimit(limited, config.rateLimitMax, services.kiosks);
     registerKioskClaimRoute(limited, services);
+    registerKioskPairRoute(limited, services);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);
     registerPublicEbookRoutes(limited, services, config);
@@ -119,6 +122,8 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         registerAdminStaffRoutes(adminScope, services);
         registerAdminAuditRoutes(adminScope, services);
         registerAdminIlsRoutes(adminScope, config);
+        registerAdminKioskRoutes(adminScope, services);
+        registerAdminProfileRoutes(adminScope, services);
       });
     });
   });

@@ -8,6 +8,7 @@ import { DownloadTickets } from './ebooks/download-tickets';
 import { ilsFromConfig } from './ils/sip2/ils-from-config';
 import type { IlsPort } from './ils/ils-port';
 import { KioskRegistry } from './kiosks/kiosk-registry';
+import { PairingCodes, PairingThrottle } from './kiosks/pairing-codes';
 import { PatronSessions } from './patron-sessions/patron-sessions';
 import { ReceiptTickets } from './receipts/receipt-tickets';
 import { PinLockout } from './patron-sessions/pin-lockout';
@@ -23,6 +24,9 @@ export interface HubServices {
   sleep: Sleep;
   ils: IlsPort;
   kiosks: KioskRegistry;
+  /** One-time codes that pair a kiosk page with its kiosk, and the tries per address. */
+  pairingCodes: PairingCodes;
+  pairingThrottle: PairingThrottle;
   patronSessions: PatronSessions;
   pinLockout: PinLockout;
   signInThrottle: SignInThrottle;
@@ -53,6 +57,8 @@ export function createHubServices(
     sleep,
     ils,
     kiosks: new KioskRegistry(db, now, { scanRulesWhenUnset: unconfiguredScanRules(config.ils), pinFormat: ils.pinFormat }),
+    pairingCodes: new PairingCodes(db, now),
+    pairingThrottle: new PairingThrottle(now),
     patronSessions: new PatronSessions(config.sessionIdleMinutes, now),
     pinLockout: new PinLockout(db, now),
     signInThrottle: new SignInThrottle(db, now),

@@ -293,4 +293,46 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Patron care (server/patrons): why staff blocked a card by hand, kept while manual_block = 1.
   `ALTER TABLE patrons ADD COLUMN manual_block_reason TEXT;`,
+  // Kiosk profiles (server/kiosks/kiosk-profiles.ts): named settings (shared/api/fleet-schemas.ts
+  // ProfileSettings, missing fields read as their defaults) that kiosks share. Profile 1 has today's
+  // defaults; a kiosk whose own settings differ from them gets a profile of its own, named after it.
+  // The kiosks' old setting columns stay (a shipped step is never undone) but nothing reads them.
+  // profile_id has no REFERENCES (SQLite adds such a column only with a NULL default): the hub keeps
+  // it pointing at a profile, and profile 1, every new kiosk's, cannot be deleted.
+  // Pairing codes: SHA-256 of a 6-digit code, one per kiosk, burnt after 5 wrong tries at any kiosk.
+  // Heartbeats: the last one a kiosk sent (its version, screen state, camera, errors) and when.
+  `
+  CREATE TABLE kiosk_profiles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    settings_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO kiosk_profiles (id, name, settings_json, created_at, updated_at)
+    VALUES (1, '默认 / Default', '{}', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+  INSERT INTO kiosk_profiles (name, settings_json, created_at, updated_at)
+    SELECT name || ' (' || id || ')',
+           json_object('mode', mode, 'defaultLanguage', default_language, 'idleTimeoutSeconds', idle_timeout_seconds,
+             'idleCountdownSeconds', idle_countdown_seconds, 'sound', json(CASE sound WHEN 1 THEN 'true' ELSE 'false' END),
+             'receipt', receipt),
+           created_at, created_at
+    FROM kiosks
+    WHERE NOT (mode = 'both' AND default_language = 'zh-CN' AND idle_timeout_seconds = 60
+      AND idle_countdown_seconds = 20 AND sound = 1 AND receipt = 'ask');
+
+  ALTER TABLE kiosks ADD COLUMN profile_id INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE kiosks ADD COLUMN location TEXT NOT NULL DEFAULT '';
+  ALTER TABLE kiosks ADD COLUMN revoked_at TEXT;
+  ALTER TABLE kiosks ADD COLUMN heartbeat_json TEXT;
+  ALTER TABLE kiosks ADD COLUMN heartbeat_at TEXT;
+  UPDATE kiosks SET profile_id = coalesce((SELECT p.id FROM kiosk_profiles p WHERE p.name = kiosks.name || ' (' || kiosks.id || ')'), 1);
+
+  CREATE TABLE kiosk_pairing_codes (
+    kiosk_id TEXT PRIMARY KEY REFERENCES kiosks (id) ON DELETE CASCADE,
+    code_hash TEXT NOT NULL UNIQUE,
+    expires_at TEXT NOT NULL,
+    wrong_tries INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];

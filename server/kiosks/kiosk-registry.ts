@@ -1,14 +1,18 @@
 /**
- * Which kiosks may use the hub. A kiosk proves who it is with a device token (header
- * x-kiosk-token); only the token's SHA-256 is stored.
+ * Which kiosks may use the hub, and what each is set up to do. A kiosk proves who it is with a
+ * device token (header x-kiosk-token); only the token's SHA-256 is stored. Its settings come
+ * from its profile (kiosk-profiles.ts); its last heartbeat says how it is doing.
  */
+import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { Heartbeat, type KioskChange } from '../../shared/api/fleet-schemas';
 import { OfflinePolicy, type KioskConfig } from '../../shared/api/schemas';
 import type { Clock } from '../clock';
 import { loadLibraryName } from '../settings/library-name';
 import type { ScanRules } from '../../shared/barcodes';
 import { loadScanRules, unconfiguredScanRules } from '../settings/scan-rules';
 import { newToken, sha256Hex } from '../security/tokens';
+import { DEFAULT_PROFILE_ID, KioskProfiles } from './kiosk-profiles';
 
 /** The kiosk that runs on the hub's own machine (claimed over loopback). */
 export const LOCAL_KIOSK_ID = 'local';
@@ -17,16 +21,22 @@ const LOCAL_KIOSK_NAME = 'Demo kiosk';
 /** Writing last_seen_at on every request would cost a write per call; once a minute is plenty. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-interface KioskRow {
+/**
+ * Claiming the local kiosk keeps its newest token and adds one (a second tab, a reload that lost
+ * its storage): at most two, however often a page claims.
+ */
+const LOCAL_TOKENS_KEPT = 1;
+
+export interface KioskRow {
   id: string;
   name: string;
-  mode: KioskConfig['mode'];
-  default_language: KioskConfig['defaultLanguage'];
-  idle_timeout_seconds: number;
-  idle_countdown_seconds: number;
-  sound: 0 | 1;
-  receipt: KioskConfig['receipt'];
+  location: string;
+  profile_id: number;
   camera_device_id: string | null;
+  revoked_at: string | null;
+  heartbeat_json: string | null;
+  heartbeat_at: string | null;
+  token_count: number;
 }
 
 export class KioskRegistry {
@@ -41,13 +51,25 @@ export class KioskRegistry {
       scanRulesWhenUnset: unconfiguredScanRules('embedded'),
       pinFormat: 'digits',
     },
+    readonly profiles = new KioskProfiles(db, now),
   ) {
+    const select = `SELECT k.*, (SELECT COUNT(*) FROM kiosk_device_tokens t WHERE t.kiosk_id = k.id) AS token_count FROM kiosks k`;
     this.sql = {
       kioskIdByTokenHash: db.prepare('SELECT kiosk_id FROM kiosk_device_tokens WHERE token_hash = ?').pluck(),
-      kioskById: db.prepare('SELECT * FROM kiosks WHERE id = ?'),
-      insertKioskIfMissing: db.prepare('INSERT OR IGNORE INTO kiosks (id, name, mode, created_at) VALUES (?, ?, ?, ?)'),
+      kioskById: db.prepare(`${select} WHERE k.id = ?`),
+      allKiosks: db.prepare(`${select} ORDER BY k.created_at, k.id`),
+      insertKiosk: db.prepare('INSERT INTO kiosks (id, name, location, profile_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertKioskIfMissing: db.prepare('INSERT OR IGNORE INTO kiosks (id, name, profile_id, created_at) VALUES (?, ?, ?, ?)'),
       insertToken: db.prepare('INSERT INTO kiosk_device_tokens (token_hash, kiosk_id, created_at) VALUES (?, ?, ?)'),
+      pruneTokens: db.prepare(
+        `DELETE FROM kiosk_device_tokens WHERE kiosk_id = ? AND token_hash NOT IN
+           (SELECT token_hash FROM kiosk_device_tokens WHERE kiosk_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
+      deleteTokens: db.prepare('DELETE FROM kiosk_device_tokens WHERE kiosk_id = ?'),
+      setRevoked: db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ?'),
+      rename: db.prepare('UPDATE kiosks SET name = coalesce(?, name), location = coalesce(?, location), profile_id = coalesce(?, profile_id) WHERE id = ?'),
       touch: db.prepare('UPDATE kiosks SET last_seen_at = ? WHERE id = ?'),
+      heartbeat: db.prepare('UPDATE kiosks SET heartbeat_json = ?, heartbeat_at = ?, last_seen_at = ? WHERE id = ?'),
     };
   }
 
@@ -57,18 +79,60 @@ export class KioskRegistry {
   }
 
   /**
-   * A new device token for the kiosk on the hub's own machine, creating that kiosk on first use.
-   * LAN kiosks will get theirs by pairing from the admin panel, through `issueToken`.
+   * A device token for the kiosk on the hub's own machine, creating that kiosk on first use; null
+   * once staff revoked it (then it is paired again like any other).
    */
-  claimLocal(): string {
-    this.sql.insertKioskIfMissing.run(LOCAL_KIOSK_ID, LOCAL_KIOSK_NAME, 'both', this.now().toISOString());
-    return this.issueToken(LOCAL_KIOSK_ID);
+  claimLocal(): string | null {
+    return this.db.transaction(() => {
+      this.sql.insertKioskIfMissing.run(LOCAL_KIOSK_ID, LOCAL_KIOSK_NAME, DEFAULT_PROFILE_ID, this.now().toISOString());
+      if (this.row(LOCAL_KIOSK_ID)?.revoked_at) return null;
+      this.sql.pruneTokens.run(LOCAL_KIOSK_ID, LOCAL_KIOSK_ID, LOCAL_TOKENS_KEPT);
+      return this.issueToken(LOCAL_KIOSK_ID);
+    }).immediate();
   }
 
   issueToken(kioskId: string): string {
     const token = newToken();
     this.sql.insertToken.run(sha256Hex(token), kioskId, this.now().toISOString());
     return token;
+  }
+
+  /** Pairing: the kiosk's one device token, replacing any it had, and no longer revoked. */
+  pair(kioskId: string): string {
+    return this.db.transaction(() => {
+      this.sql.deleteTokens.run(kioskId);
+      this.sql.setRevoked.run(null, kioskId);
+      return this.issueToken(kioskId);
+    }).immediate();
+  }
+
+  /** A new kiosk, waiting to be paired. */
+  add(name: string, location: string, profileId: number): string {
+    this.profiles.require(profileId);
+    const id = `kiosk-${randomBytes(4).toString('hex')}`;
+    this.sql.insertKiosk.run(id, name, location, profileId, this.now().toISOString());
+    return id;
+  }
+
+  change(kioskId: string, change: KioskChange): void {
+    if (change.profileId !== undefined) this.profiles.require(change.profileId);
+    this.sql.rename.run(change.name ?? null, change.location ?? null, change.profileId ?? null, kioskId);
+  }
+
+  /** No device token of the kiosk works any more, until it is paired again. */
+  revoke(kioskId: string): void {
+    this.db.transaction(() => {
+      this.sql.deleteTokens.run(kioskId);
+      this.sql.setRevoked.run(this.now().toISOString(), kioskId);
+    }).immediate();
+  }
+
+  row(kioskId: string): KioskRow | null {
+    return (this.sql.kioskById.get(kioskId) as KioskRow | undefined) ?? null;
+  }
+
+  rows(): KioskRow[] {
+    return this.sql.allKiosks.all() as KioskRow[];
   }
 
   touch(kioskId: string): void {
@@ -79,26 +143,41 @@ export class KioskRegistry {
     this.sql.touch.run(now.toISOString(), kioskId);
   }
 
+  recordHeartbeat(kioskId: string, heartbeat: Heartbeat): void {
+    const at = this.now().toISOString();
+    this.sql.heartbeat.run(JSON.stringify(heartbeat), at, at, kioskId);
+  }
+
+  lastHeartbeat(row: KioskRow): Heartbeat | null {
+    if (row.heartbeat_json === null) return null;
+    const parsed = Heartbeat.safeParse(JSON.parse(row.heartbeat_json));
+    return parsed.success ? parsed.data : null;
+  }
+
   config(kioskId: string): KioskConfig | null {
-    const row = this.sql.kioskById.get(kioskId) as KioskRow | undefined;
+    const row = this.row(kioskId);
     if (!row) return null;
-    return {
+    const settings = this.profiles.settings(row.profile_id);
+    const config: Omit<KioskConfig, 'configVersion'> = {
       kioskId: row.id,
       name: row.name,
-      mode: row.mode,
-      defaultLanguage: row.default_language,
-      libraryName: loadLibraryName(this.db),
-      idleTimeoutSeconds: row.idle_timeout_seconds,
-      idleCountdownSeconds: row.idle_countdown_seconds,
-      sound: row.sound === 1,
-      receipt: row.receipt,
-      // Not yet a column: the kiosk profiles will store it.
-      phoneReceipt: true,
+      mode: settings.mode,
+      defaultLanguage: settings.defaultLanguage,
+      languageSwitch: settings.languageSwitch,
+      libraryName: settings.libraryName ?? loadLibraryName(this.db),
+      idleTimeoutSeconds: settings.idleTimeoutSeconds,
+      idleCountdownSeconds: settings.idleCountdownSeconds,
+      sound: settings.sound,
+      receipt: settings.receipt,
+      phoneReceipt: settings.phoneReceipt,
       cameraDeviceId: row.camera_device_id,
-      scanRules: loadScanRules(this.db, this.ils.scanRulesWhenUnset),
+      cameraLabel: settings.cameraLabel,
+      slides: settings.slides,
+      scanRules: settings.scanRules ?? loadScanRules(this.db, this.ils.scanRulesWhenUnset),
       pinFormat: this.ils.pinFormat,
       // Defaults until the kiosk profile holds the offline policy; the config route adds the card list.
       offline: OfflinePolicy.parse({}),
     };
+    return { ...config, configVersion: sha256Hex(JSON.stringify(config)).slice(0, 16) };
   }
 }

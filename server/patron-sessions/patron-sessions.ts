@@ -54,6 +54,11 @@ export class PatronSessions {
     this.store.revoke(token);
   }
 
+  /** Ends every session at the kiosk at once (staff revoked it). */
+  endAllAt(kioskId: string): void {
+    this.store.revokeWhere((session) => session.kioskId === kioskId);
+  }
+
   private find(request: FastifyRequest): AuthorizedSession | null {
     const token = bearerToken(request);
     const kioskId = kioskIdOf(request);

@@ -59,6 +59,11 @@ export class ExpiringTokenStore<T> {
     this.entries.delete(token);
   }
 
+  /** Ends every token whose value matches (a revoked kiosk's sessions). */
+  revokeWhere(matches: (value: T) => boolean): void {
+    for (const [token, entry] of this.entries) if (matches(entry.value)) this.entries.delete(token);
+  }
+
   private dropExpired(): void {
     const now = this.now().getTime();
     for (const [token, entry] of this.entries) {

@@ -7,6 +7,8 @@ import type { RefusalCode } from '../circulation/codes';
 import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
 import { ReceiptIssued } from '../receipts/schemas';
 import { API, KIOSK_TOKEN_HEADER, UPLOAD_NAME_HEADER, ebookTicketPath, ebookTicketsPath } from './routes';
+import type { FieldProblem } from './field-problems';
+import { HeartbeatAnswer, PairAnswer, type Heartbeat } from './fleet-schemas';
 import {
   ApiError,
   ChangePinResponse,
@@ -23,7 +25,7 @@ import {
 export class HubError extends Error {
   constructor(
     readonly code: RefusalCode,
-    readonly details: { attemptsLeft?: number; lockedUntil?: string } = {},
+    readonly details: { attemptsLeft?: number; lockedUntil?: string; problems?: FieldProblem[] } = {},
   ) {
     super(code);
     this.name = 'HubError';
@@ -40,6 +42,8 @@ export interface HubClientOptions {
   /** The kiosk's device token; read on every call so a re-paired kiosk needs no reload. */
   kioskToken: () => string | null;
   fetch?: typeof fetch;
+  /** Told of every failed call (its refusal code only), for the kiosk's heartbeat. */
+  onFailure?: (code: RefusalCode) => void;
 }
 
 interface CallOptions {
@@ -68,6 +72,12 @@ export class HubClient {
   }
   kioskConfig(signal?: AbortSignal) {
     return this.call('GET', API.kioskConfig, KioskConfig, undefined, { signal });
+  }
+  pairKiosk(code: string, signal?: AbortSignal) {
+    return this.call('POST', API.kioskPair, PairAnswer, { code }, { signal });
+  }
+  heartbeat(heartbeat: Heartbeat, signal?: AbortSignal) {
+    return this.call('POST', API.kioskHeartbeat, HeartbeatAnswer, heartbeat, { signal });
   }
   signIn(cardNumber: string, pin: string, signal?: AbortSignal) {
     return this.call('POST', API.session, SignInResponse, { cardNumber, pin }, { signal });
@@ -121,6 +131,21 @@ export class HubClient {
     path: string,
     schema: S,
     body: unknown,
+    options: CallOptions,
+  ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+    try {
+      return await this.send(method, path, schema, body, options);
+    } catch (error) {
+      if (error instanceof HubError) this.options.onFailure?.(error.code);
+      throw error;
+    }
+  }
+
+  private async send<S extends z.ZodType | null>(
+    method: string,
+    path: string,
+    schema: S,
+    body: unknown,
     { bearer, signal }: CallOptions,
   ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
     const headers: Record<string, string> = {};
@@ -149,8 +174,8 @@ export class HubClient {
     if (!response.ok) {
       const parsed = ApiError.safeParse(answer);
       if (parsed.success) {
-        const { code, attemptsLeft, lockedUntil } = parsed.data.error;
-        throw new HubError(code, { attemptsLeft, lockedUntil });
+        const { code, attemptsLeft, lockedUntil, problems } = parsed.data.error;
+        throw new HubError(code, { attemptsLeft, lockedUntil, problems });
       }
       throw new HubError(response.status === 429 ? 'rate.limited' : 'internal');
     }

@@ -12,6 +12,8 @@ export const API = {
   kioskClaimLocal: '/api/kiosk/claim-local',
   kioskConfig: '/api/kiosk/config',
   kioskOfflineTransactions: '/api/kiosk/offline-transactions',
+  kioskPair: '/api/kiosk/pair',
+  kioskHeartbeat: '/api/kiosk/heartbeat',
   session: '/api/session',
   sessionPin: '/api/session/pin',
   checkout: '/api/checkout',
@@ -51,6 +53,12 @@ export const API = {
   staffImportConfirm: '/api/admin/imports/:id/confirm',
   staffLabels: '/api/admin/labels',
   staffLabelSettings: '/api/admin/labels/settings',
+  staffKiosks: '/api/admin/kiosks',
+  staffKiosk: '/api/admin/kiosks/:id',
+  staffKioskRevoke: '/api/admin/kiosks/:id/revoke',
+  staffKioskPairingCode: '/api/admin/kiosks/:id/pairing-code',
+  staffProfiles: '/api/admin/profiles',
+  staffProfile: '/api/admin/profiles/:id',
 } as const;
 
 /** Generated covers for items without one (fetched by <img>). */
@@ -99,6 +107,10 @@ export const staffPatronPinPath = (card: string) => pathOf(API.staffPatronPin, {
 export const staffPatronUnlockPath = (card: string) => pathOf(API.staffPatronUnlock, { card });
 export const staffPatronBlockPath = (card: string) => pathOf(API.staffPatronBlock, { card });
 export const staffPatronExpiryPath = (card: string) => pathOf(API.staffPatronExpiry, { card });
+export const staffKioskPath = (kioskId: string) => pathOf(API.staffKiosk, { id: kioskId });
+export const staffKioskRevokePath = (kioskId: string) => pathOf(API.staffKioskRevoke, { id: kioskId });
+export const staffKioskPairingCodePath = (kioskId: string) => pathOf(API.staffKioskPairingCode, { id: kioskId });
+export const staffProfilePath = (profileId: number) => pathOf(API.staffProfile, { id: profileId });
 export const staffAccountPath = (staffId: number) => pathOf(API.staffAccount, { id: staffId });
 export const staffAccountPasswordPath = (staffId: number) => pathOf(API.staffAccountPassword, { id: staffId });
 export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });

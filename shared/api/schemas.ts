@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, MAX_BARCODE_LENGTH, PRINTABLE_ASCII, ScanRules } from '../barcodes';
 import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
+import { FieldProblem } from './field-problems';
+import { Slide } from './kiosk-slides';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
@@ -35,6 +37,8 @@ export const ApiError = z.object({
     attemptsLeft: z.number().int().min(0).optional(),
     /** card.locked: when the lock ends. */
     lockedUntil: IsoDateTime.optional(),
+    /** profile.invalid: which fields, and why. */
+    problems: z.array(FieldProblem).max(100).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
@@ -71,11 +75,19 @@ export const KioskConfig = z.object({
   idleTimeoutSeconds: z.number().int().min(10).max(3600),
   idleCountdownSeconds: z.number().int().min(5).max(120),
   sound: z.boolean(),
+  /** Whether the kiosk offers the language switch (the kiosk profile). */
+  languageSwitch: z.boolean().default(true),
   receipt: z.enum(['ask', 'always', 'never']),
   /** Whether Finish offers "Receipt on my phone" (a QR code for the due dates) when there are due dates. */
   phoneReceipt: z.boolean().default(true),
   /** The camera to scan with (MediaDeviceInfo.deviceId); null: none chosen, a button offers the default camera. */
   cameraDeviceId: z.string().min(1).nullable().default(null),
+  /** The profile's camera, by the label kiosks report; null: the patron taps "Use camera" for the default one. */
+  cameraLabel: z.string().min(1).nullable().default(null),
+  /** The attract screen's slides (the kiosk profile). */
+  slides: z.array(Slide).default([]),
+  /** Changes whenever the config does (not the offline card list): heartbeats answer the current one. */
+  configVersion: z.string().default(''),
   /** The library's card and item patterns: scans that fail them never reach the hub. */
   scanRules: ScanRules.default({ card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
   /** The ILS's PINs: digits (the embedded ILS), or printable (SIP2: a keyboard may type letters; the pad stays digits). */

@@ -87,6 +87,14 @@ export const AUDIT_ACTIONS = [
   'patron.blocked',
   'patron.unblocked',
   'patron.expiryChanged',
+  'profile.created',
+  'profile.changed',
+  'profile.deleted',
+  'kiosk.added',
+  'kiosk.changed',
+  'kiosk.pairingCodeIssued',
+  'kiosk.paired',
+  'kiosk.revoked',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -7,6 +7,7 @@ import { EBOOK_UPLOAD_REFUSALS, STAFF_EBOOK_REFUSALS, TICKET_ISSUE_REFUSALS } fr
 import { STAFF_ACCOUNT_REFUSALS } from '../staff/staff-codes';
 import { PATRON_CARE_REFUSALS } from '../patrons/codes';
 import { STATISTICS_REFUSALS } from '../statistics/codes';
+import { FLEET_STAFF_REFUSALS, PAIRING_REFUSALS } from '../fleet/codes';
 import { IMPORT_REFUSALS } from '../import/codes';
 
 /** Codes only the admin panel receives; their translations (shared/i18n/staff-*.ts) stay out of the kiosk. */
@@ -19,6 +20,7 @@ export const STAFF_ONLY_REFUSALS = [
   ...EBOOK_UPLOAD_REFUSALS,
   ...STATISTICS_REFUSALS,
   ...PATRON_CARE_REFUSALS,
+  ...FLEET_STAFF_REFUSALS,
   ...IMPORT_REFUSALS,
 ] as const;
 export type StaffOnlyRefusal = (typeof STAFF_ONLY_REFUSALS)[number];
@@ -55,6 +57,8 @@ export const REFUSAL_CODES = [
   'ticket.unknown',
   // a receipt on the phone for a session that borrowed and renewed nothing still on loan
   'receipt.empty',
+  // a kiosk's pairing screen (shared/fleet/codes.ts)
+  ...PAIRING_REFUSALS,
   // staff only: sign-in, curating the e-book collection
   ...STAFF_ONLY_REFUSALS,
   // transport and protocol

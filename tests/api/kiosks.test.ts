@@ -67,9 +67,14 @@ describe('kiosk identity', () => {
       idleTimeoutSeconds: 60,
       idleCountdownSeconds: 20,
       sound: true,
+      languageSwitch: true,
       receipt: 'ask',
       phoneReceipt: true,
       cameraDeviceId: null,
+      // The demo kiosk's profile, 默认 / Default, with today's defaults: no camera, no slides.
+      cameraLabel: null,
+      slides: [],
+      configVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
       scanRules: DEMO_SCAN_RULES,
       pinFormat: 'digits',
       // Offline policy: the profile's defaults, the loan period, and blocked cards only as salted hashes.

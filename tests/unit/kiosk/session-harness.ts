@@ -26,6 +26,10 @@ export const CONFIG: KioskConfig = {
   scanRules: DEMO_SCAN_RULES,
   pinFormat: 'digits',
   offline: OfflinePolicy.parse({}),
+  languageSwitch: true,
+  cameraLabel: null,
+  slides: [],
+  configVersion: 'v1',
 };
 
 export const CARD = '20140001';

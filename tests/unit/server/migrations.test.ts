@@ -95,6 +95,14 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO patrons (id, card_number, display_name, full_name, pin_hash, expires_on, manual_block, manual_block_reason, created_at)
         VALUES (2, '20140002', '李娜', '李娜', 'scrypt$hash2', '2028-03-01', 1, '借书证遗失，待补办', '${AT}');`,
   },
+  {
+    fingerprint: 'ed39de7c06b17f4c',
+    rows: `
+      INSERT INTO kiosk_profiles (id, name, settings_json, created_at, updated_at) VALUES (7, '少儿阅览室', '{"mode":"ebooks","idleTimeoutSeconds":90}', '${AT}', '${AT}');
+      INSERT INTO kiosks (id, name, created_at, profile_id, location, revoked_at, heartbeat_json, heartbeat_at)
+        VALUES ('children', '少儿', '${AT}', 7, '二楼', '${AT}', '{"state":"attract"}', '${AT}');
+      INSERT INTO kiosk_pairing_codes (kiosk_id, code_hash, expires_at, wrong_tries) VALUES ('children', 'code-hash', '${AT}', 2);`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
@@ -128,6 +136,25 @@ describe('migrations', () => {
     const db = databaseAtVersion(5);
     migrate(db);
     expect(db.prepare('SELECT username, role FROM staff').all()).toEqual([{ username: 'admin', role: 'admin' }]);
+  });
+
+  it('move each kiosk’s own settings into a profile: today’s defaults share profile 1, others get their own', () => {
+    const db = databaseAtVersion(10);
+    db.exec(`UPDATE kiosks SET idle_timeout_seconds = 120, sound = 0 WHERE id = 'front-desk'`);
+    migrate(db);
+    const profiles = db.prepare('SELECT id, name, settings_json FROM kiosk_profiles ORDER BY id').all();
+    expect(profiles).toEqual([
+      { id: 1, name: '默认 / Default', settings_json: '{}' },
+      {
+        id: 2,
+        name: '大厅 (front-desk)',
+        settings_json: '{"mode":"checkout","defaultLanguage":"en","idleTimeoutSeconds":120,"idleCountdownSeconds":20,"sound":false,"receipt":"ask"}',
+      },
+    ]);
+    expect(db.prepare('SELECT id, profile_id FROM kiosks ORDER BY id').all()).toEqual([
+      { id: 'front-desk', profile_id: 2 },
+      { id: 'reading-room', profile_id: 1 },
+    ]);
   });
 
   it('are one append-only list: every shipped step is unchanged, and each has rows in this test', () => {

@@ -1,0 +1,64 @@
+/**
+ * Which field of a form the hub refused and why, for forms with many fields (kiosk profiles): the
+ * admin panel translates `reason` with the field's own label, in the staff member's language.
+ */
+import { z } from 'zod';
+
+export const FIELD_PROBLEM_REASONS = [
+  'required',
+  'tooSmall',
+  'tooBig',
+  'tooShort',
+  'tooLong',
+  'notAllowed',
+  'invalid',
+  /** The idle warning must be shorter than the idle timeout it ends. */
+  'notShorterThanIdle',
+  /** A barcode rule's maximum length below its minimum, a check digit without digits only, and the like. */
+  'ruleInconsistent',
+] as const;
+export type FieldProblemReason = (typeof FIELD_PROBLEM_REASONS)[number];
+
+export const FieldProblem = z.object({
+  /** The field's path, dot-separated: `idleTimeoutSeconds`, `scanRules.card.0.minLength`. */
+  field: z.string().max(200),
+  reason: z.enum(FIELD_PROBLEM_REASONS),
+  /** tooSmall/tooBig: the bound; tooShort/tooLong: the length bound. */
+  limit: z.number().optional(),
+});
+export type FieldProblem = z.infer<typeof FieldProblem>;
+
+/** A zod failure as field problems: the first problem of each field, in schema order. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (!byField.has(field)) byField.set(field, problemOf(issue, field));
+  }
+  return [...byField.values()];
+}
+
+function problemOf(issue: z.core.$ZodIssue, field: string): FieldProblem {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? { field, reason: issue.minimum === 1 ? 'required' : 'tooShort', limit: Number(issue.minimum) }
+        : { field, reason: 'tooSmall', limit: Number(issue.minimum) };
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? { field, reason: 'tooLong', limit: Number(issue.maximum) }
+        : { field, reason: 'tooBig', limit: Number(issue.maximum) };
+    case 'invalid_type':
+      // Issues carry no input unless asked to (it could be anything a client sent): the message says what came.
+      return { field, reason: /received undefined/.test(issue.message) ? 'required' : 'invalid' };
+    case 'invalid_value':
+    case 'unrecognized_keys':
+      return { field, reason: 'notAllowed' };
+    default:
+      // Refinements name their reason in the message (see ProfileSettings and BarcodeRule).
+      if (isReason(issue.message)) return { field, reason: issue.message };
+      return issue.code === 'custom' ? { field, reason: 'ruleInconsistent' } : { field, reason: 'invalid' };
+  }
+}
+
+const isReason = (message: string): message is FieldProblemReason => (FIELD_PROBLEM_REASONS as readonly string[]).includes(message);
