@@ -10,6 +10,10 @@ import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { importPageActors } from '../import/import-page-actors';
+import { importPageMachine } from '../import/import-page-machine';
+import { labelsPageActors } from '../labels/labels-page-actors';
+import { labelsPageMachine } from '../labels/labels-page-machine';
 import { patronsPageActors } from '../patrons/patrons-page-actors';
 import { patronsPageMachine } from '../patrons/patrons-page-machine';
 import { staffPageActors } from '../staff/staff-page-actors';
@@ -46,6 +50,8 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     patronsPage: patronsPageMachine.provide({ actors: patronsPageActors(hub) }),
     statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),
     annualReportPage: annualReportMachine.provide({ actors: annualReportActors(hub) }),
+    importPage: importPageMachine.provide({ actors: importPageActors(hub) }),
+    labelsPage: labelsPageMachine.provide({ actors: labelsPageActors(hub) }),
   };
 }
 

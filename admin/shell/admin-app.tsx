@@ -10,6 +10,8 @@ import { AnnualReportPage, type AnnualReportActor } from '../annual-report/annua
 import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
+import { ImportPage, type ImportPageActor } from '../import/import-page';
+import { LabelsPage, type LabelsPageActor } from '../labels/labels-page';
 import { PatronsPage, type PatronsPageActor } from '../patrons/patrons-page';
 import { NewPasswordPage } from '../sign-in/new-password-page';
 import { SignInPage } from '../sign-in/sign-in-page';
@@ -58,6 +60,8 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const patrons = children.patrons as PatronsPageActor | undefined;
   const statistics = children.statistics as StatisticsPageActor | undefined;
   const annualReport = children.annualReport as AnnualReportActor | undefined;
+  const importPage = children.import as ImportPageActor | undefined;
+  const labels = children.labels as LabelsPageActor | undefined;
   return (
     <AdminShell username={username} pages={PAGES_FOR[role]} current={current} onNav={(page) => actor.send({ type: 'nav.chosen', page })} onSignOut={() => actor.send({ type: 'signOut' })}>
       {ebooks && <EbooksPage actor={ebooks} />}
@@ -67,6 +71,8 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
       {patrons && <PatronsPage actor={patrons} />}
       {statistics && <StatisticsPage actor={statistics} />}
       {annualReport && <AnnualReportPage actor={annualReport} />}
+      {importPage && <ImportPage actor={importPage} />}
+      {labels && <LabelsPage actor={labels} key={labels.id} />}
     </AdminShell>
   );
 }
@@ -83,6 +89,8 @@ interface AdminShellProps {
 const NAV_LABEL = {
   ebooks: 'admin.nav.ebooks',
   patrons: 'admin.nav.patrons',
+  import: 'admin.nav.import',
+  labels: 'admin.nav.labels',
   statistics: 'admin.nav.statistics',
   annualReport: 'admin.nav.annualReport',
   staff: 'admin.nav.staff',

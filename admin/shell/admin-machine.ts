@@ -17,6 +17,8 @@ import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { importPageMachine } from '../import/import-page-machine';
+import { labelsPageMachine } from '../labels/labels-page-machine';
 import { patronsPageMachine } from '../patrons/patrons-page-machine';
 import { statisticsPageMachine } from '../statistics/statistics-page-machine';
 import { staffPageMachine } from '../staff/staff-page-machine';
@@ -35,7 +37,8 @@ export interface NewPasswordInput {
 export type AdminEvent =
   | { type: 'signIn.submitted'; username: string; password: string }
   | { type: 'password.submitted'; newPassword: string; repeated: string }
-  | { type: 'nav.chosen'; page: AdminPage }
+  /** `importId`: the Labels page opened from an import's result, for its items. */
+  | { type: 'nav.chosen'; page: AdminPage; importId?: string }
   | { type: 'signOut' };
 
 export interface AdminContext {
@@ -47,13 +50,13 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'patrons', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
 export const PAGES_FOR: Record<StaffRole, readonly AdminPage[]> = {
   admin: ADMIN_PAGES,
-  librarian: ['ebooks', 'patrons', 'statistics', 'annualReport'],
+  librarian: ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport'],
 };
 
 const signedInAs = ({ context }: { context: AdminContext }) => {
@@ -85,6 +88,8 @@ export const adminMachine = setup({
     patronsPage: patronsPageMachine,
     statisticsPage: statisticsPageMachine,
     annualReportPage: annualReportMachine,
+    importPage: importPageMachine,
+    labelsPage: labelsPageMachine,
   },
   actions: {
     /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
@@ -178,6 +183,8 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'statistics' }, target: '.statistics' },
           { guard: { type: 'opens', params: 'annualReport' }, target: '.annualReport' },
           { guard: { type: 'opens', params: 'patrons' }, target: '.patrons' },
+          { guard: { type: 'opens', params: 'import' }, target: '.import' },
+          { guard: { type: 'opens', params: 'labels' }, target: '.labels', reenter: true },
         ],
       },
       states: {
@@ -188,6 +195,18 @@ export const adminMachine = setup({
         statistics: { invoke: { id: 'statistics', src: 'statisticsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         patrons: { invoke: { id: 'patrons', src: 'patronsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        import: { invoke: { id: 'import', src: 'importPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        labels: {
+          invoke: {
+            id: 'labels',
+            src: 'labelsPage',
+            input: (args) => {
+              const importId = args.event.type === 'nav.chosen' ? args.event.importId : undefined;
+              return { token: signedInAs(args).token, ...(importId ? { importId } : {}) };
+            },
+            onDone: PAGE_ENDED,
+          },
+        },
       },
     },
   },

@@ -9,12 +9,16 @@ import { PatronDetail, PatronSearchPage, PinResetDone, type PatronSearchQuery } 
 import { HubClient, type FileBody } from './hub-client';
 import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
 import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
+import { ImportJob, type ImportFormat, type ImportKind } from '../import/schemas';
+import { LabelSettings, LabelSheet } from '../import/label-schemas';
 import {
   API,
   staffAccountPasswordPath,
   staffAccountPath,
   staffEbookCategoryPath,
   staffEbookPath,
+  staffImportConfirmPath,
+  staffImportPath,
   staffPatronBlockPath,
   staffPatronExpiryPath,
   staffPatronPath,
@@ -108,6 +112,27 @@ export class StaffHubClient extends HubClient {
   statistics(staffToken: string, query: StatisticsQuery, signal?: AbortSignal) {
     const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
     return this.call('GET', `${API.staffStatistics}?${search}`, StatisticsAnswer, undefined, { bearer: staffToken, signal });
+  }
+  uploadImport(staffToken: string, upload: { kind: ImportKind; format: ImportFormat; file: Blob; fileName: string; holdings?: string; barcodeStart?: string }, signal?: AbortSignal) {
+    const search = new URLSearchParams({ kind: upload.kind, format: upload.format });
+    if (upload.holdings) search.set('holdings', upload.holdings);
+    if (upload.barcodeStart) search.set('barcodeStart', upload.barcodeStart);
+    return this.call('POST', `${API.staffImports}?${search}`, ImportJob, { file: upload.file, name: upload.fileName } satisfies FileBody, { bearer: staffToken, signal });
+  }
+  importJob(staffToken: string, importId: string, signal?: AbortSignal) {
+    return this.call('GET', staffImportPath(importId), ImportJob, undefined, { bearer: staffToken, signal });
+  }
+  confirmImport(staffToken: string, importId: string, signal?: AbortSignal) {
+    return this.call('POST', staffImportConfirmPath(importId), ImportJob, {}, { bearer: staffToken, signal });
+  }
+  /** The items of an import, or the barcodes listed. */
+  labels(staffToken: string, which: { importId: string } | { barcodes: readonly string[] }, offset = 0, signal?: AbortSignal) {
+    const search = new URLSearchParams('importId' in which ? { import: which.importId } : { barcodes: which.barcodes.join(',') });
+    search.set('offset', String(offset));
+    return this.call('GET', `${API.staffLabels}?${search}`, LabelSheet, undefined, { bearer: staffToken, signal });
+  }
+  saveLabelSettings(staffToken: string, settings: LabelSettings, signal?: AbortSignal) {
+    return this.call('PUT', API.staffLabelSettings, LabelSettings, settings, { bearer: staffToken, signal });
   }
   annualReport(staffToken: string, year: number, signal?: AbortSignal) {
     return this.call('GET', `${API.staffAnnualReport}?year=${year}`, AnnualReport, undefined, { bearer: staffToken, signal });

@@ -3,7 +3,7 @@
  * camera uses them): each barcode drawn as pixels from its widths, then decoded.
  */
 import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
-// @ts-expect-error not exported from the package's index: zxing's own Codabar row reader, as MultiFormatReader runs it
+// Not exported from the package's index: zxing's own Codabar row reader, as MultiFormatReader runs it.
 import CodaBarReaderModule from '@zxing/library/cjs/core/oned/CodaBarReader.js';
 import { describe, expect, it } from 'vitest';
 import { barcodeWidths, barRects } from '../../../admin/labels/barcode-svg';
@@ -24,7 +24,7 @@ function bitmapOf(widths: number[]): BinaryBitmap {
 
 function decode(widths: number[], format: BarcodeFormat): string {
   const reader = new MultiFormatReader();
-  reader.setHints(new Map([[DecodeHintType.POSSIBLE_FORMATS, [format]], [DecodeHintType.TRY_HARDER, true]]));
+  reader.setHints(new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, [format]], [DecodeHintType.TRY_HARDER, true]]));
   return reader.decode(bitmapOf(widths)).getText();
 }
 
