@@ -335,4 +335,13 @@ export const MIGRATIONS: readonly string[] = [
     wrong_tries INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // Catalogue and patron import (server/import): what the library's files say beyond what circulation
+  // needs (publisher, year, MARC language code, shelf location of an item; a patron's reader category).
+  `
+  ALTER TABLE items ADD COLUMN publisher TEXT;
+  ALTER TABLE items ADD COLUMN year TEXT;
+  ALTER TABLE items ADD COLUMN language TEXT;
+  ALTER TABLE items ADD COLUMN location TEXT;
+  ALTER TABLE patrons ADD COLUMN category TEXT;
+  `,
 ];

@@ -103,6 +103,13 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
         VALUES ('children', '少儿', '${AT}', 7, '二楼', '${AT}', '{"state":"attract"}', '${AT}');
       INSERT INTO kiosk_pairing_codes (kiosk_id, code_hash, expires_at, wrong_tries) VALUES ('children', 'code-hash', '${AT}', 2);`,
   },
+  {
+    fingerprint: '129b58043a0a5973',
+    rows: `
+      INSERT INTO items (barcode, title, author, publisher, year, language, location) VALUES ('NJ000001', '平凡的世界', '路遥', '北京十月文艺出版社', '2012', 'chi', '农家书屋');
+      INSERT INTO patrons (id, card_number, display_name, full_name, pin_hash, expires_on, category, created_at)
+        VALUES (3, '20149001', '赵小明', '赵小明', '', '2028-06-30', '学生', '${AT}');`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
