@@ -2,12 +2,15 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import packageJson from './package.json' with { type: 'json' };
 
 const hubPort = Number(process.env.HUB_PORT ?? 8080);
 const hub = `http://127.0.0.1:${hubPort}`;
 
 export default defineConfig({
   plugins: [preact()],
+  // The kiosk reports its version in every heartbeat (kiosk/fleet/app-version.ts).
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   publicDir: 'public',
   build: {
     outDir: process.env.APPS_DIR ?? 'dist/apps',

@@ -9,10 +9,22 @@ export function Attract() {
   const send = useSend();
   const notice = useSession((snapshot) => snapshot.context.notice);
   const mode = useSession((snapshot) => snapshot.context.config.mode);
+  const language = useSession((snapshot) => snapshot.context.language);
+  // The kiosk profile's attract-screen text (news, opening hours), in the patron's language.
+  const slides = useSession((snapshot) => snapshot.context.config.slides)
+    .map((slide) => slide.text[language])
+    .filter((text) => text !== '');
   return (
     <section class="attract">
       <h1>{t('attract.welcome')}</h1>
       <p class="lead">{t('attract.hint')}</p>
+      {slides.length > 0 && (
+        <ul class="attract-slides">
+          {slides.map((text, index) => (
+            <li key={index}>{text}</li>
+          ))}
+        </ul>
+      )}
       <NoticeText notice={notice} />
       <div class="big-actions">
         {offersCheckout(mode) && (

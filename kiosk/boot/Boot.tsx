@@ -4,44 +4,90 @@ import type { KioskConfig, Language } from '../../shared/api/schemas';
 import { translatorFor } from '../../shared/i18n';
 import { App } from '../App';
 import { ActorContext, type SessionActor } from '../session/use-session';
-import { bootKiosk, type BootResult } from './boot';
+import type { Notice } from '../session/notices';
+import { bootKiosk } from './boot';
+import { PairingScreen, type PairingActor } from './PairingScreen';
 import { Unregistered } from './Unregistered';
 
 interface BootProps {
-  hub: HubClient;
+  hub: Pick<HubClient, 'claimLocal' | 'kioskConfig'>;
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
   language: Language;
-  /** Starts the session actor once the kiosk knows its config. */
-  startSession: (config: KioskConfig) => SessionActor;
+  /** `/kiosk/?pair`: show the pairing screen first. */
+  pairRequested: boolean;
+  /**
+   * Starts the kiosk once it knows its config: the session actor, and its heartbeat and config
+   * watch, which calls `onRevoked` when the hub no longer knows it. `stop` ends all of it.
+   */
+  startKiosk: (config: KioskConfig, onRevoked: () => void) => { actor: SessionActor; stop: () => void };
+  /** A pairing screen's actor; it is done once the token is stored. */
+  startPairing: () => PairingActor;
 }
 
-export function Boot({ hub, language, startSession }: BootProps) {
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ result: BootResult | null; actor: SessionActor | null }>({ result: null, actor: null });
+type View =
+  | { kind: 'booting' }
+  | { kind: 'ready'; actor: SessionActor }
+  | { kind: 'pairing'; actor: PairingActor }
+  | { kind: 'notRegistered' }
+  | { kind: 'failed'; notice: Notice };
+
+const NOT_REGISTERED: Notice = { key: 'code.kiosk.unknown' };
+
+export function Boot({ hub, storage, language, pairRequested, startKiosk, startPairing }: BootProps) {
+  const [attempt, setAttempt] = useState({ count: 0, pair: pairRequested });
+  const [view, setView] = useState<View>({ kind: 'booting' });
 
   useEffect(() => {
     let current = true;
-    void bootKiosk(hub, localStorage).then((result) => {
-      if (current) setState({ result, actor: result.ok ? startSession(result.config) : null });
+    let stop = () => {};
+    void bootKiosk(hub, storage, { pairRequested: attempt.pair }).then((result) => {
+      if (!current) return;
+      if (result.kind === 'ready') {
+        const kiosk = startKiosk(result.config, () => {
+          // Revoked: whoever was using it is signed out at the hub already; nothing of them stays on screen.
+          kiosk.stop();
+          setView({ kind: 'notRegistered' });
+        });
+        stop = kiosk.stop;
+        setView({ kind: 'ready', actor: kiosk.actor });
+      } else if (result.kind === 'pairing') {
+        const actor = startPairing();
+        actor.subscribe((snapshot) => {
+          if (snapshot.status === 'done') setAttempt((previous) => ({ count: previous.count + 1, pair: false }));
+        });
+        stop = () => actor.stop();
+        setView({ kind: 'pairing', actor });
+      } else {
+        setView(result);
+      }
     });
     return () => {
       current = false;
+      stop();
     };
-  }, [hub, startSession, attempt]);
+  }, [hub, storage, startKiosk, startPairing, attempt]);
 
   const t = translatorFor(language);
-  if (state.actor !== null) {
-    return (
-      <ActorContext.Provider value={state.actor}>
-        <App />
-      </ActorContext.Provider>
-    );
+  const retry = () => setAttempt((previous) => ({ count: previous.count + 1, pair: false }));
+  switch (view.kind) {
+    case 'ready':
+      return (
+        <ActorContext.Provider value={view.actor}>
+          <App />
+        </ActorContext.Provider>
+      );
+    case 'pairing':
+      return <PairingScreen t={t} actor={view.actor} />;
+    case 'notRegistered':
+      return <Unregistered t={t} notice={NOT_REGISTERED} onRetry={retry} onPair={() => setAttempt((previous) => ({ count: previous.count + 1, pair: true }))} />;
+    case 'failed':
+      return <Unregistered t={t} notice={view.notice} onRetry={retry} />;
+    case 'booting':
+      return (
+        <main class="screen" data-screen="booting" aria-busy="true">
+          <p class="lead">{t('boot.starting')}</p>
+        </main>
+      );
   }
-  if (state.result !== null && !state.result.ok) {
-    return <Unregistered t={t} notice={state.result.notice} onRetry={() => setAttempt((n) => n + 1)} />;
-  }
-  return (
-    <main class="screen" data-screen="booting" aria-busy="true">
-      <p class="lead">{t('boot.starting')}</p>
-    </main>
-  );
 }
+

@@ -16,6 +16,7 @@ export const sessionMachine = sessionSetup.createMachine({
   context: ({ input }) => ({
     ...emptyPatronSession(),
     config: input.config,
+    pendingConfig: null,
     defaultLanguage: input.language ?? input.config.defaultLanguage,
     language: input.language ?? input.config.defaultLanguage,
     largeText: false,
@@ -33,13 +34,16 @@ export const sessionMachine = sessionSetup.createMachine({
   states: {
     flow: {
       initial: 'attract',
+      // A changed config waits for the attract screen (which handles it itself).
+      on: { 'config.changed': { actions: 'keepConfigForLater' } },
       states: {
         attract: {
           tags: 'scan.card',
-          // Arriving here ends whatever session there was, however it ended.
-          entry: ['endSession', 'resetKiosk'],
+          // Arriving here ends whatever session there was, however it ended, and takes a config that changed meanwhile.
+          entry: ['endSession', 'applyConfig', 'resetKiosk'],
           exit: 'clearNotice',
           on: {
+            'config.changed': { actions: ['applyConfig', 'resetKiosk'] },
             'borrow.chosen': 'cardEntry',
             'return.chosen': 'return',
             'ebooks.chosen': 'ebooks',

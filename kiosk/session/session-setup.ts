@@ -54,6 +54,7 @@ import type {
 } from './session-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 import type { ReceiptIssued } from '../../shared/receipts/schemas';
+import type { KioskConfig } from '../../shared/api/schemas';
 
 export type SessionEvent =
   | { type: 'activity' }
@@ -87,7 +88,9 @@ export type SessionEvent =
   | { type: 'camera.dismissed' }
   | { type: 'camera.started'; preview: CameraPreview }
   | { type: 'camera.failed'; reason: CameraFailure }
-  | { type: 'camera.read' };
+  | { type: 'camera.read' }
+  /** The kiosk's profile changed at the hub (kiosk/fleet): applied on the attract screen, never mid-session. */
+  | { type: 'config.changed'; config: KioskConfig };
 
 /** Tags the global key router reads: where keys go to a pad, where a scanner's code is a card or an item. */
 export type SessionTag = 'keypad' | 'scan.card' | 'scan.item' | CameraTag;
@@ -192,6 +195,23 @@ export const sessionSetup = setup({
       return { ebookToResume: event.ebookId };
     }),
     forgetEbookToResume: assign({ ebookToResume: null }),
+    keepConfigForLater: assign(({ event }) => {
+      assertEvent(event, 'config.changed');
+      return { pendingConfig: event.config };
+    }),
+    /** The changed config, if any, now that nobody is using the kiosk; a `?lang=` the page was opened with stays. */
+    applyConfig: assign(({ context, event }) => {
+      const config = event.type === 'config.changed' ? event.config : context.pendingConfig;
+      if (config === null) return {};
+      const followsConfig = context.defaultLanguage === context.config.defaultLanguage;
+      return {
+        config,
+        pendingConfig: null,
+        defaultLanguage: followsConfig ? config.defaultLanguage : context.defaultLanguage,
+        language: followsConfig ? config.defaultLanguage : context.language,
+        secondsLeft: config.idleCountdownSeconds,
+      };
+    }),
     endSession: enqueueActions(({ context, enqueue }) => {
       if (context.patronToken !== null) {
         enqueue.spawnChild('signOut', { input: { patronToken: context.patronToken } });

@@ -94,6 +94,8 @@ export interface PatronSession {
 
 export interface SessionContext extends PatronSession {
   config: KioskConfig;
+  /** A changed config that arrived during a session, applied when the kiosk is back on the attract screen. */
+  pendingConfig: KioskConfig | null;
   /** The language the kiosk returns to after each session (`?lang=` or the kiosk config). */
   defaultLanguage: Language;
   language: Language;

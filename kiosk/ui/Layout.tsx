@@ -12,6 +12,7 @@ export function Layout({ screen, children }: { screen: Screen; children: Compone
   const language = useLanguage();
   const largeText = useSession((snapshot) => snapshot.context.largeText);
   const libraryName = useSession((snapshot) => snapshot.context.config.libraryName[snapshot.context.language]);
+  const languageSwitch = useSession((snapshot) => snapshot.context.config.languageSwitch);
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -29,11 +30,13 @@ export function Layout({ screen, children }: { screen: Screen; children: Compone
       <header class="kiosk-header">
         <p class="library-name">{libraryName}</p>
         <div class="header-controls">
-          <span lang={language === 'zh-CN' ? 'en' : 'zh-CN'} title={t('language.switch.label')}>
-            <Button variant="quiet" onClick={() => send({ type: 'language.toggled' })}>
-              {t('language.switch')}
-            </Button>
-          </span>
+          {languageSwitch && (
+            <span lang={language === 'zh-CN' ? 'en' : 'zh-CN'} title={t('language.switch.label')}>
+              <Button variant="quiet" onClick={() => send({ type: 'language.toggled' })}>
+                {t('language.switch')}
+              </Button>
+            </span>
+          )}
           <Button variant="quiet" onClick={() => send({ type: 'largeText.toggled' })}>
             <span aria-hidden="true">{largeText ? 'A ' : 'A+ '}</span>
             {largeText ? t('largeText.off') : t('largeText.on')}

@@ -1,13 +1,20 @@
+import type { Translate } from '../../shared/i18n';
 import { useSend, useT } from '../session/use-session';
 import { Button } from './Button';
 import { BackspaceIcon } from './icons';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** The on-screen pad. It sends the same events as the physical keyboard does on keypad screens. */
+/** The keys the pad sends: the same events the physical keyboard sends on keypad screens. */
+export type PadEvent = { type: 'key.typed'; char: string } | { type: 'key.backspace' } | { type: 'key.clear' } | { type: 'key.enter' };
+
+/** The on-screen pad of a session screen. */
 export function NumberPad() {
-  const t = useT();
-  const send = useSend();
+  return <NumberPadKeys t={useT()} send={useSend()} />;
+}
+
+/** The pad itself, for screens outside a session too (pairing). */
+export function NumberPadKeys({ t, send }: { t: Translate; send: (event: PadEvent) => void }) {
   return (
     <div class="number-pad">
       {DIGITS.map((digit) => (

@@ -14,11 +14,13 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
+const refuse = (code: ConstructorParameters<typeof HubError>[0]) => vi.fn(async () => Promise.reject(new HubError(code)));
+
 describe('kiosk boot', () => {
   it('claims a device token when it has none, keeps it, then loads the config', async () => {
     const storage = memoryStorage();
     const hub = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
-    expect(await bootKiosk(hub, storage)).toEqual({ ok: true, config: CONFIG });
+    expect(await bootKiosk(hub, storage)).toEqual({ kind: 'ready', config: CONFIG });
     expect(storage.values.get(DEVICE_TOKEN_KEY)).toBe(TOKEN);
     expect(hub.claimLocal.mock.invocationCallOrder[0]).toBeLessThan(hub.kioskConfig.mock.invocationCallOrder[0] ?? 0);
   });
@@ -29,13 +31,30 @@ describe('kiosk boot', () => {
     expect(hub.claimLocal).not.toHaveBeenCalled();
   });
 
-  it('reports an unregistered kiosk when both the claim and the config fail', async () => {
+  it('shows the pairing screen on a machine that may not claim a token (any machine but the hub’s)', async () => {
     const storage = memoryStorage();
-    const hub = {
-      claimLocal: vi.fn(async () => Promise.reject(new HubError('kiosk.unknown'))),
-      kioskConfig: vi.fn(async () => Promise.reject(new HubError('kiosk.unknown'))),
-    };
-    expect(await bootKiosk(hub, storage)).toEqual({ ok: false, notice: { key: 'code.kiosk.unknown' } });
+    const hub = { claimLocal: refuse('kiosk.unknown'), kioskConfig: vi.fn(async () => CONFIG) };
+    expect(await bootKiosk(hub, storage)).toEqual({ kind: 'pairing' });
+    expect(hub.kioskConfig).not.toHaveBeenCalled();
     expect(storage.values.size).toBe(0);
+  });
+
+  it('shows the pairing screen for /kiosk/?pair even where it could claim, or has a token', async () => {
+    const hub = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
+    expect(await bootKiosk(hub, memoryStorage({ [DEVICE_TOKEN_KEY]: 'old' }), { pairRequested: true })).toEqual({ kind: 'pairing' });
+    expect(hub.claimLocal).not.toHaveBeenCalled();
+  });
+
+  it('says the station is not registered when the hub no longer knows its token (revoked)', async () => {
+    const storage = memoryStorage({ [DEVICE_TOKEN_KEY]: TOKEN });
+    const hub = { claimLocal: vi.fn(async () => ({ token: 'other' })), kioskConfig: refuse('kiosk.unknown') };
+    expect(await bootKiosk(hub, storage)).toEqual({ kind: 'notRegistered' });
+    expect(hub.claimLocal).not.toHaveBeenCalled();
+  });
+
+  it('offers a retry when the hub cannot be reached', async () => {
+    const noHub = { claimLocal: refuse('network.offline'), kioskConfig: refuse('network.offline') };
+    expect(await bootKiosk(noHub, memoryStorage())).toEqual({ kind: 'failed', notice: { key: 'code.network.offline' } });
+    expect(await bootKiosk(noHub, memoryStorage({ [DEVICE_TOKEN_KEY]: TOKEN }))).toEqual({ kind: 'failed', notice: { key: 'code.network.offline' } });
   });
 });
