@@ -560,7 +560,7 @@ export const staffZhCN = {
   'admin.import.problem.import.csv': 'CSV 格式在这里出错（{value}）：检查引号是否成对，每行的列数是否与第一行相同。',
   'admin.import.problem.marc.truncated': '文件在这条记录中途结束：记录不完整，请重新导出文件。',
   'admin.import.problem.marc.recordLength': '记录头中的记录长度与实际不符：这条记录已损坏。',
-  'admin.import.problem.marc.leader': '这条记录的记录头（leader）已损坏。',
+  'admin.import.problem.marc.leader': '这条记录的记录头已损坏。',
   'admin.import.problem.marc.directory': '这条记录的目次区已损坏。',
   'admin.import.problem.marc.field': '字段 {field} 已损坏。',
   'admin.import.problem.marc.encoding': '字段 {field} 中有不属于本记录字符集的字节（编码错误）。',
