@@ -50,13 +50,14 @@ const WRITE_CHUNK = 500;
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The copy, read in chunks by id with a pause for the screen between them. */
-export async function readCatalogue(db: CatalogueDb): Promise<CatalogueSnapshot> {
+/** The copy, read in chunks by id with a pause for the screen between them; `onChunk` readies each (search keys). */
+export async function readCatalogue(db: CatalogueDb, onChunk: (ebooks: EbookSummary[]) => void = () => undefined): Promise<CatalogueSnapshot> {
   const state = await db.state.get('sync');
   const ebooks: EbookSummary[] = [];
   for (let chunk: EbookSummary[] = []; ebooks.length === 0 || chunk.length === READ_CHUNK; ) {
     const after = ebooks.at(-1)?.id ?? -Infinity;
     chunk = await db.ebooks.where('id').above(after).limit(READ_CHUNK).toArray();
+    onChunk(chunk);
     ebooks.push(...chunk);
     if (chunk.length === 0) break;
     await pause();

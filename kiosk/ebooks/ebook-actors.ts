@@ -8,6 +8,7 @@ import type { EbookSummary } from '../../shared/ebooks/schemas';
 import type { CatalogueDb } from './catalogue-db';
 import type { IssueInput, PageRequest, StoreInput } from './ebooks-types';
 import type { SavedCovers } from './saved-covers';
+import { prepareForSearch } from './catalogue-search';
 import { ticketActors } from './ticket-watcher';
 
 /** Covers fetched together and saved in one write: one write per cover would make 10,000 take minutes. */
@@ -52,7 +53,7 @@ export function ebookServices(hub: HubClient) {
   const actors = {
     loadCatalogue: fromPromise(async () => {
       const { db, copy } = await open();
-      return copy.readCatalogue(db);
+      return copy.readCatalogue(db, (chunk) => prepareForSearch(chunk, false));
     }),
     fetchChanges: fromPromise(({ input, signal }: { input: PageRequest; signal: AbortSignal }) => hub.ebookCatalogue(input.since, input.after, signal)),
     storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {

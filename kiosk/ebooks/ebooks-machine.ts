@@ -13,7 +13,7 @@ import { isRefusal } from '../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
-import { searchCatalogue } from './catalogue-search';
+import { prepareForSearch, searchCatalogue } from './catalogue-search';
 import { applyPage, shelfEbooks, shelvesOf } from './catalogue-view';
 import type { CatalogueSnapshot, EbooksInput, IssueInput, PageRequest, Shelf, StoreInput, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
@@ -105,13 +105,17 @@ export const ebooksMachine = setup({
     ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(notProvidedCallback),
   },
   actions: {
-    keepCatalogue: assign(({ context }, catalogue: CatalogueSnapshot) => ({
+    /** `shelves: false` keeps the shelves as they are: a sync's middle pages only add titles to search. */
+    keepCatalogue: assign(({ context }, { catalogue, shelves = true }: { catalogue: CatalogueSnapshot; shelves?: boolean }) => {
+      prepareForSearch(catalogue.ebooks, shelves);
+      return {
       catalogue,
-      shelves: shelvesOf(catalogue),
+      shelves: shelves ? shelvesOf(catalogue) : context.shelves,
       shelfEbooks: context.openShelfId === null ? [] : shelfEbooks(catalogue, context.openShelfId),
       results: context.query === '' ? [] : searchCatalogue(catalogue.ebooks, context.query),
       selected: context.selected ?? catalogue.ebooks.find((ebook) => ebook.id === context.openEbookId) ?? null,
-    })),
+      };
+    }),
     setQuery: assign(({ context }, query: string) => {
       const trimmed = query.slice(0, MAX_QUERY_LENGTH);
       return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.catalogue.ebooks, trimmed), openShelfId: null, shelfEbooks: [] };
@@ -167,7 +171,7 @@ export const ebooksMachine = setup({
         loadingCache: {
           invoke: {
             src: 'loadCatalogue',
-            onDone: { target: 'syncing', actions: [{ type: 'keepCatalogue', params: ({ event }) => event.output }, 'startSync'] },
+            onDone: { target: 'syncing', actions: [{ type: 'keepCatalogue', params: ({ event }) => ({ catalogue: event.output }) }, 'startSync'] },
             // An unreadable cache only means the hub's copy is needed.
             onError: { target: 'syncing', actions: 'startSync' },
           },
@@ -190,8 +194,10 @@ export const ebooksMachine = setup({
                 }),
                 {
                   type: 'keepCatalogue',
-                  params: ({ context, event }) =>
-                    applyPage(context.catalogue, event.output, context.page, context.page.syncedAt ?? event.output.syncedAt),
+                  params: ({ context, event }) => ({
+                    catalogue: applyPage(context.catalogue, event.output, context.page, context.page.syncedAt ?? event.output.syncedAt),
+                    shelves: context.page.after === null || event.output.next === null,
+                  }),
                 },
                 assign({
                   online: true,

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { searchCatalogue } from '../../../kiosk/ebooks/catalogue-search';
+import { buildSearchKeys } from '../../../shared/ebooks/pinyin-keys';
+import { matches } from '../../../shared/ebooks/pinyin-search';
+import type { EbookSummary } from '../../../shared/ebooks/schemas';
+
+function ebook(id: number, title: string, authors: string[] = []): EbookSummary {
+  return {
+    id,
+    format: 'epub',
+    title,
+    authors,
+    language: 'zh',
+    publisher: null,
+    published: null,
+    description: null,
+    subjects: [],
+    isbn: null,
+    coverUrl: null,
+    sizeBytes: 1,
+    access: 'open',
+    categoryIds: [],
+    searchKeys: buildSearchKeys({ title, authors, subjects: [] }),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+const CATALOGUE = [
+  ebook(1, '红楼梦', ['曹雪芹']),
+  ebook(2, '水浒传', ['施耐庵']),
+  ebook(3, '西游记', ['吴承恩']),
+  ebook(4, 'The Hobbit', ['J. R. R. Tolkien']),
+  ebook(5, '红楼梦研究', ['俞平伯']),
+  ebook(6, '三国演义', ['罗贯中']),
+];
+const ids = (ebooks: EbookSummary[]) => ebooks.map((e) => e.id);
+
+describe('the kiosk’s catalogue search', () => {
+  it('finds by initials, full pinyin, title and author, and by words run together', () => {
+    expect(ids(searchCatalogue(CATALOGUE, 'hlm'))).toEqual([1, 5]);
+    expect(ids(searchCatalogue(CATALOGUE, 'hongloumeng'))).toEqual([1, 5]);
+    expect(ids(searchCatalogue(CATALOGUE, 'hong lou'))).toEqual([1, 5]);
+    expect(ids(searchCatalogue(CATALOGUE, '施耐庵'))).toEqual([2]);
+    expect(ids(searchCatalogue(CATALOGUE, 'HOBBIT tolkien'))).toEqual([4]);
+    expect(ids(searchCatalogue(CATALOGUE, 'cxq'))).toEqual([1]);
+  });
+
+  it('gives the same titles letter by letter, after a backspace and on another catalogue as a fresh search', () => {
+    for (const typed of ['x', 'xy', 'xyj', 'xy', 'x', 'h', 'hl', 'hlm', 'hlmy']) {
+      expect(ids(searchCatalogue(CATALOGUE, typed))).toEqual(ids(CATALOGUE.filter((e) => matches(typed, e.searchKeys))));
+    }
+    const fewer = CATALOGUE.slice(0, 2);
+    expect(ids(searchCatalogue(fewer, 'hlmy'))).toEqual([]);
+    expect(ids(searchCatalogue(fewer, 'hl'))).toEqual([1]);
+  });
+
+  it('finds exactly what matches() finds, for any catalogue and queries typed in a row', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'红楼梦水浒传西游记三国 abchlmxyz'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 6 }), (titles, queries) => {
+        const ebooks = titles.map(([title, author], i) => ebook(i + 1, title, author ? [author] : []));
+        for (const query of queries) {
+          const expected = query.trim() === '' ? ebooks : ebooks.filter((e) => matches(query, e.searchKeys));
+          expect(ids(searchCatalogue(ebooks, query))).toEqual(ids(expected));
+        }
+      }),
+    );
+  });
+});
