@@ -10,6 +10,8 @@ import { ebooksPageActors } from '../ebooks/ebooks-page-actors';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { kiosksPageActors } from '../kiosks/kiosks-page-actors';
+import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
 import { importPageActors } from '../import/import-page-actors';
 import { importPageMachine } from '../import/import-page-machine';
 import { labelsPageActors } from '../labels/labels-page-actors';
@@ -47,6 +49,7 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     staffPage: staffPageMachine.provide({ actors: staffPageActors(hub) }),
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
     ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
+    kiosksPage: kiosksPageMachine.provide({ actors: kiosksPageActors(hub) }),
     patronsPage: patronsPageMachine.provide({ actors: patronsPageActors(hub) }),
     statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),
     annualReportPage: annualReportMachine.provide({ actors: annualReportActors(hub) }),

@@ -10,6 +10,7 @@ import { AnnualReportPage, type AnnualReportActor } from '../annual-report/annua
 import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
+import { KiosksPage, type KiosksPageActor } from '../kiosks/kiosks-page';
 import { ImportPage, type ImportPageActor } from '../import/import-page';
 import { LabelsPage, type LabelsPageActor } from '../labels/labels-page';
 import { PatronsPage, type PatronsPageActor } from '../patrons/patrons-page';
@@ -57,6 +58,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const staff = children.staff as StaffPageActor | undefined;
   const audit = children.audit as AuditPageActor | undefined;
   const ils = children.ils as IlsPageActor | undefined;
+  const kiosks = children.kiosks as KiosksPageActor | undefined;
   const patrons = children.patrons as PatronsPageActor | undefined;
   const statistics = children.statistics as StatisticsPageActor | undefined;
   const annualReport = children.annualReport as AnnualReportActor | undefined;
@@ -68,6 +70,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
       {staff && <StaffPage actor={staff} />}
       {audit && <AuditPage actor={audit} />}
       {ils && <IlsPage actor={ils} />}
+      {kiosks && <KiosksPage actor={kiosks} />}
       {patrons && <PatronsPage actor={patrons} />}
       {statistics && <StatisticsPage actor={statistics} />}
       {annualReport && <AnnualReportPage actor={annualReport} />}
@@ -96,6 +99,7 @@ const NAV_LABEL = {
   staff: 'admin.nav.staff',
   audit: 'admin.nav.audit',
   ils: 'admin.nav.ils',
+  kiosks: 'admin.nav.kiosks',
 } as const;
 
 function AdminShell({ username, pages, current, onNav, onSignOut, children }: AdminShellProps) {

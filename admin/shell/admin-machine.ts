@@ -5,7 +5,7 @@
  * A sign-in whose password an admin set must choose a new one before any page opens. A page
  * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
- * Pages are invoked machines; the nav picks one. Staff, Audit log and Library system are for admins only;
+ * Pages are invoked machines; the nav picks one. Kiosks, Staff, Audit log and Library system are for admins only;
  * librarians have E-books, Statistics and the Annual report.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
@@ -17,6 +17,7 @@ import { auditPageMachine } from '../audit/audit-page-machine';
 import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
+import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
 import { importPageMachine } from '../import/import-page-machine';
 import { labelsPageMachine } from '../labels/labels-page-machine';
 import { patronsPageMachine } from '../patrons/patrons-page-machine';
@@ -50,7 +51,7 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'kiosks', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
@@ -90,6 +91,7 @@ export const adminMachine = setup({
     annualReportPage: annualReportMachine,
     importPage: importPageMachine,
     labelsPage: labelsPageMachine,
+    kiosksPage: kiosksPageMachine,
   },
   actions: {
     /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
@@ -184,6 +186,7 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'annualReport' }, target: '.annualReport' },
           { guard: { type: 'opens', params: 'patrons' }, target: '.patrons' },
           { guard: { type: 'opens', params: 'import' }, target: '.import' },
+          { guard: { type: 'opens', params: 'kiosks' }, target: '.kiosks' },
           { guard: { type: 'opens', params: 'labels' }, target: '.labels', reenter: true },
         ],
       },
@@ -196,6 +199,7 @@ export const adminMachine = setup({
         patrons: { invoke: { id: 'patrons', src: 'patronsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         import: { invoke: { id: 'import', src: 'importPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        kiosks: { invoke: { id: 'kiosks', src: 'kiosksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         labels: {
           invoke: {
             id: 'labels',

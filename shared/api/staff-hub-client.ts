@@ -7,12 +7,17 @@ import { EbookCategory } from '../ebooks/schemas';
 import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type EbookChange } from '../ebooks/staff-schemas';
 import { PatronDetail, PatronSearchPage, PinResetDone, type PatronSearchQuery } from '../patrons/schemas';
 import { HubClient, type FileBody } from './hub-client';
+import { FleetKiosk, FleetList, IssuedPairingCode, Profile, ProfileList, type AddKioskRequest, type KioskChange, type ProfileInput } from './fleet-schemas';
 import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
 import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
 import { ImportJob, type ImportFormat, type ImportKind } from '../import/schemas';
 import { LabelSettings, LabelSheet } from '../import/label-schemas';
 import {
   API,
+  staffKioskPairingCodePath,
+  staffKioskPath,
+  staffKioskRevokePath,
+  staffProfilePath,
   staffAccountPasswordPath,
   staffAccountPath,
   staffEbookCategoryPath,
@@ -136,5 +141,34 @@ export class StaffHubClient extends HubClient {
   }
   annualReport(staffToken: string, year: number, signal?: AbortSignal) {
     return this.call('GET', `${API.staffAnnualReport}?year=${year}`, AnnualReport, undefined, { bearer: staffToken, signal });
+  }
+
+  // the kiosk fleet (admins)
+  fleet(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffKiosks, FleetList, undefined, { bearer: staffToken, signal });
+  }
+  addKiosk(staffToken: string, kiosk: AddKioskRequest, signal?: AbortSignal) {
+    return this.call('POST', API.staffKiosks, IssuedPairingCode, kiosk, { bearer: staffToken, signal });
+  }
+  changeKiosk(staffToken: string, kioskId: string, change: KioskChange, signal?: AbortSignal) {
+    return this.call('PATCH', staffKioskPath(kioskId), FleetKiosk, change, { bearer: staffToken, signal });
+  }
+  newPairingCode(staffToken: string, kioskId: string, signal?: AbortSignal) {
+    return this.call('POST', staffKioskPairingCodePath(kioskId), IssuedPairingCode, undefined, { bearer: staffToken, signal });
+  }
+  revokeKiosk(staffToken: string, kioskId: string, signal?: AbortSignal) {
+    return this.call('POST', staffKioskRevokePath(kioskId), FleetKiosk, undefined, { bearer: staffToken, signal });
+  }
+  profiles(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffProfiles, ProfileList, undefined, { bearer: staffToken, signal });
+  }
+  createProfile(staffToken: string, profile: ProfileInput, signal?: AbortSignal) {
+    return this.call('POST', API.staffProfiles, Profile, profile, { bearer: staffToken, signal });
+  }
+  updateProfile(staffToken: string, profileId: number, profile: ProfileInput, signal?: AbortSignal) {
+    return this.call('PUT', staffProfilePath(profileId), Profile, profile, { bearer: staffToken, signal });
+  }
+  deleteProfile(staffToken: string, profileId: number, signal?: AbortSignal) {
+    return this.call('DELETE', staffProfilePath(profileId), Profile, undefined, { bearer: staffToken, signal });
   }
 }
