@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, staffImportConfirmPath, staffImportPath } from '../../shared/api/routes';
 import { AuditPage } from '../../shared/api/staff-schemas';
+import { LabelSheet } from '../../shared/import/label-schemas';
 import { ImportJob } from '../../shared/import/schemas';
 import { createStaffAccount } from '../../server/staff/staff-accounts';
 import { importClient, librarianToken } from './support/import-client';
@@ -197,5 +198,46 @@ describe('MARC item import', () => {
     expect(await client.checked(GOOD, 'kind=items&format=marc&barcodeStart=39015001')).toMatchObject({ state: 'refused', refusal: 'import.notMarc' });
     const xml = await client.checked(marc('en_marc4j_summerland.xml'), 'kind=items&format=marc&barcodeStart=39015001', 'x.xml');
     expect(xml).toMatchObject({ state: 'ready', rows: 1, problemCount: 0 });
+  });
+});
+
+describe('labels', () => {
+  const asStaff = (method: 'GET' | 'PUT', url: string, body?: object) =>
+    hub.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body ? { payload: body } : {}) });
+
+  it('list an import’s items, or barcodes typed, in the library’s symbology; unknown barcodes apart', async () => {
+    const job = await client.checked(GOOD, 'kind=items&format=csv');
+    await client.confirm(job.id);
+    const sheet = LabelSheet.parse((await asStaff('GET', `${API.staffLabels}?import=${job.id}`)).json());
+    expect(sheet).toEqual({
+      symbology: 'code128',
+      labels: [
+        { barcode: '39015001', title: '活着', callNumber: 'I247.57/12' },
+        { barcode: '39015002', title: 'Pride and Prejudice', callNumber: 'I561.44/1' },
+      ],
+      total: 2,
+      offset: 0,
+      unknown: [],
+    });
+    expect((await asStaff('PUT', API.staffLabelSettings, { symbology: 'codabar' })).statusCode).toBe(200);
+    const typed = LabelSheet.parse((await asStaff('GET', `${API.staffLabels}?barcodes=39010001,NOPE`)).json());
+    expect(typed).toMatchObject({ symbology: 'codabar', labels: [{ barcode: '39010001' }], unknown: ['NOPE'] });
+  });
+
+  it('refuse a bad query, symbology or import', async () => {
+    expect((await asStaff('GET', API.staffLabels)).statusCode).toBe(400);
+    expect((await asStaff('GET', `${API.staffLabels}?import=x&barcodes=1`)).statusCode).toBe(400);
+    expect((await asStaff('GET', `${API.staffLabels}?import=unknown`)).statusCode).toBe(404);
+    expect((await asStaff('PUT', API.staffLabelSettings, { symbology: 'qr' })).statusCode).toBe(400);
+  });
+});
+
+describe('bad MARC files', () => {
+  it('are refused past the size limit and reported when cut short', async () => {
+    const record = readFileSync(join('..', 'shared', 'testdata', 'marc', 'en_marc4j_summerland.mrc'));
+    const big = await client.upload(Buffer.concat(Array.from({ length: Math.ceil(MAX_BYTES / record.length) + 1 }, () => record)), 'kind=items&format=marc&barcodeStart=39015001', 'big.mrc', 'application/octet-stream');
+    expect(big.statusCode).toBe(413);
+    const cut = await client.checked(Buffer.concat([record, record.subarray(0, 300)]), 'kind=items&format=marc&barcodeStart=39015001', 'cut.mrc');
+    expect(cut).toMatchObject({ state: 'ready', rows: 1, problems: [{ at: 2, code: 'marc.truncated' }] });
   });
 });
