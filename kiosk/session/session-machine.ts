@@ -109,7 +109,8 @@ export const sessionMachine = sessionSetup.createMachine({
             onError: [
               {
                 // The card (or this kiosk, after too many failed sign-ins) is the problem: start again from the card number.
-                guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked', 'signIn.throttled'] }) },
+                // pin.notSet: a card imported without a PIN; no PIN opens it until staff set one.
+                guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked', 'signIn.throttled', 'pin.notSet'] }) },
                 target: 'cardEntry',
                 actions: ['forgetCard', { type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
               },

@@ -62,6 +62,14 @@ describe('when signing in', () => {
     expect(session.context().notice).toEqual({ key: 'code.card.unknown' });
   });
 
+  it('sends a card imported without a PIN back to card entry: no PIN can open it, ask at the desk', async () => {
+    const session = startSession();
+    session.hub.signIn.mockRejectedValueOnce(new HubError('pin.notSet'));
+    await session.signIn();
+    expect(session.screen()).toBe('cardEntry');
+    expect(session.context().notice).toEqual({ key: 'code.pin.notSet' });
+  });
+
   it('says the refusal with its parameters in both languages', async () => {
     const session = startSession();
     session.hub.signIn.mockRejectedValueOnce(new HubError('pin.wrong', { attemptsLeft: 3 }));
