@@ -132,7 +132,8 @@ describe('the audit log', () => {
     expect(JSON.stringify(hub.db.prepare('SELECT * FROM staff_audit').all())).not.toContain('secret guess');
   });
 
-  it('admins read it newest first, filtered by who, action and time, 50 a page', async () => {
+  // 60 sign-ins, each a real scrypt check: seconds of CPU on a busy 2-core machine.
+  it('admins read it newest first, filtered by who, action and time, 50 a page', { timeout: 30_000 }, async () => {
     for (let i = 0; i < 60; i++) {
       hub.advanceMinutes(1);
       // Odd ones sign in; even ones fail, each with a username of its own (one username would lock).

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       ebookTicketTtlSeconds: 600,
       ebookDailyLimit: 5,
       ebookMaxBytes: 200 * 1024 ** 2,
+      importMaxBytes: 50 * 1024 ** 2,
       ils: 'embedded',
       sip2: null,
       https: { port: 8443, certFile: null, keyFile: null },
