@@ -196,11 +196,11 @@ function KioskRow({ kiosk, profiles, editing, revoking, busy, send }: KioskRowPr
             <form class="kiosk-edit" onSubmit={submitEdit}>
               <label>
                 {t('admin.kiosks.name')}
-                <input name="name" value={kiosk.name} maxLength={60} required />
+                <input name="name" defaultValue={kiosk.name} maxLength={60} required />
               </label>
               <label>
                 {t('admin.kiosks.location')}
-                <input name="location" value={kiosk.location} maxLength={80} />
+                <input name="location" defaultValue={kiosk.location} maxLength={80} />
               </label>
               <ProfileSelect profiles={profiles} selected={kiosk.profileId} />
               <button type="submit" class="button primary" disabled={busy}>

@@ -12,6 +12,8 @@ import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
 import { kiosksPageActors } from '../kiosks/kiosks-page-actors';
 import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
+import { profilesPageActors } from '../profiles/profiles-page-actors';
+import { profilesPageMachine } from '../profiles/profiles-page-machine';
 import { importPageActors } from '../import/import-page-actors';
 import { importPageMachine } from '../import/import-page-machine';
 import { labelsPageActors } from '../labels/labels-page-actors';
@@ -50,6 +52,7 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
     ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
     kiosksPage: kiosksPageMachine.provide({ actors: kiosksPageActors(hub) }),
+    profilesPage: profilesPageMachine.provide({ actors: profilesPageActors(hub) }),
     patronsPage: patronsPageMachine.provide({ actors: patronsPageActors(hub) }),
     statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),
     annualReportPage: annualReportMachine.provide({ actors: annualReportActors(hub) }),

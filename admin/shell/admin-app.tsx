@@ -11,6 +11,7 @@ import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
 import { KiosksPage, type KiosksPageActor } from '../kiosks/kiosks-page';
+import { ProfilesPage, type ProfilesPageActor } from '../profiles/profiles-page';
 import { ImportPage, type ImportPageActor } from '../import/import-page';
 import { LabelsPage, type LabelsPageActor } from '../labels/labels-page';
 import { PatronsPage, type PatronsPageActor } from '../patrons/patrons-page';
@@ -59,6 +60,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const audit = children.audit as AuditPageActor | undefined;
   const ils = children.ils as IlsPageActor | undefined;
   const kiosks = children.kiosks as KiosksPageActor | undefined;
+  const profiles = children.profiles as ProfilesPageActor | undefined;
   const patrons = children.patrons as PatronsPageActor | undefined;
   const statistics = children.statistics as StatisticsPageActor | undefined;
   const annualReport = children.annualReport as AnnualReportActor | undefined;
@@ -71,6 +73,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
       {audit && <AuditPage actor={audit} />}
       {ils && <IlsPage actor={ils} />}
       {kiosks && <KiosksPage actor={kiosks} />}
+      {profiles && <ProfilesPage actor={profiles} />}
       {patrons && <PatronsPage actor={patrons} />}
       {statistics && <StatisticsPage actor={statistics} />}
       {annualReport && <AnnualReportPage actor={annualReport} />}
@@ -100,6 +103,7 @@ const NAV_LABEL = {
   audit: 'admin.nav.audit',
   ils: 'admin.nav.ils',
   kiosks: 'admin.nav.kiosks',
+  profiles: 'admin.nav.profiles',
 } as const;
 
 function AdminShell({ username, pages, current, onNav, onSignOut, children }: AdminShellProps) {

@@ -5,7 +5,7 @@
  * A sign-in whose password an admin set must choose a new one before any page opens. A page
  * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
- * Pages are invoked machines; the nav picks one. Kiosks, Staff, Audit log and Library system are for admins only;
+ * Pages are invoked machines; the nav picks one. Kiosks, Profiles, Staff, Audit log and Library system are for admins only;
  * librarians have E-books, Statistics and the Annual report.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
@@ -18,6 +18,7 @@ import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
 import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
+import { profilesPageMachine } from '../profiles/profiles-page-machine';
 import { importPageMachine } from '../import/import-page-machine';
 import { labelsPageMachine } from '../labels/labels-page-machine';
 import { patronsPageMachine } from '../patrons/patrons-page-machine';
@@ -51,7 +52,7 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'kiosks', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'kiosks', 'profiles', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
@@ -92,6 +93,7 @@ export const adminMachine = setup({
     importPage: importPageMachine,
     labelsPage: labelsPageMachine,
     kiosksPage: kiosksPageMachine,
+    profilesPage: profilesPageMachine,
   },
   actions: {
     /** Keeps `context.token` where a reload finds it (injected: sessionStorage). */
@@ -187,6 +189,7 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'patrons' }, target: '.patrons' },
           { guard: { type: 'opens', params: 'import' }, target: '.import' },
           { guard: { type: 'opens', params: 'kiosks' }, target: '.kiosks' },
+          { guard: { type: 'opens', params: 'profiles' }, target: '.profiles' },
           { guard: { type: 'opens', params: 'labels' }, target: '.labels', reenter: true },
         ],
       },
@@ -200,6 +203,7 @@ export const adminMachine = setup({
         annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         import: { invoke: { id: 'import', src: 'importPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         kiosks: { invoke: { id: 'kiosks', src: 'kiosksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        profiles: { invoke: { id: 'profiles', src: 'profilesPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         labels: {
           invoke: {
             id: 'labels',

@@ -25,10 +25,10 @@ const ISSUED = { kioskId: 'kiosk-1', code: '048213', expiresAt: '2026-03-02T02:1
 function startPage(overrides: { load?: () => Promise<KiosksView>; revoke?: () => Promise<FleetKiosk> } = {}) {
   const clock = new SimulatedClock();
   const load = vi.fn(overrides.load ?? (async () => VIEW));
-  const add = vi.fn(async () => ISSUED);
-  const change = vi.fn(async () => LOBBY);
-  const newCode = vi.fn(async () => ({ ...ISSUED, kioskId: 'local' }));
-  const revoke = vi.fn(overrides.revoke ?? (async () => ({ ...LOBBY, revoked: true })));
+  const add = vi.fn(async (_input: unknown) => ISSUED);
+  const change = vi.fn(async (_input: unknown) => LOBBY);
+  const newCode = vi.fn(async (_input: unknown) => ({ ...ISSUED, kioskId: 'local' }));
+  const revoke = vi.fn(async (_input: unknown) => (overrides.revoke ? overrides.revoke() : { ...LOBBY, revoked: true }));
   const actor = createActor(
     kiosksPageMachine.provide({
       actors: {
