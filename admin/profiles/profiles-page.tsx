@@ -130,11 +130,13 @@ function ProfileForm({ draft, cameraLabels, problems, busy, send }: ProfileFormP
     <form class="panel profile-form" onSubmit={submit} onInput={(event) => setFormRules(rulesOf(formData(event), counts))} noValidate>
       <h2>{draft.id === null ? t('admin.profiles.new') : name}</h2>
       {problems.length > 0 && (
-        <ul class="problems" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul class="problems">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <label>
         {t('admin.profile.field.name')}
