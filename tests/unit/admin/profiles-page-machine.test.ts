@@ -13,11 +13,11 @@ const DEFAULT: Profile = { id: 1, name: '默认 / Default', settings: ProfileSet
 const VIEW: ProfilesView = { profiles: [DEFAULT], cameraLabels: ['USB Camera'] };
 
 function startPage(save: (input: { id: number | null; input: ProfileInput }) => Promise<Profile> = async ({ input }) => ({ ...DEFAULT, id: 2, ...input, kioskCount: 0 })) {
-  const saves = vi.fn(({ input }: { input: { id: number | null; input: ProfileInput } }) => save(input));
+  const saves = vi.fn(save);
   const deletes = vi.fn(async (_input: unknown) => DEFAULT);
   const actor = createActor(
     profilesPageMachine.provide({
-      actors: { loadProfiles: fromPromise(async () => VIEW), saveProfile: fromPromise(saves), deleteProfile: fromPromise(({ input }) => deletes(input)) },
+      actors: { loadProfiles: fromPromise(async () => VIEW), saveProfile: fromPromise(({ input }) => saves(input)), deleteProfile: fromPromise(({ input }) => deletes(input)) },
     }),
     { input: { token: TOKEN } },
   ).start();
@@ -44,7 +44,7 @@ describe('the Profiles page', () => {
     page.actor.send({ type: 'profile.new' });
     page.actor.send({ type: 'profile.save', input: { name: '少儿', settings: { ...DEFAULT.settings, idleTimeoutSeconds: 45 } } });
     await settle();
-    expect(page.saves.mock.calls[0]?.[0].input).toMatchObject({ token: TOKEN, id: null, input: { name: '少儿', settings: { idleTimeoutSeconds: 45 } } });
+    expect(page.saves.mock.calls[0]?.[0]).toMatchObject({ token: TOKEN, id: null, input: { name: '少儿', settings: { idleTimeoutSeconds: 45 } } });
     expect(page.context()).toMatchObject({ draft: null, problems: [], notice: { key: 'admin.profiles.saved', name: '少儿', tone: 'done' } });
   });
 
