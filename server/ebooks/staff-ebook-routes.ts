@@ -11,20 +11,19 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API, UPLOAD_NAME_HEADER } from '../../shared/api/routes';
+import { API } from '../../shared/api/routes';
 import type { EbookUploadRefusal } from '../../shared/ebooks/codes';
 import { EbookAccess, type EbookCategory } from '../../shared/ebooks/schemas';
 import { CategoryDraft, EbookChange, type EbookUploaded, type StaffEbook, type StaffEbookList } from '../../shared/ebooks/staff-schemas';
 import type { HubConfig } from '../config';
 import { HttpError } from '../http/http-error';
 import { parseBody, parseParams, parseQuery } from '../http/parse-body';
+import { acceptStreamedBodies, receiveRequestUpload } from '../http/receive-upload';
 import type { HubServices } from '../hub-services';
 import { findEbook, listCategories } from './ebook-catalogue';
 import { addCategory, changeEbook, shelveBySubjects, staffEbook, staffEbooks, updateCategory } from './ebook-curation';
-import { receiveUpload, UploadTooLarge } from './receive-upload';
 import { IdParam } from './route-params';
 import { storeEbook } from './store-ebook';
 
@@ -53,7 +52,7 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now, audit 
     return ebook;
   };
 
-  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+  acceptStreamedBodies(app, UPLOAD_TYPES);
 
   app.get(API.staffEbooks, async (_request, reply): Promise<StaffEbookList> => {
     void reply.header('cache-control', 'no-store');
@@ -62,12 +61,9 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now, audit 
 
   app.post(API.staffEbooks, async (request, reply): Promise<EbookUploaded> => {
     const { access } = parseQuery(UploadQuery, request.query);
-    if (!isStream(request.body)) throw new HttpError(400, 'request.invalid');
-    const upload = await receiveUpload(request.body, join(dataDir, 'uploads'), maxBytes).catch((error: unknown) => {
-      throw error instanceof UploadTooLarge ? new HttpError(413, 'ebook.tooLarge') : error;
-    });
+    const upload = await receiveRequestUpload(request, join(dataDir, 'uploads'), maxBytes, 'ebook.tooLarge');
     try {
-      const stored = await storeEbook({ db, dataDir, filePath: upload, originalName: fileName(request), maxBytes, access, now });
+      const stored = await storeEbook({ db, dataDir, filePath: upload.path, originalName: upload.fileName, maxBytes, access, now });
       if (!stored.ok) throw new HttpError(REFUSAL_STATUS[stored.code], stored.code);
       const record = findEbook(db, stored.id);
       if (!stored.duplicate && record) shelveBySubjects(db, record, now());
@@ -76,7 +72,7 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now, audit 
       void reply.code(stored.duplicate ? 200 : 201);
       return { ebook: staffEbookOr404(stored.id), duplicate: stored.duplicate };
     } finally {
-      await rm(upload, { force: true });
+      await rm(upload.path, { force: true });
     }
   });
 
@@ -106,19 +102,4 @@ export function registerStaffEbookRoutes(app: FastifyInstance, { db, now, audit 
     audit.recordRequest(request, 'category.changed', draft.nameZh);
     return { id, ...draft };
   });
-}
-
-function isStream(body: unknown): body is Readable {
-  return typeof body === 'object' && body !== null && 'pipe' in body;
-}
-
-/** The uploader's file name (its extension declares the format); browsers send it URI-encoded. */
-function fileName(request: FastifyRequest): string {
-  const raw = request.headers[UPLOAD_NAME_HEADER];
-  if (typeof raw !== 'string') return 'upload';
-  try {
-    return decodeURIComponent(raw).slice(0, 255);
-  } catch {
-    return 'upload';
-  }
 }

@@ -11,16 +11,15 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API, UPLOAD_NAME_HEADER } from '../../shared/api/routes';
+import { API } from '../../shared/api/routes';
 import { ImportUploadQuery, type ImportJob } from '../../shared/import/schemas';
 import { LabelQuery, LabelSettings, type LabelSheet } from '../../shared/import/label-schemas';
 import type { HubConfig } from '../config';
-import { receiveUpload, UploadTooLarge } from '../ebooks/receive-upload';
 import { HttpError } from '../http/http-error';
 import { parseBody, parseParams, parseQuery } from '../http/parse-body';
+import { acceptStreamedBodies, receiveRequestUpload } from '../http/receive-upload';
 import type { HubServices } from '../hub-services';
 import { loadScanRules } from '../settings/scan-rules';
 import { staffOf } from '../staff/require-staff';
@@ -33,25 +32,19 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 export function registerStaffImportRoutes(app: FastifyInstance, { db, now, audit }: HubServices, { dataDir, importMaxBytes }: HubConfig): void {
   const jobs = new ImportJobs(db, now);
-  for (const type of UPLOAD_TYPES) {
-    // The e-book upload in the same scope may have taken application/octet-stream: it also passes the stream on.
-    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
-  }
+  acceptStreamedBodies(app, UPLOAD_TYPES);
 
   app.post(API.staffImports, async (request, reply): Promise<ImportJob> => {
     const query = parseQuery(ImportUploadQuery, request.query);
     if (query.kind === 'patrons' && query.format !== 'csv') throw new HttpError(400, 'request.invalid');
-    if (!isStream(request.body)) throw new HttpError(400, 'request.invalid');
-    const upload = await receiveUpload(request.body, join(dataDir, 'uploads'), importMaxBytes).catch((error: unknown) => {
-      throw error instanceof UploadTooLarge ? new HttpError(413, 'import.tooLarge') : error;
-    });
+    const upload = await receiveRequestUpload(request, join(dataDir, 'uploads'), importMaxBytes, 'import.tooLarge');
     let bytes: Buffer;
     try {
-      bytes = await readFile(upload);
+      bytes = await readFile(upload.path);
     } finally {
-      await rm(upload, { force: true });
+      await rm(upload.path, { force: true });
     }
-    const { view, done } = jobs.start({ staffId: staffOf(request).id, ...query, fileName: fileName(request), bytes, rules: loadScanRules(db) });
+    const { view, done } = jobs.start({ staffId: staffOf(request).id, ...query, fileName: upload.fileName, bytes, rules: loadScanRules(db) });
     done.catch((error: unknown) => request.log.error({ err: error, importId: view.id }, 'import could not be read'));
     void reply.code(202).header('cache-control', 'no-store');
     return view;
@@ -91,18 +84,4 @@ export function registerStaffImportRoutes(app: FastifyInstance, { db, now, audit
     audit.recordRequest(request, 'labels.settingsChanged', settings.symbology);
     return settings;
   });
-}
-
-function isStream(body: unknown): body is Readable {
-  return typeof body === 'object' && body !== null && 'pipe' in body;
-}
-
-function fileName(request: FastifyRequest): string {
-  const raw = request.headers[UPLOAD_NAME_HEADER];
-  if (typeof raw !== 'string') return 'upload';
-  try {
-    return decodeURIComponent(raw).slice(0, 255);
-  } catch {
-    return 'upload';
-  }
 }
