@@ -56,6 +56,11 @@ export function profileInputOf(form: FormData, counts: Record<RuleKind, number>,
     scanRules: rulesOf(form, counts),
     slides: Array.from({ length: slideCount }, (_, index) => ({ text: { 'zh-CN': text(form, `slide.${index}.zh-CN`), en: text(form, `slide.${index}.en`) } })),
     libraryName: checked(form, 'libraryNameOwn') ? null : { 'zh-CN': text(form, 'libraryName.zh-CN'), en: text(form, 'libraryName.en') },
+    offline: {
+      returnsQueued: checked(form, 'offline.returnsQueued'),
+      borrowing: checked(form, 'offline.borrowing'),
+      maxItemsPerCard: number(form, 'offline.maxItemsPerCard'),
+    },
   };
   return { name: text(form, 'name'), settings };
 }
@@ -84,6 +89,13 @@ const FIELD_LABELS: Record<string, StaffMessageKey> = {
   scanRules: 'admin.profile.field.scanRules',
   slides: 'admin.profile.field.slides',
   libraryName: 'admin.profile.field.libraryName',
+  offline: 'admin.profile.field.offline',
+};
+
+const OFFLINE_FIELD_LABELS: Record<string, StaffMessageKey> = {
+  returnsQueued: 'admin.profile.field.offline.returnsQueued',
+  borrowing: 'admin.profile.field.offline.borrowing',
+  maxItemsPerCard: 'admin.profile.field.offline.maxItemsPerCard',
 };
 
 const RULE_FIELD_LABELS: Record<string, StaffMessageKey> = {
@@ -104,6 +116,8 @@ export function problemText(problem: FieldProblem, t: StaffTranslate): string {
     parts.push(t(`admin.profile.rules.${path[1]}`));
     const ruleField = path.find((part) => part in RULE_FIELD_LABELS);
     if (ruleField) parts.push(t(RULE_FIELD_LABELS[ruleField]!));
+  } else if (path[0] === 'offline' && path[1] !== undefined && path[1] in OFFLINE_FIELD_LABELS) {
+    parts.push(t(OFFLINE_FIELD_LABELS[path[1]]!));
   } else if (path[0] === 'slides' && path[1] !== undefined) {
     parts.push(String(Number(path[1]) + 1));
   }

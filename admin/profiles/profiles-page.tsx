@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Actor } from 'xstate';
 import { KIOSK_MODES } from '../../shared/api/schemas';
-import { IDLE_COUNTDOWN_SECONDS, IDLE_TIMEOUT_SECONDS, MAX_SLIDES, type Profile } from '../../shared/api/fleet-schemas';
+import { IDLE_COUNTDOWN_SECONDS, IDLE_TIMEOUT_SECONDS, MAX_SLIDES, OFFLINE_ITEMS_PER_CARD, type Profile } from '../../shared/api/fleet-schemas';
 import { CHECK_DIGIT_ALGORITHMS, ScanRules, type BarcodeRule } from '../../shared/barcodes';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
@@ -262,6 +262,17 @@ function ProfileForm({ draft, cameraLabels, problems, busy, send }: ProfileFormP
             {triable.success ? triedBarcode(tried, triable.data, t) : t('admin.problem.ruleInconsistent', { field: t('admin.profile.field.scanRules') })}
           </p>
         )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('admin.profile.field.offline')}</legend>
+        <p class="muted">{t('admin.profile.offline.hint')}</p>
+        <Checkbox name="offline.returnsQueued" label={t('admin.profile.field.offline.returnsQueued')} checked={settings.offline.returnsQueued} />
+        <Checkbox name="offline.borrowing" label={t('admin.profile.field.offline.borrowing')} checked={settings.offline.borrowing} />
+        <label>
+          {t('admin.profile.field.offline.maxItemsPerCard')}
+          <input name="offline.maxItemsPerCard" type="number" inputMode="numeric" min={OFFLINE_ITEMS_PER_CARD.min} max={OFFLINE_ITEMS_PER_CARD.max} defaultValue={settings.offline.maxItemsPerCard} />
+        </label>
       </fieldset>
 
       <div class="row-actions">

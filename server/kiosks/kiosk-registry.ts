@@ -175,8 +175,8 @@ export class KioskRegistry {
       slides: settings.slides,
       scanRules: settings.scanRules ?? loadScanRules(this.db, this.ils.scanRulesWhenUnset),
       pinFormat: this.ils.pinFormat,
-      // Defaults until the kiosk profile holds the offline policy; the config route adds the card list.
-      offline: OfflinePolicy.parse({}),
+      // The profile's offline policy; the config route adds the loan period and the card list.
+      offline: OfflinePolicy.parse(settings.offline),
     };
     return { ...config, configVersion: sha256Hex(JSON.stringify(config)).slice(0, 16) };
   }

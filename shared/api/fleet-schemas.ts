@@ -6,13 +6,23 @@
 import { z } from 'zod';
 import { ScanRules } from '../barcodes';
 import { Bilingual, Line, Slide } from './kiosk-slides';
-import { KIOSK_MODES, Language } from './schemas';
+import { KIOSK_MODES, Language, OfflinePolicy } from './schemas';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 const Id = z.int().positive();
 export const IDLE_TIMEOUT_SECONDS = { min: 10, max: 3600 } as const;
 export const IDLE_COUNTDOWN_SECONDS = { min: 5, max: 120 } as const;
 export const MAX_SLIDES = 10;
+
+/**
+ * What staff decide about a kiosk cut off from the hub (issue 10): the part of the kiosk's
+ * OfflinePolicy a profile holds. The hub adds the loan period and the blocked cards.
+ */
+export const ProfileOfflinePolicy = OfflinePolicy.pick({ returnsQueued: true, borrowing: true, maxItemsPerCard: true }).strict();
+export type ProfileOfflinePolicy = z.infer<typeof ProfileOfflinePolicy>;
+const offlineItems = OfflinePolicy.shape.maxItemsPerCard.unwrap();
+export const OFFLINE_ITEMS_PER_CARD = { min: offlineItems.minValue ?? 1, max: offlineItems.maxValue ?? 50 } as const;
+
 /** A profile's settings: every field has today's default, so older stored settings read as complete. */
 export const ProfileSettings = z
   .object({
@@ -33,6 +43,8 @@ export const ProfileSettings = z
     slides: z.array(Slide).max(MAX_SLIDES).default([]),
     /** The library's name on these kiosks; null: the library's own (settings). */
     libraryName: Bilingual(60).nullable().default(null),
+    /** Returns queued (default on), borrowing (default off) and its limit while the hub cannot be reached. */
+    offline: ProfileOfflinePolicy.prefault({}),
   })
   .strict()
   .refine((settings) => settings.idleCountdownSeconds < settings.idleTimeoutSeconds, {

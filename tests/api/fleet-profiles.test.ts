@@ -30,6 +30,7 @@ const CHILDREN = {
     scanRules: { card: [DEFAULT_CARD_RULE], item: { minLength: 6, maxLength: 10, charset: 'digits', checkDigit: 'none' } },
     slides: [{ text: { 'zh-CN': '4月23日世界读书日', en: 'World Book Day, 23 April' } }],
     libraryName: { 'zh-CN': '城关少儿图书馆', en: 'Chengguan Children’s Library' },
+    offline: { returnsQueued: false, borrowing: true, maxItemsPerCard: 5 },
   },
 } as const;
 
@@ -41,6 +42,8 @@ describe('kiosk profiles', () => {
     const { profiles } = ProfileList.parse((await fleet.asAdmin('GET', API.staffProfiles)).json());
     expect(profiles).toEqual([{ id: 1, name: '默认 / Default', kioskCount: 1, settings: ProfileSettings.parse({}) }]);
     expect(profiles[0]?.settings).toMatchObject({ mode: 'both', idleTimeoutSeconds: 60, idleCountdownSeconds: 20, sound: true, receipt: 'ask', phoneReceipt: true });
+    // Issue 10's offline policy: returns queued, no borrowing, 3 items a card (a profile stored before it reads so too).
+    expect(profiles[0]?.settings.offline).toEqual({ returnsQueued: true, borrowing: false, maxItemsPerCard: 3 });
   });
 
   it('are created, edited and deleted by admins, audited, and reach their kiosks’ config', async () => {
@@ -63,6 +66,8 @@ describe('kiosk profiles', () => {
       scanRules: CHILDREN.settings.scanRules,
       slides: CHILDREN.settings.slides,
       libraryName: CHILDREN.settings.libraryName,
+      // The profile's offline policy, with the library's loan period added by the hub.
+      offline: { ...CHILDREN.settings.offline, loanDays: 30 },
     });
 
     const edited = await fleet.asAdmin('PUT', staffProfilePath(profile.id), { ...CHILDREN, settings: { ...CHILDREN.settings, idleTimeoutSeconds: 120 } });
@@ -111,6 +116,10 @@ describe('kiosk profiles', () => {
         [{ field: 'settings.scanRules.card.maxLength', reason: 'ruleInconsistent' }],
       ],
       [{ staffNote: 'x' }, [{ field: 'settings', reason: 'notAllowed' }]],
+      [{ offline: { maxItemsPerCard: 0 } }, [{ field: 'settings.offline.maxItemsPerCard', reason: 'tooSmall', limit: 1 }]],
+      [{ offline: { borrowing: 'yes', maxItemsPerCard: 51 } }, [{ field: 'settings.offline.borrowing', reason: 'invalid' }, { field: 'settings.offline.maxItemsPerCard', reason: 'tooBig', limit: 50 }]],
+      // The hub adds the loan period and the blocked cards: a profile cannot set them.
+      [{ offline: { loanDays: 90 } }, [{ field: 'settings.offline', reason: 'notAllowed' }]],
     ];
     for (const [settings, problems] of cases) {
       const response = await create({ name: '少儿', settings });

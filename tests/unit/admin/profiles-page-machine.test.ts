@@ -1,7 +1,7 @@
 /** The Profiles page machine and the profile form's helpers, with the hub faked. */
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
-import { problemText, triedBarcode } from '../../../admin/profiles/profile-form';
+import { problemText, profileInputOf, triedBarcode } from '../../../admin/profiles/profile-form';
 import { profilesPageMachine, type ProfilesView } from '../../../admin/profiles/profiles-page-machine';
 import { ProfileSettings, type Profile, type ProfileInput } from '../../../shared/api/fleet-schemas';
 import { HubError } from '../../../shared/api/hub-client';
@@ -94,5 +94,19 @@ describe('the profile form', () => {
     expect(problemText({ field: 'settings.scanRules.card.0.maxLength', reason: 'ruleInconsistent' }, en)).toMatch(/^Barcode rules › Library cards › Longest: contradicts/);
     expect(problemText({ field: 'settings.slides.1.text.en', reason: 'tooLong', limit: 200 }, en)).toBe('Attract-screen text › 2: at most 200 characters.');
     expect(problemText({ field: 'name', reason: 'required', limit: 1 }, zh)).toBe('方案名称：必须填写。');
+    expect(problemText({ field: 'settings.offline.maxItemsPerCard', reason: 'tooBig', limit: 50 }, en)).toBe(
+      'While the library server cannot be reached › Items per card while offline: must be at most 50.',
+    );
+    expect(problemText({ field: 'settings.offline.borrowing', reason: 'invalid' }, zh)).toBe('连不上服务器时 › 离线时允许借书：格式不对。');
+  });
+
+  it('reads the offline policy from its fields', () => {
+    const form = new FormData();
+    form.set('offline.borrowing', 'on');
+    form.set('offline.maxItemsPerCard', '4');
+    const input = profileInputOf(form, { card: 0, item: 0 }, 0) as { settings: { offline: unknown } };
+    expect(input.settings.offline).toEqual({ returnsQueued: false, borrowing: true, maxItemsPerCard: 4 });
+    form.set('offline.maxItemsPerCard', '');
+    expect((profileInputOf(form, { card: 0, item: 0 }, 0) as { settings: { offline: { maxItemsPerCard: number } } }).settings.offline.maxItemsPerCard).toBeNaN();
   });
 });
