@@ -12,10 +12,10 @@ import { StaffUsername, type NewStaffAccount, type StaffAccount, type StaffAccou
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import { passwordProblem } from '../../shared/staff/password-rule';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { loadErrorOf, loadingStates, signInExpired, type PageInput, type PageNotice } from '../shell/page-machine';
 
-export interface StaffPageInput {
-  token: string;
+export interface StaffPageInput extends PageInput {
   /** The signed-in admin: their own row offers no disable or reset. */
   username: string;
 }
@@ -35,13 +35,6 @@ export interface ResetPasswordInput {
   password: string;
 }
 
-/** What the last action did, or why it was refused; `done` notices are status, `refused` ones alerts. */
-export interface StaffNotice {
-  key: StaffMessageKey;
-  username?: string;
-  tone: 'done' | 'refused';
-}
-
 export type StaffPageEvent =
   | { type: 'list.reload' }
   | { type: 'account.createRequested'; account: NewStaffAccount }
@@ -53,14 +46,14 @@ export type StaffPageEvent =
 export interface StaffPageContext extends StaffPageInput {
   accounts: StaffAccount[];
   loadError: StaffMessageKey | null;
-  notice: StaffNotice | null;
+  notice: PageNotice | null;
   /** The account whose reset form is open. */
   resetting: number | null;
   /** Bumped after each account is created, so the form can empty itself. */
   created: number;
 }
 
-const refused = (key: StaffMessageKey): StaffNotice => ({ key, tone: 'refused' });
+const refused = (key: StaffMessageKey): PageNotice => ({ key, tone: 'refused' });
 
 /** Why a new account cannot be sent, or null. */
 function newAccountProblem(account: NewStaffAccount): StaffMessageKey | null {
@@ -74,7 +67,7 @@ function keepAccount(accounts: readonly StaffAccount[], account: StaffAccount): 
   return [...others, account].sort((a, b) => a.username.localeCompare(b.username, 'en', { sensitivity: 'base' }));
 }
 
-const SIGN_IN_EXPIRED = { guard: ({ event }: { event: { error: unknown } }) => isSignInRequired(event.error), target: '#staffPage.expired' } as const;
+const SIGN_IN_EXPIRED = signInExpired('staffPage');
 
 export const staffPageMachine = setup({
   types: {
@@ -89,9 +82,11 @@ export const staffPageMachine = setup({
     resetPassword: fromPromise<StaffAccount, ResetPasswordInput>(notProvided),
   },
   actions: {
+    keepLoaded: assign(({ event }) => ({ accounts: (event as unknown as { output: StaffAccountList }).output.accounts, loadError: null })),
+    showLoadError: assign(({ event }) => ({ loadError: loadErrorOf(event) })),
     answered: assign(({ context }, { account, notice }: { account: StaffAccount; notice: StaffMessageKey }) => ({
       accounts: keepAccount(context.accounts, account),
-      notice: { key: notice, username: account.username, tone: 'done' as const },
+      notice: { key: notice, params: { username: account.username }, tone: 'done' as const },
       resetting: null,
     })),
     refuse: assign((_, key: StaffMessageKey) => ({ notice: refused(key) })),
@@ -101,17 +96,7 @@ export const staffPageMachine = setup({
   initial: 'loading',
   context: ({ input }) => ({ ...input, accounts: [], loadError: null, notice: null, resetting: null, created: 0 }),
   states: {
-    loading: {
-      invoke: {
-        src: 'loadStaff',
-        input: ({ context }) => ({ token: context.token }),
-        onDone: { target: 'ready', actions: assign({ accounts: ({ event }) => event.output.accounts, loadError: null }) },
-        onError: [SIGN_IN_EXPIRED, { target: 'failed', actions: assign({ loadError: ({ event }) => reasonOf(event.error) }) }],
-      },
-    },
-    failed: {
-      on: { 'list.reload': 'loading' },
-    },
+    ...loadingStates('staffPage', 'loadStaff'),
     ready: {
       initial: 'idle',
       states: {

@@ -4,6 +4,7 @@ import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../../shared/api
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { PageShell } from '../shell/page-shell';
 import type { StaffPageEvent, StaffPageMachine } from './staff-page-machine';
 import './staff.css';
 
@@ -18,24 +19,15 @@ export function StaffPage({ actor }: { actor: StaffPageActor }) {
   const busy = state === 'working';
 
   return (
-    <div class="staff-page">
-      <h1>{t('admin.staff.title')}</h1>
-      {context.notice && (
-        <p role={context.notice.tone === 'done' ? 'status' : 'alert'} class={`notice ${context.notice.tone}`}>
-          {t(context.notice.key, { username: context.notice.username ?? '' })}
-        </p>
-      )}
-      {state === 'loading' && <p role="status">{t('admin.staff.loading')}</p>}
-      {state === 'failed' && context.loadError && (
-        <div class="load-failed" role="alert">
-          <p>{t(context.loadError)}</p>
-          <button type="button" class="button" onClick={() => send({ type: 'list.reload' })}>
-            {t('admin.ebooks.reload')}
-          </button>
-        </div>
-      )}
+    <PageShell
+      name="staff"
+      tall
+      title={t('admin.staff.title')}
+      notice={context.notice}
+      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+    >
       {(state === 'idle' || state === 'working') && (
-        <table class="staff-table">
+        <table class="data-table staff-table">
           <thead>
             <tr>
               <th scope="col">{t('admin.username')}</th>
@@ -53,7 +45,7 @@ export function StaffPage({ actor }: { actor: StaffPageActor }) {
         </table>
       )}
       <NewAccountForm key={context.created} busy={busy} send={send} />
-    </div>
+    </PageShell>
   );
 }
 

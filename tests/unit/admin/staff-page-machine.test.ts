@@ -38,7 +38,7 @@ describe('the Staff page', () => {
     expect(hub.calls.createStaff).toEqual([{ token: TOKEN, account: { username: 'liwei', role: 'admin', password: 'temporary pass 42' } }]);
     const { accounts, notice, created } = actor.getSnapshot().context;
     expect(accounts.map((a) => a.username)).toEqual(['admin', 'liwei', 'zhao']);
-    expect(notice).toEqual({ key: 'admin.staff.created', username: 'liwei', tone: 'done' });
+    expect(notice).toEqual({ key: 'admin.staff.created', params: { username: 'liwei' }, tone: 'done' });
     expect(created).toBe(1);
   });
 
@@ -65,7 +65,7 @@ describe('the Staff page', () => {
     await settle();
     expect(hub.calls.setDisabled).toEqual([{ token: TOKEN, staffId: ZHAO.id, disabled: true }]);
     expect(actor.getSnapshot().context.accounts.find((a) => a.id === ZHAO.id)?.disabled).toBe(true);
-    expect(actor.getSnapshot().context.notice).toEqual({ key: 'admin.staff.disabledDone', username: 'zhao', tone: 'done' });
+    expect(actor.getSnapshot().context.notice).toEqual({ key: 'admin.staff.disabledDone', params: { username: 'zhao' }, tone: 'done' });
     actor.send({ type: 'account.disableChosen', staffId: ZHAO.id, disabled: false });
     await settle();
     expect(actor.getSnapshot().context.notice?.key).toBe('admin.staff.enabledDone');
@@ -81,7 +81,7 @@ describe('the Staff page', () => {
     actor.send({ type: 'account.resetRequested', staffId: ZHAO.id, password: 'temporary pass 43' });
     await settle();
     expect(hub.calls.resetPassword).toEqual([{ token: TOKEN, staffId: ZHAO.id, password: 'temporary pass 43' }]);
-    expect(actor.getSnapshot().context).toMatchObject({ resetting: null, notice: { key: 'admin.staff.resetDone', username: 'zhao', tone: 'done' } });
+    expect(actor.getSnapshot().context).toMatchObject({ resetting: null, notice: { key: 'admin.staff.resetDone', params: { username: 'zhao' }, tone: 'done' } });
     expect(actor.getSnapshot().context.accounts.find((a) => a.id === ZHAO.id)?.passwordChangeRequired).toBe(true);
   });
 

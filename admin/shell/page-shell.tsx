@@ -1,0 +1,93 @@
+/**
+ * The frame every admin page draws in: its heading, what its last step did (a status) or why it was refused (an
+ * alert), and, for a page that first loads what it shows, "loading" or why it failed with Reload. Also the
+ * confirmation a destructive step asks for first.
+ */
+import type { ComponentChildren } from 'preact';
+import type { StaffMessageKey } from '../../shared/i18n/staff';
+import { useT } from './i18n-context';
+import type { PageNotice } from './page-machine';
+import './page-shell.css';
+
+/** What a loading page shows: `ready` is its content, which the page draws itself. */
+export interface PageLoad {
+  state: 'loading' | 'failed' | 'ready';
+  error: StaffMessageKey | null;
+  onReload: () => void;
+}
+
+interface PageShellProps {
+  /** The page's own class is `${name}-page`. */
+  name: string;
+  title: string;
+  /** A page of forms and tables: its controls are at least 44 px tall. */
+  tall?: boolean;
+  notice?: PageNotice | null;
+  load?: PageLoad;
+  children?: ComponentChildren;
+}
+
+export function PageShell({ name, title, tall = false, notice = null, load, children }: PageShellProps) {
+  return (
+    <div class={`admin-page-frame ${name}-page${tall ? ' tall-controls' : ''}`}>
+      <h1>{title}</h1>
+      <Notice notice={notice} />
+      {load && <LoadState load={load} />}
+      {children}
+    </div>
+  );
+}
+
+export function Notice({ notice }: { notice: PageNotice | null }) {
+  const t = useT();
+  if (!notice) return null;
+  return (
+    <p role={notice.tone === 'done' ? 'status' : 'alert'} class={`notice ${notice.tone}`}>
+      {t(notice.key, notice.params)}
+    </p>
+  );
+}
+
+/** A refusal kept as a bare message key (`context.error`) as a notice. */
+export const refused = (key: StaffMessageKey | null): PageNotice | null => (key ? { key, tone: 'refused' } : null);
+
+function LoadState({ load }: { load: PageLoad }) {
+  const t = useT();
+  if (load.state === 'loading') return <p role="status">{t('admin.staff.loading')}</p>;
+  if (load.state === 'ready' || !load.error) return null;
+  return (
+    <div class="load-failed" role="alert">
+      <p>{t(load.error)}</p>
+      <button type="button" class="button" onClick={load.onReload}>
+        {t('admin.ebooks.reload')}
+      </button>
+    </div>
+  );
+}
+
+interface ConfirmProps {
+  /** The question's element id, unique on the page. */
+  id: string;
+  question: string;
+  yes: string;
+  no: string;
+  /** The step confirmed cannot be undone (revoke, delete): the yes button says so. */
+  danger?: boolean;
+  busy?: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}
+
+export function ConfirmDialog({ id, question, yes, no, danger = false, busy = false, onYes, onNo }: ConfirmProps) {
+  return (
+    <div role="alertdialog" aria-labelledby={id} class="confirm">
+      <p id={id}>{question}</p>
+      <button type="button" class={danger ? 'button danger' : 'button primary'} disabled={busy} onClick={onYes}>
+        {yes}
+      </button>
+      <button type="button" class="button" onClick={onNo}>
+        {no}
+      </button>
+    </div>
+  );
+}
