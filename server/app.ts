@@ -121,7 +121,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         requireRole(adminScope, 'admin');
         registerAdminStaffRoutes(adminScope, services);
         registerAdminAuditRoutes(adminScope, services);
-        registerAdminIlsRoutes(adminScope, config);
+        registerAdminIlsRoutes(adminScope, services, config);
         registerAdminKioskRoutes(adminScope, services);
         registerAdminProfileRoutes(adminScope, services);
       });

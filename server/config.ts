@@ -1,4 +1,4 @@
-import { ilsKind, loadSip2Settings, type IlsKind } from './ils/sip2/sip2-config';
+import { ilsSettingsFromEnvironment, mergeIlsSettings, sip2SettingsOf, type IlsKind, type SomeIlsSettings } from './ils/sip2/sip2-config';
 import type { Sip2Settings } from './ils/sip2/sip2-settings';
 import { isIP } from 'node:net';
 
@@ -28,10 +28,12 @@ export interface HubConfig {
   ebookMaxBytes: number;
   /** The largest catalogue or patron file staff may import (IMPORT_MAX_MB). */
   importMaxBytes: number;
-  /** `ILS`: the embedded circulation (default) or the library's own system over SIP2. */
+  /** `ILS`: the embedded circulation (default) or the library's own system over SIP2 (or as the admin panel stored it). */
   ils: IlsKind;
-  /** SIP2_*, read only with ILS=sip2. */
+  /** SIP2_* over the admin panel's stored settings; null unless the ILS is sip2. */
   sip2: Sip2Settings | null;
+  /** The ILS settings the environment sets: they win over the admin panel, which shows them read-only. */
+  ilsEnvironment: SomeIlsSettings;
   /** HTTPS next to plain HTTP (docs/https.md); null with `HTTPS=off`. */
   https: HttpsConfig | null;
   /** TRUST_PROXY: the reverse proxies' addresses whose forwarded headers the hub believes; none by default. */
@@ -47,11 +49,14 @@ export interface HttpsConfig {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): HubConfig {
+/** `storedIls`: the Library system page's stored settings (server/ils/ils-settings-store.ts), which the environment overrides. */
+export function loadConfig(env: Env = process.env, storedIls: SomeIlsSettings = {}): HubConfig {
+  const ilsEnvironment = ilsSettingsFromEnvironment(env);
+  const ils = mergeIlsSettings(ilsEnvironment, storedIls);
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: text(env.HOST) ?? '0.0.0.0',
-    dataDir: text(env.DATA_DIR) ?? './data',
+    dataDir: dataDirOf(env),
     demo: env.DEMO?.trim() !== '0',
     adminPassword: text(env.ADMIN_PASSWORD),
     publicUrl: text(env.PUBLIC_URL),
@@ -63,11 +68,17 @@ export function loadConfig(env: Env = process.env): HubConfig {
     ebookDailyLimit: integer(env, 'EBOOK_DAILY_LIMIT', 5, 0, 1000),
     ebookMaxBytes: integer(env, 'EBOOK_MAX_MB', 200, 1, 4096) * 1024 ** 2,
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 50, 1, 1024) * 1024 ** 2,
-    ils: ilsKind(env),
-    sip2: ilsKind(env) === 'sip2' ? loadSip2Settings(env) : null,
+    ils: ils.ils,
+    sip2: sip2SettingsOf(ils),
+    ilsEnvironment,
     https: httpsConfig(env),
     trustProxy: trustedProxies(text(env.TRUST_PROXY)),
   };
+}
+
+/** DATA_DIR alone: where the database is, read before the rest (server/main.ts reads stored settings from it). */
+export function dataDirOf(env: Env): string {
+  return text(env.DATA_DIR) ?? './data';
 }
 
 function httpsConfig(env: Env): HttpsConfig | null {

@@ -6,10 +6,12 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp } from './app';
 import { systemClock } from './clock';
-import { loadConfig, type HubConfig } from './config';
+import { dataDirOf, loadConfig, type HubConfig } from './config';
 import { openHubDatabase, type Database } from './db/database';
 import { createDemoLibrary } from './demo/demo-library';
 import { createDemoEbooks } from './ebooks/demo/create-demo-ebooks';
+import { readStoredIlsSettings } from './ils/ils-settings-store';
+import type { SomeIlsSettings } from './ils/sip2/sip2-config';
 import { passwordProblem } from '../shared/staff/password-rule';
 import { createStaffAccount, INITIAL_STAFF_USERNAME } from './staff/staff-accounts';
 import { StartupError } from './startup-error';
@@ -17,11 +19,15 @@ import { loadHubTls, type HubTls } from './tls/hub-tls';
 import { closeHttps, listenHttps } from './tls/https-listener';
 
 async function main(): Promise<void> {
-  const config = configFromEnvironment();
+  // The Library system page's stored settings count too, under the environment's. A brand-new
+  // library has none, and its database is made only once the environment is known to be right.
+  const dataDir = dataDirOf(process.env);
+  const existing = existsSync(join(dataDir, 'hub.sqlite')) ? openHubDatabase(dataDir) : null;
+  const config = configFromEnvironment(existing ? storedIlsSettings(existing.db, dataDir) : {});
   // ADMIN_PASSWORD counts at first start only; checked before the database is made, so a
   // refused one leaves no library without its admin account behind.
-  if (config.adminPassword !== null && !existsSync(join(config.dataDir, 'hub.sqlite'))) refuseWeakAdminPassword(config.adminPassword);
-  const { db, brandNew } = openHubDatabase(config.dataDir);
+  if (config.adminPassword !== null && !existing) refuseWeakAdminPassword(config.adminPassword);
+  const { db, brandNew } = existing ?? openHubDatabase(config.dataDir);
   if (brandNew) await initialiseLibrary(config, db);
 
   // APPS_DIR lets two test runs on one machine build and serve their own copies.
@@ -54,11 +60,19 @@ async function main(): Promise<void> {
 }
 
 /** A setting the hub cannot use (config.ts says which and why) is the operator's to fix. */
-function configFromEnvironment(): HubConfig {
+function configFromEnvironment(storedIls: SomeIlsSettings): HubConfig {
   try {
-    return loadConfig();
+    return loadConfig(process.env, storedIls);
   } catch (error) {
     throw new StartupError(`${(error as Error).message}: fix it in the environment and start again.`);
+  }
+}
+
+function storedIlsSettings(db: Database, dataDir: string): SomeIlsSettings {
+  try {
+    return readStoredIlsSettings(db, dataDir);
+  } catch (error) {
+    throw new StartupError(`${(error as Error).message}.`);
   }
 }
 

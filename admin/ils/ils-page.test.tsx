@@ -14,6 +14,12 @@ const TOKEN = 's'.repeat(43);
 const SIP2: IlsSettingsView = {
   ils: 'sip2',
   sip2: { host: 'koha.example', port: 6001, tls: true, user: 'selfcheck', passwordSet: true, location: 'MAIN', institution: 'CPL', encoding: 'utf-8', terminator: 'cr', timeoutMs: 5000 },
+  next: {
+    ils: 'sip2',
+    sip2: { host: 'koha.example', port: 6001, tls: true, user: 'selfcheck', passwordSet: true, location: 'MAIN', institution: 'CPL', encoding: 'utf-8', terminator: 'cr', timeoutMs: 5000 },
+  },
+  fromEnvironment: [],
+  restartNeeded: false,
 };
 const ONLINE: IlsConnectionTest = { ok: true, online: true, allows: { checkout: true, checkin: true, renewal: false, offline: false }, libraryName: 'Centerville' };
 
@@ -72,7 +78,7 @@ describe('the Library system page', () => {
   });
 
   it('with the embedded ILS says there is nothing to connect to, and offers no test', async () => {
-    const { actor, calls } = startPage({ ils: 'embedded', sip2: null });
+    const { actor, calls } = startPage({ ...SIP2, ils: 'embedded', sip2: null, next: { ...SIP2.next, ils: 'embedded' } });
     await settle();
     expect(screen.getByText(t('admin.ils.embedded'))).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();

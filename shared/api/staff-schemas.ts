@@ -95,6 +95,8 @@ export const AUDIT_ACTIONS = [
   'kiosk.pairingCodeIssued',
   'kiosk.paired',
   'kiosk.revoked',
+  'ils.settingsChanged',
+  'offline.handled',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

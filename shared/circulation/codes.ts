@@ -15,6 +15,8 @@ export const STAFF_ONLY_REFUSALS = [
   'staff.invalidCredentials',
   /** An offline transaction the hub did not replay: the SIP2 server's 98 says it takes no offline transactions. */
   'ils.offlineNotAllowed',
+  /** The Library system page's settings break a rule: `problems` says which and why. */
+  'ils.invalid',
   ...STAFF_ACCOUNT_REFUSALS,
   ...STAFF_EBOOK_REFUSALS,
   ...EBOOK_UPLOAD_REFUSALS,

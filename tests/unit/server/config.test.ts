@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       importMaxBytes: 50 * 1024 ** 2,
       ils: 'embedded',
       sip2: null,
+      ilsEnvironment: {},
       https: { port: 8443, certFile: null, keyFile: null },
       trustProxy: [],
     });
@@ -66,6 +67,18 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ ils: 'sip2', sip2: { port: 8023, tls: true, password: ' p w ', encoding: 'gb18030', terminator: 'crlf', timeoutMs: 3000 } });
     expect(loadConfig({ SIP2_HOST: 'ignored' }).sip2).toBeNull();
+  });
+
+  it('takes the ILS settings the admin panel stored, each one under its environment variable', () => {
+    const stored = { ils: 'sip2', host: 'stored.example', port: 6100, user: 'panel', password: 'stored pw', encoding: 'gb18030' } as const;
+    expect(loadConfig({}, stored)).toMatchObject({ ils: 'sip2', sip2: { host: 'stored.example', port: 6100, user: 'panel', password: 'stored pw', encoding: 'gb18030', timeoutMs: 5000 }, ilsEnvironment: {} });
+    const config = loadConfig({ SIP2_HOST: 'env.example', SIP2_PASSWORD: 'env pw', SIP2_USER: ' ' }, stored);
+    expect(config.sip2).toMatchObject({ host: 'env.example', password: 'env pw', user: 'panel', port: 6100 });
+    expect(config.ilsEnvironment).toEqual({ host: 'env.example', password: 'env pw' });
+    expect(loadConfig({ ILS: 'embedded' }, stored).sip2).toBeNull();
+    // ILS=sip2 in the environment with the host from the panel is enough.
+    expect(loadConfig({ ILS: 'sip2' }, { host: 'stored.example' }).sip2?.host).toBe('stored.example');
+    expect(() => loadConfig({}, { ils: 'sip2' })).toThrow(/SIP2_HOST.*admin panel/);
   });
 
   it('reads HTTPS, the library certificate and the trusted proxies', () => {
