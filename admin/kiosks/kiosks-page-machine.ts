@@ -9,24 +9,16 @@ import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { AddKioskRequest, FleetKiosk, FleetList, IssuedPairingCode, KioskChange, Profile } from '../../shared/api/fleet-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { loadErrorOf, loadingStates, refusalOf, signInExpired, tokenInput, type PageInput, type PageNotice } from '../shell/page-machine';
 
 /** How often the page asks the hub how the kiosks are doing. */
 export const FLEET_POLL_MS = 5_000;
 
-export interface KiosksPageInput {
-  token: string;
-}
+export type KiosksPageInput = PageInput;
 
 export interface KiosksView {
   fleet: FleetList;
   profiles: Profile[];
-}
-
-export interface KiosksNotice {
-  key: StaffMessageKey;
-  name?: string;
-  tone: 'done' | 'refused';
 }
 
 export type KiosksPageEvent =
@@ -44,7 +36,7 @@ export type KiosksPageEvent =
 export interface KiosksPageContext extends KiosksPageInput {
   view: KiosksView | null;
   loadError: StaffMessageKey | null;
-  notice: KiosksNotice | null;
+  notice: PageNotice | null;
   /** The pairing code to show, with the kiosk's name. */
   issued: (IssuedPairingCode & { name: string }) | null;
   editing: string | null;
@@ -59,7 +51,7 @@ type TokenInput<T> = { token: string } & T;
 
 const nameOf = (context: KiosksPageContext, kioskId: string) => context.view?.fleet.kiosks.find((kiosk) => kiosk.id === kioskId)?.name ?? kioskId;
 
-const EXPIRED = { guard: ({ event }: { event: { error: unknown } }) => isSignInRequired(event.error), target: '#kiosks.expired' } as const;
+const EXPIRED = signInExpired('kiosks');
 const REFUSED = { target: 'refreshing', actions: 'showRefusal' } as const;
 
 export const kiosksPageMachine = setup({
@@ -76,7 +68,9 @@ export const kiosksPageMachine = setup({
     revokeKiosk: fromPromise<FleetKiosk, TokenInput<{ kioskId: string }>>(notProvided),
   },
   actions: {
-    showRefusal: assign(({ event }) => ({ notice: { key: reasonOf((event as { error?: unknown }).error), tone: 'refused' as const } })),
+    keepLoaded: assign(({ event }) => ({ view: (event as unknown as { output: KiosksView }).output, loadError: null })),
+    showLoadError: assign(({ event }) => ({ loadError: loadErrorOf(event) })),
+    showRefusal: assign(({ event }) => ({ notice: refusalOf(event) })),
   },
   delays: { poll: FLEET_POLL_MS },
 }).createMachine({
@@ -84,15 +78,7 @@ export const kiosksPageMachine = setup({
   context: ({ input }) => ({ ...input, view: null, loadError: null, notice: null, issued: null, editing: null, revoking: null, addingName: '', added: 0 }),
   initial: 'loading',
   states: {
-    loading: {
-      invoke: {
-        src: 'loadKiosks',
-        input: ({ context }) => ({ token: context.token }),
-        onDone: { target: 'ready', actions: assign({ view: ({ event }) => event.output, loadError: null }) },
-        onError: [EXPIRED, { target: 'failed', actions: assign({ loadError: ({ event }) => reasonOf(event.error) }) }],
-      },
-    },
-    failed: { on: { 'list.reload': 'loading' } },
+    ...loadingStates('kiosks', 'loadKiosks'),
     ready: {
       initial: 'idle',
       on: { 'code.dismissed': { actions: assign({ issued: null }) } },
@@ -114,7 +100,7 @@ export const kiosksPageMachine = setup({
         refreshing: {
           invoke: {
             src: 'loadKiosks',
-            input: ({ context }) => ({ token: context.token }),
+            input: tokenInput,
             onDone: { target: 'idle', actions: assign({ view: ({ event }) => event.output }) },
             // A hub restarting between two polls: keep what is shown and ask again at the next one.
             onError: [EXPIRED, { target: 'idle' }],
@@ -147,7 +133,7 @@ export const kiosksPageMachine = setup({
             },
             onDone: {
               target: 'refreshing',
-              actions: assign(({ context }) => ({ editing: null, notice: { key: 'admin.kiosks.saved' as const, name: nameOf(context, context.editing ?? ''), tone: 'done' as const } })),
+              actions: assign(({ context }) => ({ editing: null, notice: { key: 'admin.kiosks.saved' as const, params: { name: nameOf(context, context.editing ?? '') }, tone: 'done' as const } })),
             },
             onError: [EXPIRED, REFUSED],
           },
@@ -172,7 +158,7 @@ export const kiosksPageMachine = setup({
               actions: assign(({ context }) => ({
                 revoking: null,
                 issued: context.issued?.kioskId === context.revoking ? null : context.issued,
-                notice: { key: 'admin.kiosks.revokedDone' as const, name: nameOf(context, context.revoking ?? ''), tone: 'done' as const },
+                notice: { key: 'admin.kiosks.revokedDone' as const, params: { name: nameOf(context, context.revoking ?? '') }, tone: 'done' as const },
               })),
             },
             onError: [EXPIRED, REFUSED],

@@ -6,6 +6,7 @@ import type { StaffTranslate } from '../../shared/i18n/staff';
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { ConfirmDialog, PageShell } from '../shell/page-shell';
 import type { KiosksPageEvent, KiosksPageMachine } from './kiosks-page-machine';
 import './kiosks.css';
 
@@ -21,30 +22,21 @@ export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
   const view = context.view;
 
   return (
-    <div class="kiosks-page">
-      <h1>{t('admin.kiosks.title')}</h1>
-      {context.notice && (
-        <p role={context.notice.tone === 'done' ? 'status' : 'alert'} class={`notice ${context.notice.tone}`}>
-          {t(context.notice.key, { name: context.notice.name ?? '' })}
-        </p>
-      )}
+    <PageShell
+      name="kiosks"
+      tall
+      title={t('admin.kiosks.title')}
+      notice={context.notice}
+      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+    >
       {context.issued && <PairingCodePanel issued={context.issued} send={send} />}
-      {state === 'loading' && <p role="status">{t('admin.staff.loading')}</p>}
-      {state === 'failed' && context.loadError && (
-        <div class="load-failed" role="alert">
-          <p>{t(context.loadError)}</p>
-          <button type="button" class="button" onClick={() => send({ type: 'list.reload' })}>
-            {t('admin.ebooks.reload')}
-          </button>
-        </div>
-      )}
       {view && (
         <>
           <AddKioskForm key={context.added} profiles={view.profiles} busy={busy} send={send} />
           {view.fleet.kiosks.length === 0 ? (
             <p class="muted">{t('admin.kiosks.empty')}</p>
           ) : (
-            <table class="kiosks-table">
+            <table class="data-table kiosks-table">
               <thead>
                 <tr>
                   <th scope="col">{t('admin.kiosks.name')}</th>
@@ -74,7 +66,7 @@ export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
           )}
         </>
       )}
-    </div>
+    </PageShell>
   );
 }
 
@@ -182,15 +174,16 @@ function KioskRow({ kiosk, profiles, editing, revoking, busy, send }: KioskRowPr
             </>
           )}
           {revoking && (
-            <div role="alertdialog" aria-labelledby={`revoke-${kiosk.id}`} class="confirm">
-              <p id={`revoke-${kiosk.id}`}>{t('admin.kiosks.revoke.confirm', { name: kiosk.name })}</p>
-              <button type="button" class="button danger" disabled={busy} onClick={() => send({ type: 'revoke.confirmed' })}>
-                {t('admin.kiosks.confirm.yes')}
-              </button>
-              <button type="button" class="button" onClick={() => send({ type: 'revoke.cancelled' })}>
-                {t('admin.kiosks.confirm.no')}
-              </button>
-            </div>
+            <ConfirmDialog
+              id={`revoke-${kiosk.id}`}
+              question={t('admin.kiosks.revoke.confirm', { name: kiosk.name })}
+              yes={t('admin.kiosks.confirm.yes')}
+              no={t('admin.kiosks.confirm.no')}
+              danger
+              busy={busy}
+              onYes={() => send({ type: 'revoke.confirmed' })}
+              onNo={() => send({ type: 'revoke.cancelled' })}
+            />
           )}
           {editing && (
             <form class="kiosk-edit" onSubmit={submitEdit}>

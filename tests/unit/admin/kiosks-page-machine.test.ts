@@ -93,7 +93,7 @@ describe('the Kiosks page', () => {
     page.actor.send({ type: 'revoke.confirmed' });
     await settle();
     expect(page.revoke).toHaveBeenCalledWith({ token: TOKEN, kioskId: 'local' });
-    expect(page.context()).toMatchObject({ revoking: null, notice: { key: 'admin.kiosks.revokedDone', name: '大厅', tone: 'done' } });
+    expect(page.context()).toMatchObject({ revoking: null, notice: { key: 'admin.kiosks.revokedDone', params: { name: '大厅' }, tone: 'done' } });
   });
 
   it('edits a kiosk and issues a new code', async () => {
