@@ -32,6 +32,7 @@ function ScreenView({ screen }: { screen: Screen }) {
     case 'pin':
       return <PinEntry />;
     case 'authenticating':
+    case 'checkingCard':
       return <Authenticating />;
     case 'pinChange':
       return <PinChange />;

@@ -1,11 +1,15 @@
-/** Wires the kiosk: real hub actors, the receipt printer, the camera scanner and sound cues into the session machine. */
+/**
+ * Wires the kiosk: real hub actors, the receipt printer, the camera scanner and sound cues into the
+ * session machine; beside it the fleet link and the store-and-forward outbox (docs/offline.md).
+ */
 import { render } from 'preact';
 import { createActor, fromPromise } from 'xstate';
 import { HubClient } from '../shared/api/hub-client';
 import type { KioskConfig } from '../shared/api/schemas';
 import { isLanguage } from '../shared/i18n';
 import { Boot } from './boot/Boot';
-import { DEVICE_TOKEN_KEY } from './boot/boot';
+import { DeviceIdentity } from './boot/device-identity';
+import { KioskDb } from './db/kiosk-db';
 import { ebookServices } from './ebooks/ebook-actors';
 import { ebooksMachine } from './ebooks/ebooks-machine';
 import { SavedCoversContext } from './ebooks/saved-covers';
@@ -25,6 +29,10 @@ import { fleetMachine } from './fleet/fleet-machine';
 import { pairingMachine } from './fleet/pairing-machine';
 import { screenStateOf } from './fleet/screen-state';
 import { screenOf } from './session/screen';
+import { watchedFetch } from './offline/hub-watch';
+import { queueOffline, startConnectivity, type ConnectivityActor } from './offline/offline-link';
+import { outboxDepth } from './offline/outbox';
+import { startPwa } from './pwa/kiosk-pwa';
 import './kiosk.css';
 
 // Errors since the last heartbeat: classes and refusal codes only (kiosk/fleet/error-log.ts).
@@ -32,52 +40,82 @@ const errors = new ErrorLog();
 window.addEventListener('error', (event) => errors.recordThrown('uncaught', event.error));
 window.addEventListener('unhandledrejection', (event) => errors.recordThrown('rejection', event.reason));
 
-const hub = new HubClient({ kioskToken: () => localStorage.getItem(DEVICE_TOKEN_KEY), onFailure: (code) => errors.record('hub', code) });
+const db = new KioskDb();
+const identity = new DeviceIdentity(db, localStorage);
+// Told of every hub call, whether the hub answered; there is one while a kiosk runs.
+let connectivity: ConnectivityActor | null = null;
+const hub = new HubClient({
+  kioskToken: () => identity.current(),
+  fetch: watchedFetch(
+    (input, init) => fetch(input, init),
+    (reached) => connectivity?.send({ type: reached ? 'hub.reached' : 'hub.unreachable' }),
+  ),
+  onFailure: (code) => errors.record('hub', code),
+});
 const pairRequested = new URLSearchParams(location.search).has('pair');
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
 const playCue = createCuePlayer();
 const ebooks = ebookServices(hub);
+// Persistent storage asked for; the service worker registered, its updates taken between patrons.
+const pwa = startPwa();
 
-const machine = sessionMachine.provide({
-  actors: {
-    ...hubActors(hub),
-    printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
-    cameraScanner: createCameraScanner({ openCamera, startDecoding: startZxingDecoding, now: () => performance.now() }),
-    ebooks: ebooksMachine.provide({ actors: ebooks.actors }),
-  },
-  actions: {
-    playCue: ({ context }, { cue }) => {
-      if (context.config.sound) playCue(cue);
+/** The session; beside it the outbox and connectivity, and the fleet link: heartbeats, a changed profile, revocation. */
+function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void) {
+  const online = startConnectivity(db, hub);
+  // Started from the saved config: the hub is known to be down, so no banner flickers off first.
+  if (offline) online.send({ type: 'hub.unreachable' });
+  connectivity = online;
+  const machine = sessionMachine.provide({
+    actors: {
+      ...hubActors(hub),
+      queueOffline: fromPromise(async ({ input }) => {
+        const queued = await queueOffline(db, input, actor.getSnapshot().context.config.offline);
+        online.send({ type: 'outbox.changed' });
+        return queued;
+      }),
+      printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
+      cameraScanner: createCameraScanner({ openCamera, startDecoding: startZxingDecoding, now: () => performance.now() }),
+      ebooks: ebooksMachine.provide({ actors: ebooks.actors }),
     },
-  },
-});
-
-/** The session, and beside it the fleet link: heartbeats, a changed profile, revocation. */
-function startKiosk(config: KioskConfig, onRevoked: () => void) {
-  const actor = createActor(machine, { input: { config, language } }).start();
+    actions: {
+      playCue: ({ context }, { cue }) => {
+        if (context.config.sound) playCue(cue);
+      },
+    },
+  });
+  const actor = createActor(machine, { input: { config, language, offline } }).start();
+  let hubOffline = offline;
+  const connectivityWatch = online.subscribe((snapshot) => {
+    if (snapshot.hasTag('offline') === hubOffline) return;
+    hubOffline = !hubOffline;
+    actor.send({ type: 'connectivity.changed', offline: hubOffline });
+  });
   const unroute = routeInput(window, actor);
+  pwa.followSession(actor);
   const link = fleetLink(hub, {
     version: APP_VERSION,
     screenState: () => screenStateOf(screenOf(actor.getSnapshot())),
     listDevices: () => navigator.mediaDevices?.enumerateDevices() ?? Promise.resolve([]),
     storagePersisted: () => navigator.storage?.persisted() ?? Promise.resolve(false),
-    // The outbox (kiosk/offline) is not wired into the page yet.
-    outboxDepth: async () => 0,
+    outboxDepth: () => outboxDepth(db),
     errors,
   });
   const fleet = createActor(
     fleetMachine.provide({
       actors: link.actors,
       actions: {
-        configChanged: (_, { config: changed }) => actor.send({ type: 'config.changed', config: changed }),
+        configChanged: (_, { config: changed }) => {
+          void identity.saveProfile(changed).catch(() => undefined);
+          actor.send({ type: 'config.changed', config: changed });
+        },
         revoked: onRevoked,
       },
     }),
     { input: { configVersion: config.configVersion } },
   ).start();
   const onPageHide = () => {
-    const token = localStorage.getItem(DEVICE_TOKEN_KEY);
+    const token = identity.current();
     if (token !== null) link.sendClosingHeartbeat(token);
   };
   window.addEventListener('pagehide', onPageHide);
@@ -87,6 +125,9 @@ function startKiosk(config: KioskConfig, onRevoked: () => void) {
     stopped = true;
     window.removeEventListener('pagehide', onPageHide);
     fleet.stop();
+    connectivityWatch.unsubscribe();
+    online.stop();
+    if (connectivity === online) connectivity = null;
     unroute();
     actor.stop();
   };
@@ -98,7 +139,8 @@ function startPairing() {
     actors: { pairKiosk: fromPromise(({ input, signal }: { input: { code: string }; signal: AbortSignal }) => hub.pairKiosk(input.code, signal)) },
     actions: {
       storeToken: (_, { token }) => {
-        localStorage.setItem(DEVICE_TOKEN_KEY, token);
+        // Held in memory at once; should the durable write fail, the heartbeat reports the rejection.
+        void identity.store(token);
         // Paired: a reload starts the kiosk, not the pairing screen again.
         const url = new URL(location.href);
         url.searchParams.delete('pair');
@@ -113,7 +155,7 @@ const root = document.getElementById('app');
 if (root === null) throw new Error('kiosk/index.html has no #app');
 render(
   <SavedCoversContext.Provider value={ebooks.savedCovers}>
-    <Boot hub={hub} storage={localStorage} language={language ?? 'zh-CN'} pairRequested={pairRequested} startKiosk={startKiosk} startPairing={startPairing} />
+    <Boot hub={hub} identity={identity} language={language ?? 'zh-CN'} pairRequested={pairRequested} startKiosk={startKiosk} startPairing={startPairing} />
   </SavedCoversContext.Provider>,
   root,
 );

@@ -5,21 +5,22 @@ import { translatorFor } from '../../shared/i18n';
 import { App } from '../App';
 import { ActorContext, type SessionActor } from '../session/use-session';
 import type { Notice } from '../session/notices';
-import { bootKiosk } from './boot';
+import { bootKiosk, type BootIdentity } from './boot';
 import { PairingScreen, type PairingActor } from './PairingScreen';
 import { Unregistered } from './Unregistered';
 
 interface BootProps {
   hub: Pick<HubClient, 'claimLocal' | 'kioskConfig'>;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  identity: BootIdentity;
   language: Language;
   /** `/kiosk/?pair`: show the pairing screen first. */
   pairRequested: boolean;
   /**
-   * Starts the kiosk once it knows its config: the session actor, and its heartbeat and config
-   * watch, which calls `onRevoked` when the hub no longer knows it. `stop` ends all of it.
+   * Starts the kiosk once it knows its config (`offline`: the saved one, the hub being down): the
+   * session actor, and its heartbeat, config watch and outbox, which call `onRevoked` when the hub
+   * no longer knows it. `stop` ends all of it.
    */
-  startKiosk: (config: KioskConfig, onRevoked: () => void) => { actor: SessionActor; stop: () => void };
+  startKiosk: (config: KioskConfig, offline: boolean, onRevoked: () => void) => { actor: SessionActor; stop: () => void };
   /** A pairing screen's actor; it is done once the token is stored. */
   startPairing: () => PairingActor;
 }
@@ -33,17 +34,17 @@ type View =
 
 const NOT_REGISTERED: Notice = { key: 'code.kiosk.unknown' };
 
-export function Boot({ hub, storage, language, pairRequested, startKiosk, startPairing }: BootProps) {
+export function Boot({ hub, identity, language, pairRequested, startKiosk, startPairing }: BootProps) {
   const [attempt, setAttempt] = useState({ count: 0, pair: pairRequested });
   const [view, setView] = useState<View>({ kind: 'booting' });
 
   useEffect(() => {
     let current = true;
     let stop = () => {};
-    void bootKiosk(hub, storage, { pairRequested: attempt.pair }).then((result) => {
+    void bootKiosk(hub, identity, { pairRequested: attempt.pair }).then((result) => {
       if (!current) return;
       if (result.kind === 'ready') {
-        const kiosk = startKiosk(result.config, () => {
+        const kiosk = startKiosk(result.config, result.offline, () => {
           // Revoked: whoever was using it is signed out at the hub already; nothing of them stays on screen.
           kiosk.stop();
           setView({ kind: 'notRegistered' });
@@ -65,7 +66,7 @@ export function Boot({ hub, storage, language, pairRequested, startKiosk, startP
       current = false;
       stop();
     };
-  }, [hub, storage, startKiosk, startPairing, attempt]);
+  }, [hub, identity, startKiosk, startPairing, attempt]);
 
   const t = translatorFor(language);
   const retry = () => setAttempt((previous) => ({ count: previous.count + 1, pair: false }));

@@ -9,6 +9,7 @@ import { NoticeText } from '../ui/NoticeText';
 import { IlsWordsText } from '../ui/IlsWordsText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
+import { RecordedOffline } from '../ui/OfflineNotice';
 import { StatusLine } from '../ui/StatusLine';
 
 export function Borrow() {
@@ -49,6 +50,7 @@ function BorrowRow({ row }: { row: ScanRow }) {
         </StatusLine>
       )}
       {row.status === 'ok' && <IlsWordsText words={row.ilsWords} />}
+      {row.status === 'ok' && row.offline && <RecordedOffline />}
       {row.refusal && (
         <>
           <StatusLine status="refused">{t('borrow.refused')}</StatusLine>

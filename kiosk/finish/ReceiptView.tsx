@@ -15,6 +15,7 @@ export function ReceiptView({ receipt, printedAt }: { receipt: Receipt; printedA
       <ReceiptSection heading={t('receipt.borrowed')} lines={receipt.borrowed.map((item) => [item.title, due(item.dueAt)])} />
       <ReceiptSection heading={t('receipt.returned')} lines={receipt.returned.map((item) => [item.title])} />
       <ReceiptSection heading={t('receipt.renewed')} lines={receipt.renewed.map((item) => [item.title, due(item.dueAt)])} />
+      {receipt.recordedOffline && <p>{t('receipt.offline')}</p>}
       <p>{t('receipt.thanks')}</p>
     </div>
   );

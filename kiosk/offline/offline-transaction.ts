@@ -18,6 +18,14 @@ export function mayQueueOffline(context: Context, list: ScanList): boolean {
   return offline.borrowing && context.cardNumber !== '' && lentOffline < offline.maxItemsPerCard;
 }
 
+/** A loan the card may not make offline: the outbox already holds the profile's most for it. */
+export class OfflineLimitReached extends Error {
+  constructor(readonly max: number) {
+    super('offline limit reached');
+    this.name = 'OfflineLimitReached';
+  }
+}
+
 export function offlineTransaction(context: Context, list: ScanList): OfflineTransaction {
   const [next] = context.queue;
   if (!next) throw new Error('nothing to queue');

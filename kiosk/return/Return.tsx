@@ -6,13 +6,14 @@ import { NoticeText } from '../ui/NoticeText';
 import { IlsWordsText } from '../ui/IlsWordsText';
 import { RefusalText } from '../ui/RefusalText';
 import { SessionNav } from '../ui/SessionNav';
+import { RecordedOffline } from '../ui/OfflineNotice';
 import { StatusLine } from '../ui/StatusLine';
 
 export function Return() {
   const t = useT();
   const rows = useSession((snapshot) => snapshot.context.returned);
   const notice = useSession((snapshot) => snapshot.context.notice);
-  const signedIn = useSession((snapshot) => snapshot.context.patron !== null);
+  const signedIn = useSession((snapshot) => snapshot.context.patron !== null || snapshot.context.offlineCard);
   return (
     <section class="scan-screen">
       <div class="scan-screen-main">
@@ -43,6 +44,7 @@ function ReturnRow({ row }: { row: ScanRow }) {
           {row.sortBin && <p class="detail">{t('return.sortBin', { bin: row.sortBin })}</p>}
           {row.wasOverdue && <p class="detail">{t('return.wasOverdue')}</p>}
           <IlsWordsText words={row.ilsWords} />
+          {row.offline && <RecordedOffline />}
         </>
       )}
       {row.refusal && (

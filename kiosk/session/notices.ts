@@ -1,5 +1,6 @@
 /** Turns hub outcomes into translatable notices: the kiosk never shows raw error text. */
 import { HubError } from '../../shared/api/hub-client';
+import { OfflineLimitReached } from '../offline/offline-transaction';
 import { isStaffOnlyRefusal, type BlockReason, type RefusalCode } from '../../shared/circulation/codes';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 
@@ -28,6 +29,7 @@ export function refusalNotice(code: RefusalCode, details: HubError['details'], n
 }
 
 export function errorNotice(error: unknown, now: number): Notice {
+  if (error instanceof OfflineLimitReached) return { key: 'offline.limitReached', params: { max: error.max } };
   return error instanceof HubError ? refusalNotice(error.code, error.details, now) : { key: 'code.internal' };
 }
 

@@ -79,7 +79,15 @@ export function scanScreen(screen: {
       items: {
         initial: 'ready',
         states: {
-          ready: { always: { guard: 'hasQueuedScan', target: 'checking' }, on: screen.navigation },
+          ready: {
+            always: [
+              { guard: and(['hasQueuedScan', { type: 'queuesStraightOffline', params: { list } }]), target: 'queuing' },
+              // Signed in offline, the card's offline limit reached: there is no hub sign-in to try a loan with.
+              { guard: and(['hasQueuedScan', 'signedInOffline', () => list === 'borrowed']), actions: 'refuseOfflineLoan' },
+              { guard: 'hasQueuedScan', target: 'checking' },
+            ],
+            on: screen.navigation,
+          },
           checking: {
             ...screen.checking,
             // No answer in time: the hub is as good as down (the call is aborted; its id makes a late arrival harmless).

@@ -8,6 +8,7 @@ export function emptyPatronSession(): PatronSession {
   return {
     entry: '',
     cardNumber: '',
+    offlineCard: false,
     newPin: '',
     patronToken: null,
     patron: null,
@@ -102,6 +103,7 @@ export function receiptOf(context: SessionContext): Receipt {
     renewed: context.loans
       .filter((row) => row.renewed)
       .map((row) => ({ title: row.loan.item.title, dueAt: row.loan.dueAt })),
+    recordedOffline: [...context.borrowed, ...context.returned].some((row) => row.status === 'ok' && row.offline),
   };
 }
 

@@ -20,6 +20,7 @@ export const sessionMachine = sessionSetup.createMachine({
     defaultLanguage: input.language ?? input.config.defaultLanguage,
     language: input.language ?? input.config.defaultLanguage,
     largeText: false,
+    hubOffline: input.offline ?? false,
     secondsLeft: input.config.idleCountdownSeconds,
     camera: noCamera(),
     summary: null,
@@ -30,6 +31,7 @@ export const sessionMachine = sessionSetup.createMachine({
     'language.toggled': { actions: 'toggleLanguage' },
     'largeText.toggled': { actions: 'toggleLargeText' },
     'idle.expired': { target: '.flow.attract' },
+    'connectivity.changed': { actions: 'noteConnectivity' },
   },
   states: {
     flow: {
@@ -48,6 +50,7 @@ export const sessionMachine = sessionSetup.createMachine({
             'return.chosen': 'return',
             'ebooks.chosen': 'ebooks',
             'card.scanned': [
+              { guard: and(['validCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeScannedCard' },
               { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
               { actions: [{ type: 'showNotice', params: { key: 'code.request.invalid' } }, { type: 'playCue', params: { cue: 'refusal' } }] },
             ],
@@ -61,6 +64,7 @@ export const sessionMachine = sessionSetup.createMachine({
           on: {
             ...padKeys(CARD_ENTRY),
             'key.enter': [
+              { guard: and(['hasEntry', 'validTypedCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeTypedCard' },
               { guard: and(['hasEntry', 'validTypedCard']), target: 'pin', actions: 'takeTypedCard' },
               {
                 guard: 'hasEntry',
@@ -68,7 +72,10 @@ export const sessionMachine = sessionSetup.createMachine({
               },
             ],
             // From the camera, as a USB scanner sends it on attract.
-            'card.scanned': { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
+            'card.scanned': [
+              { guard: and(['validCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeScannedCard' },
+              { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
+            ],
             'signIn.cancelled': 'attract',
           },
           states: { camera: cameraRegion(['card']) },
@@ -108,6 +115,11 @@ export const sessionMachine = sessionSetup.createMachine({
             ],
             onError: [
               {
+                // The hub went down just now and the profile lends offline: the card alone, as below.
+                guard: { type: 'lendsOfflineAfter', params: ({ event }) => ({ error: event.error }) },
+                target: 'checkingCard',
+              },
+              {
                 // The card (or this kiosk, after too many failed sign-ins) is the problem: start again from the card number.
                 // pin.notSet: a card imported without a PIN; no PIN opens it until staff set one.
                 guard: { type: 'refusedWith', params: ({ event }) => ({ error: event.error, codes: ['card.unknown', 'card.locked', 'signIn.throttled', 'pin.notSet'] }) },
@@ -119,6 +131,25 @@ export const sessionMachine = sessionSetup.createMachine({
                 actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
               },
             ],
+          },
+        },
+
+        // The hub is down: no PIN can be checked, so the card is checked against the list the hub sent last.
+        checkingCard: {
+          invoke: {
+            src: 'checkOfflineCard',
+            input: ({ context }) => ({ policy: context.config.offline, cardNumber: context.cardNumber }),
+            onDone: [
+              { guard: ({ event }) => event.output, target: 'home', actions: ['signInOffline', { type: 'playCue', params: { cue: 'success' } }] },
+              {
+                target: 'cardEntry',
+                actions: ['forgetCard', { type: 'showNotice', params: { key: 'offline.cardRefused' } }, { type: 'playCue', params: { cue: 'refusal' } }],
+              },
+            ],
+            onError: {
+              target: 'cardEntry',
+              actions: ['forgetCard', { type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
+            },
           },
         },
 
@@ -184,7 +215,8 @@ export const sessionMachine = sessionSetup.createMachine({
           on: {
             'borrow.chosen': 'borrow',
             'return.chosen': 'return',
-            'loans.chosen': 'loans',
+            // My loans come from the hub: not for a card signed in offline.
+            'loans.chosen': { guard: 'signedInAtHub', target: 'loans' },
             'finish.chosen': 'finish',
             'ebooks.chosen': 'ebooks',
           },
@@ -213,7 +245,7 @@ export const sessionMachine = sessionSetup.createMachine({
           navigation: {
             'home.chosen': '#session.flow.home',
             'return.chosen': '#session.flow.return',
-            'loans.chosen': '#session.flow.loans',
+            'loans.chosen': { guard: 'signedInAtHub', target: '#session.flow.loans' },
             'finish.chosen': '#session.flow.finish',
           },
           checking: {
@@ -244,7 +276,7 @@ export const sessionMachine = sessionSetup.createMachine({
           navigation: {
             'home.chosen': { guard: 'signedIn', target: '#session.flow.home' },
             'borrow.chosen': { guard: 'signedIn', target: '#session.flow.borrow' },
-            'loans.chosen': { guard: 'signedIn', target: '#session.flow.loans' },
+            'loans.chosen': { guard: 'signedInAtHub', target: '#session.flow.loans' },
             'finish.chosen': '#session.flow.finish',
           },
           checking: {

@@ -20,6 +20,7 @@ import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/ci
 import { newRequestId } from '../../shared/request-id';
 import type { CameraFailure, CameraPreview, CameraScanInput, CameraView } from '../scanning/camera/camera-types';
 import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
+import { offlineCardMayBorrow } from '../offline/offline-card';
 import { mayQueueOffline } from '../offline/offline-transaction';
 import { errorNotice, type Notice } from './notices';
 import {
@@ -43,6 +44,7 @@ import type {
   CheckinInput,
   CheckoutInput,
   Cue,
+  OfflineCardInput,
   PatronInput,
   PhoneReceiptInput,
   Receipt,
@@ -90,7 +92,9 @@ export type SessionEvent =
   | { type: 'camera.failed'; reason: CameraFailure }
   | { type: 'camera.read' }
   /** The kiosk's profile changed at the hub (kiosk/fleet): applied on the attract screen, never mid-session. */
-  | { type: 'config.changed'; config: KioskConfig };
+  | { type: 'config.changed'; config: KioskConfig }
+  /** The hub became unreachable, or reachable again (kiosk/offline/connectivity-machine.ts). */
+  | { type: 'connectivity.changed'; offline: boolean };
 
 /** Tags the global key router reads: where keys go to a pad, where a scanner's code is a card or an item. */
 export type SessionTag = 'keypad' | 'scan.card' | 'scan.item' | CameraTag;
@@ -172,6 +176,8 @@ export const sessionSetup = setup({
     renew: fromPromise<RenewResponse, RenewInput>(notProvided),
     /** Writes a transaction to the outbox (strict durability) and resolves with it; rejects past the card's offline limit. */
     queueOffline: fromPromise<OfflineTransaction, OfflineTransaction>(notProvided),
+    /** Whether a card may borrow while the hub is down: the hashed blocked and expired cards it last sent. No I/O. */
+    checkOfflineCard: fromPromise<boolean, OfflineCardInput>(({ input }) => offlineCardMayBorrow(input.policy, input.cardNumber)),
     /** Fire and forget: the hub also expires abandoned sessions on its own. */
     signOut: fromPromise<void, PatronInput>(notProvided),
     printReceipt: fromPromise<void, Receipt>(notProvided),
@@ -235,6 +241,11 @@ export const sessionSetup = setup({
     }),
     forgetCard: assign({ cardNumber: '' }),
     keepSignIn: assign((_, output: SignInResponse) => ({ patronToken: output.token, patron: output.patron })),
+    signInOffline: assign({ offlineCard: true, notice: null }),
+    noteConnectivity: assign(({ event }) => {
+      assertEvent(event, 'connectivity.changed');
+      return { hubOffline: event.offline };
+    }),
     keepPatron: assign((_, patron: PatronSummary) => ({ patron })),
     holdNewPin: assign(({ context }) => ({ newPin: context.entry, entry: '', notice: null })),
     forgetNewPin: assign({ newPin: '', entry: '' }),
@@ -275,6 +286,12 @@ export const sessionSetup = setup({
       const [done, ...queue] = context.queue;
       const dueAt = transaction.type === 'checkout' ? transaction.dueAt : null;
       return { queue, [list]: updateRow(context[list], done?.rowId, queuedPatch(dueAt)) };
+    }),
+    /** A loan past the card's offline limit, in a session signed in offline: nothing to ask the hub. */
+    refuseOfflineLoan: assign(({ context }) => {
+      const [done, ...queue] = context.queue;
+      const why = refusal({ key: 'offline.limitReached', params: { max: context.config.offline.maxItemsPerCard } });
+      return { queue, borrowed: updateRow(context.borrowed, done?.rowId, { status: 'refused', refusal: why }) };
     }),
     failScan: assign(({ context }, { list, error }: { list: ScanList; error: unknown }) => {
       const [done, ...queue] = context.queue;
@@ -341,17 +358,27 @@ export const sessionSetup = setup({
       event.type === 'item.scanned' && alreadyScanned(context[list], event.barcode.trim()),
     patronBlocked: ({ context }) => (context.patron?.blocks.length ?? 0) > 0,
     hasQueuedScan: ({ context }) => context.queue.length > 0,
-    signedIn: ({ context }) => context.patron !== null,
+    signedIn: ({ context }) => context.patron !== null || context.offlineCard,
+    /** Signed in at the hub (not by card alone offline): what my loans and the phone receipt need. */
+    signedInAtHub: ({ context }) => context.patronToken !== null,
+    signedInOffline: ({ context }) => context.offlineCard,
+    /** The hub is down and the profile lends offline: a card signs in without a PIN. */
+    signsInOffline: ({ context }) => context.hubOffline && context.config.offline.borrowing,
+    /** A hub call found the hub unreachable, and the profile lends offline. */
+    lendsOfflineAfter: ({ context }, { error }: { error: unknown }) => isRefusal(error, 'network.offline') && context.config.offline.borrowing,
     hasLoans: ({ context }) => context.loans.length > 0,
     /** The hub could not be reached (or did not answer in time) and the offline policy allows queuing this scan. */
     queuesOffline: ({ context }, { list, error }: { list: ScanList; error: unknown }) =>
       (error === undefined || isRefusal(error, 'network.offline')) && mayQueueOffline(context, list),
+    /** Known to be offline already (or signed in offline): straight to the outbox, without waiting for the hub. */
+    queuesStraightOffline: ({ context }, { list }: { list: ScanList }) =>
+      (context.hubOffline || context.offlineCard) && mayQueueOffline(context, list),
     refusedWith: (_, { error, codes }: { error: unknown; codes: readonly RefusalCode[] }) => isRefusal(error, ...codes),
     receiptIs: ({ context }, mode: SessionContext['config']['receipt']) => context.config.receipt === mode,
     /** 'always' prints without asking, but not a receipt with nothing on it. */
     printsUnasked: ({ context }) => context.config.receipt === 'always' && !isEmptyReceipt(receiptOf(context)),
     /** The profile offers the phone, and the session has due dates to put on it. */
-    offersPhoneReceipt: ({ context }) => context.config.phoneReceipt && hasDueDates(receiptOf(context)),
+    offersPhoneReceipt: ({ context }) => context.config.phoneReceipt && context.patronToken !== null && !context.hubOffline && hasDueDates(receiptOf(context)),
     lastSecond: ({ context }) => context.secondsLeft <= 1,
     patronOnScreen: and([not(stateIn({ flow: 'attract' })), not(stateIn({ flow: 'goodbye' }))]),
     cameraNamed: ({ context }) => context.config.cameraDeviceId !== null,

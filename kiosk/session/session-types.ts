@@ -70,6 +70,8 @@ export interface Receipt {
   borrowed: { title: string; dueAt: string }[];
   returned: { title: string }[];
   renewed: { title: string; dueAt: string }[];
+  /** Something on it was recorded offline: the receipt says the hub will confirm it. */
+  recordedOffline: boolean;
 }
 
 /** Everything about the current patron. All of it is wiped when the session ends. */
@@ -77,6 +79,8 @@ export interface PatronSession {
   /** Digits on the current pad: card number, PIN or new PIN. */
   entry: string;
   cardNumber: string;
+  /** Signed in by card alone while the hub is down (no PIN can be checked): no patron token, no patron summary. */
+  offlineCard: boolean;
   newPin: string;
   patronToken: string | null;
   patron: PatronSummary | null;
@@ -99,6 +103,8 @@ export interface SessionContext extends PatronSession {
   /** The language the kiosk returns to after each session (`?lang=` or the kiosk config). */
   defaultLanguage: Language;
   language: Language;
+  /** The hub cannot be reached (kiosk/offline/connectivity-machine.ts): every screen says so. */
+  hubOffline: boolean;
   largeText: boolean;
   secondsLeft: number;
   camera: CameraView;
@@ -112,6 +118,8 @@ export interface SessionContext extends PatronSession {
 export interface SessionInput {
   config: KioskConfig;
   language?: Language;
+  /** The kiosk started with the hub down (from its saved config). */
+  offline?: boolean;
   /** Wall clock for lock-out minutes; tests pass their simulated clock's. */
   now?: () => number;
 }
@@ -122,4 +130,5 @@ export interface PatronInput { patronToken: string }
 export interface CheckoutInput { patronToken: string; barcode: string; requestId: string }
 export interface CheckinInput { patronToken: string | null; barcode: string; requestId: string }
 export interface RenewInput { patronToken: string; barcodes: string[] }
+export interface OfflineCardInput { policy: KioskConfig['offline']; cardNumber: string }
 export interface PhoneReceiptInput { patronToken: string; language: Language }

@@ -4,8 +4,9 @@ import type { Screen } from '../session/screen';
 import { useLanguage, useSend, useSession, useT } from '../session/use-session';
 import { IdleDialog } from '../idle/IdleDialog';
 import { Button } from './Button';
+import { OfflineNotice } from './OfflineNotice';
 
-/** Every screen's frame: library name, language and large-text switches, the screen, the idle dialog. */
+/** Every screen's frame: library name, language and large-text switches, the offline notice, the screen, the idle dialog. */
 export function Layout({ screen, children }: { screen: Screen; children: ComponentChildren }) {
   const t = useT();
   const send = useSend();
@@ -43,6 +44,7 @@ export function Layout({ screen, children }: { screen: Screen; children: Compone
           </Button>
         </div>
       </header>
+      <OfflineNotice />
       <main ref={main} tabIndex={-1} data-screen={screen} class={`screen screen-${screen}`}>
         {children}
       </main>

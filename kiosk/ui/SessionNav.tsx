@@ -1,5 +1,5 @@
 import type { Screen } from '../session/screen';
-import { useSend, useT } from '../session/use-session';
+import { useSend, useSession, useT } from '../session/use-session';
 import { Button } from './Button';
 
 type Destination = Extract<Screen, 'home' | 'borrow' | 'return' | 'loans'>;
@@ -8,6 +8,8 @@ type Destination = Extract<Screen, 'home' | 'borrow' | 'return' | 'loans'>;
 export function SessionNav({ current, signedIn = true }: { current: Destination; signedIn?: boolean }) {
   const t = useT();
   const send = useSend();
+  // My loans come from the hub: not for a card signed in offline.
+  const offlineCard = useSession((snapshot) => snapshot.context.offlineCard);
   const links = [
     { to: 'home', event: 'home.chosen', label: t('action.back') },
     { to: 'borrow', event: 'borrow.chosen', label: t('action.borrow') },
@@ -18,7 +20,7 @@ export function SessionNav({ current, signedIn = true }: { current: Destination;
     <nav class="session-nav">
       {signedIn &&
         links
-          .filter((link) => link.to !== current)
+          .filter((link) => link.to !== current && !(offlineCard && link.to === 'loans'))
           .map((link) => (
             <Button key={link.to} onClick={() => send({ type: link.event })}>
               {link.label}

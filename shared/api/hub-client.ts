@@ -15,11 +15,14 @@ import {
   CheckinResult,
   CheckoutResult,
   ClaimLocalResponse,
+  Health,
   KioskConfig,
+  OfflineReplayResult,
   PatronStatus,
   RenewResponse,
   SignInResponse,
   type Language,
+  type OfflineTransaction,
 } from './schemas';
 
 export class HubError extends Error {
@@ -75,6 +78,14 @@ export class HubClient {
   }
   pairKiosk(code: string, signal?: AbortSignal) {
     return this.call('POST', API.kioskPair, PairAnswer, { code }, { signal });
+  }
+  /** The hub's health check: whether the kiosk can reach it at all. */
+  health(signal?: AbortSignal) {
+    return this.call('GET', API.health, Health, undefined, { signal });
+  }
+  /** Replays one transaction from the kiosk's outbox (store-and-forward, docs/offline.md). */
+  sendOfflineTransaction(transaction: OfflineTransaction, signal?: AbortSignal) {
+    return this.call('POST', API.kioskOfflineTransactions, OfflineReplayResult, transaction, { signal });
   }
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal) {
     return this.call('POST', API.kioskHeartbeat, HeartbeatAnswer, heartbeat, { signal });

@@ -178,6 +178,15 @@ export const en: Record<MessageKey, string> = {
   'home.loans': 'On loan: {count} of at most {limit} items.',
   'home.holdsReady': 'Reserved items ready to collect: {count}.',
   'home.blocked': 'You cannot borrow at the moment:',
+
+  'offline.notice': 'The library system cannot be reached just now. Returns work as usual and are recorded once it is back.',
+  'offline.noticeBorrowing': 'The library system cannot be reached just now. Borrowing and returns work as usual and are confirmed once it is back.',
+  'offline.noticeClosed': 'The library system cannot be reached just now. Please try again shortly, or ask at the service desk.',
+  'offline.recorded': 'Recorded offline, confirmed once the library system is back',
+  'offline.signedIn': 'Signed in with your card',
+  'offline.signedInHint': 'We are offline, so no PIN is needed. You may borrow up to {max} items on this card; due dates follow the usual loan period and are confirmed once the library system is back.',
+  'offline.cardRefused': 'This card cannot borrow while we are offline. Please ask at the service desk.',
+  'offline.limitReached': 'While offline a card may borrow up to {max} items. Please borrow the rest once we are back online, or at the service desk.',
   'borrow.title': "Borrow: scan each item's barcode",
   'borrow.empty': 'Hold the barcode on the back of the item under the scanner.',
   'borrow.ok': 'Borrowed',
@@ -227,4 +236,5 @@ export const en: Record<MessageKey, string> = {
   'receipt.returned': 'Returned',
   'receipt.renewed': 'Renewed',
   'receipt.thanks': 'Thank you for visiting',
+  'receipt.offline': 'Recorded while offline: the library system confirms these once the connection is back.',
 };

@@ -180,6 +180,16 @@ export const zhCN = {
   'home.loans': '您已借 {count} 本，最多可借 {limit} 本。',
   'home.holdsReady': '有 {count} 本预约的书可以取了。',
   'home.blocked': '暂时不能借书：',
+
+  // kiosk: the hub cannot be reached (docs/offline.md)
+  'offline.notice': '暂时连不上图书馆系统。还书照常办理，恢复联网后自动登记。',
+  'offline.noticeBorrowing': '暂时连不上图书馆系统。借书、还书照常办理，恢复联网后自动确认。',
+  'offline.noticeClosed': '暂时连不上图书馆系统，请稍后再试，或到服务台办理。',
+  'offline.recorded': '已离线记录，联网后确认',
+  'offline.signedIn': '已用读者证登录',
+  'offline.signedInHint': '现在离线，不用输入密码。这张读者证最多可借 {max} 本，到期日按正常借期计算，联网后由图书馆系统确认。',
+  'offline.cardRefused': '这张读者证现在不能离线借书，请到服务台办理。',
+  'offline.limitReached': '离线时每张读者证最多借 {max} 本。其余的请等联网后再借，或到服务台办理。',
   'borrow.title': '借书：请逐本扫描图书条码',
   'borrow.empty': '把书背面的条码对准扫描器。',
   'borrow.ok': '借书成功',
@@ -229,6 +239,7 @@ export const zhCN = {
   'receipt.returned': '归还',
   'receipt.renewed': '续借',
   'receipt.thanks': '谢谢您的光临',
+  'receipt.offline': '本次借还是在离线时记录的，恢复联网后由图书馆系统确认。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -29,6 +29,7 @@ export const CONFIG: KioskConfig = {
   languageSwitch: true,
   cameraLabel: null,
   slides: [],
+  logo: null,
   configVersion: 'v1',
 };
 
@@ -77,7 +78,7 @@ export function delays(config: KioskConfig = CONFIG) {
   };
 }
 
-export function startSession(options: { config?: Partial<KioskConfig>; language?: 'zh-CN' | 'en' } = {}) {
+export function startSession(options: { config?: Partial<KioskConfig>; language?: 'zh-CN' | 'en'; offline?: boolean } = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.parse('2026-11-25T10:00:00+08:00'));
   const hub = {
@@ -133,7 +134,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
   const config = { ...CONFIG, ...options.config };
   const actor = createActor(machine, {
     clock,
-    input: { config, language: options.language, now: () => clock.now() },
+    input: { config, language: options.language, offline: options.offline, now: () => clock.now() },
   }).start();
 
   const send = (event: SessionEvent) => actor.send(event);

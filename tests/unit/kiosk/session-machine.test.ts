@@ -188,6 +188,7 @@ describe('when finishing', () => {
       borrowed: [{ title: 'Book 39010001', dueAt: DUE }],
       returned: [],
       renewed: [],
+      recordedOffline: false,
     });
     const receipt = JSON.stringify(session.hub.printReceipt.mock.calls[0]);
     expect(receipt).not.toContain(CARD);

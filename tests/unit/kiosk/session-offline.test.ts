@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../../shared/api/hub-client';
 import { OfflinePolicy } from '../../../shared/api/schemas';
+import { offlineCardHash } from '../../../shared/offline/card-hash';
+import { OfflineLimitReached } from '../../../kiosk/offline/offline-transaction';
 import { atBorrow, CARD, deferred, settle, startSession } from './session-harness';
 
 const NOW = Date.parse('2026-11-25T10:00:00+08:00');
@@ -99,5 +101,111 @@ describe('borrowing while the hub is down', () => {
     session.send({ type: 'receipt.skip' });
     session.clock.increment(session.delays.goodbye);
     expect(JSON.stringify(session.context())).not.toContain(CARD);
+  });
+});
+
+describe('signing in while the hub is down', () => {
+  const offlineSession = (policy = borrowingPolicy) => {
+    const session = startSession({ config: { offline: policy } });
+    session.send({ type: 'connectivity.changed', offline: true });
+    return session;
+  };
+
+  it('takes the card alone (no PIN can be checked), lends straight to the outbox up to the card limit, and forgets the card at the end', async () => {
+    const session = offlineSession();
+    session.send({ type: 'card.scanned', code: CARD });
+    await settle();
+    expect(session.screen()).toBe('home');
+    expect(session.context()).toMatchObject({ offlineCard: true, patronToken: null, cardNumber: CARD });
+    expect(session.hub.signIn).not.toHaveBeenCalled();
+    expect(session.cues).toEqual(['success']);
+
+    // My loans come from the hub: not offered.
+    session.send({ type: 'loans.chosen' });
+    expect(session.screen()).toBe('home');
+    session.send({ type: 'borrow.chosen' });
+    for (const barcode of ['39010001', '39010002', '39010003']) {
+      await session.scan(barcode);
+      await settle();
+    }
+    expect(session.hub.checkout).not.toHaveBeenCalled();
+    const due = new Date(NOW + 21 * 24 * 60 * 60_000).toISOString();
+    expect(session.context().borrowed.map((row) => [row.barcode, row.status, row.offline, row.dueAt, row.refusal?.reason])).toEqual([
+      ['39010001', 'ok', true, due, undefined],
+      ['39010002', 'ok', true, due, undefined],
+      ['39010003', 'refused', false, null, { key: 'offline.limitReached', params: { max: 2 } }],
+    ]);
+
+    session.send({ type: 'finish.chosen' });
+    // No phone receipt: the hub holds no session for this card.
+    expect(session.matches({ flow: { finish: 'asking' } })).toBe(true);
+    session.send({ type: 'receipt.print' });
+    await settle();
+    expect(session.hub.printReceipt).toHaveBeenCalledWith(expect.objectContaining({ borrowed: [{ title: '39010001', dueAt: due }, { title: '39010002', dueAt: due }], recordedOffline: true }));
+    session.clock.increment(session.delays.goodbye);
+    expect(session.screen()).toBe('attract');
+    expect(JSON.stringify(session.context())).not.toContain(CARD);
+    expect(session.context().offlineCard).toBe(false);
+  });
+
+  it('refuses a card on the hashed list of blocked and expired cards the hub sent', async () => {
+    const session = offlineSession({ ...borrowingPolicy, cardHashSalt: 'salt', blockedCards: [await offlineCardHash('salt', CARD)] });
+    session.send({ type: 'card.scanned', code: CARD });
+    await settle();
+    expect(session.screen()).toBe('cardEntry');
+    expect(session.context()).toMatchObject({ offlineCard: false, cardNumber: '', notice: { key: 'offline.cardRefused' } });
+    expect(session.cues).toEqual(['refusal']);
+  });
+
+  it('asks for the PIN as ever where the profile does not lend offline', async () => {
+    const session = offlineSession(OfflinePolicy.parse({}));
+    session.send({ type: 'card.scanned', code: CARD });
+    expect(session.screen()).toBe('pin');
+  });
+
+  it('signs in by card alone when the hub turns out to be down at the PIN', async () => {
+    const session = startSession({ config: { offline: borrowingPolicy } });
+    session.hub.signIn.mockRejectedValueOnce(new HubError('network.offline'));
+    await session.signIn();
+    await settle();
+    expect(session.screen()).toBe('home');
+    expect(session.context()).toMatchObject({ offlineCard: true, entry: '' });
+  });
+
+  it('signs an offline card out when the patron walks away, keeping nothing of them', async () => {
+    const session = offlineSession();
+    session.send({ type: 'card.scanned', code: CARD });
+    await settle();
+    session.clock.increment(session.delays.idleTimeout);
+    session.elapse(session.delays.countdown);
+    expect(session.screen()).toBe('attract');
+    expect(JSON.stringify(session.context())).not.toContain(CARD);
+  });
+
+  it('tells the patron the card reached its offline limit in the outbox (loans from an earlier session)', async () => {
+    const session = offlineSession();
+    session.hub.queueOffline.mockRejectedValueOnce(new OfflineLimitReached(2));
+    session.send({ type: 'card.scanned', code: CARD });
+    await settle();
+    session.send({ type: 'borrow.chosen' });
+    await session.scan('39010001');
+    await settle();
+    expect(session.context().borrowed[0]).toMatchObject({ status: 'refused', refusal: { reason: { key: 'offline.limitReached', params: { max: 2 } } } });
+  });
+});
+
+describe('returning while the kiosk knows the hub is down', () => {
+  it('queues at once without waiting for the hub, and says it is back online when told', async () => {
+    const session = startSession({ offline: true });
+    expect(session.context().hubOffline).toBe(true);
+    session.send({ type: 'return.chosen' });
+    await session.scan('39010001');
+    await settle();
+    expect(session.hub.checkin).not.toHaveBeenCalled();
+    expect(session.context().returned[0]).toMatchObject({ status: 'ok', offline: true });
+    session.send({ type: 'connectivity.changed', offline: false });
+    await session.scan('39010002');
+    await settle();
+    expect(session.hub.checkin).toHaveBeenCalledOnce();
   });
 });
