@@ -10,11 +10,11 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { AuditPage, AuditQuery } from '../../shared/api/staff-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { signInExpired, type PageInput } from '../shell/page-machine';
 import { auditQueryOf, NO_FILTERS, rangeIsBackwards, type AuditFilters } from './audit-filters';
 
-export interface AuditReadInput {
-  token: string;
+export interface AuditReadInput extends PageInput {
   query: AuditQuery;
 }
 
@@ -37,7 +37,7 @@ export const auditPageMachine = setup({
   types: {
     context: {} as AuditPageContext,
     events: {} as AuditPageEvent,
-    input: {} as { token: string },
+    input: {} as PageInput,
   },
   actors: {
     readAudit: fromPromise<AuditPage, AuditReadInput>(notProvided),
@@ -62,7 +62,7 @@ export const auditPageMachine = setup({
         input: ({ context }) => ({ token: context.token, query: auditQueryOf(context.filters, context.page) }),
         onDone: { target: 'ready', actions: assign({ result: ({ event }) => event.output, error: null }) },
         onError: [
-          { guard: ({ event }) => isSignInRequired(event.error), target: 'expired' },
+          signInExpired('auditPage'),
           { target: 'ready', actions: assign({ error: ({ event }) => reasonOf(event.error) }) },
         ],
       },

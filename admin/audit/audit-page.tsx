@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../shared/api/staff-schemas'
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { Notice, PageShell, refused } from '../shell/page-shell';
 import type { AuditFilters } from './audit-filters';
 import type { AuditPageMachine } from './audit-page-machine';
 import '../staff/staff.css';
@@ -27,8 +28,7 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
   }
 
   return (
-    <div class="audit-page">
-      <h1>{t('admin.audit.title')}</h1>
+    <PageShell name="audit" tall title={t('admin.audit.title')}>
       {/* Keyed by the filters, so "clear" empties the fields too. */}
       <form key={JSON.stringify(filters)} class="audit-filters" aria-label={t('admin.audit.filters')} onSubmit={apply}>
         <label>
@@ -63,11 +63,7 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
           {t('admin.audit.clear')}
         </button>
       </form>
-      {error && (
-        <p role="alert" class="notice refused">
-          {t(error)}
-        </p>
-      )}
+      <Notice notice={refused(error)} />
       {loading && !result && <p role="status">{t('admin.audit.loading')}</p>}
       {result && (
         <>
@@ -77,7 +73,7 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
           {result.entries.length === 0 ? (
             <p>{t('admin.audit.empty')}</p>
           ) : (
-            <table class="audit-table" aria-busy={loading}>
+            <table class="data-table audit-table" aria-busy={loading}>
               <thead>
                 <tr>
                   <th scope="col">{t('admin.audit.when')}</th>
@@ -111,6 +107,6 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
           </nav>
         </>
       )}
-    </div>
+    </PageShell>
   );
 }
