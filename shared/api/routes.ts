@@ -111,6 +111,7 @@ export const staffKioskPath = (kioskId: string) => pathOf(API.staffKiosk, { id: 
 export const staffKioskRevokePath = (kioskId: string) => pathOf(API.staffKioskRevoke, { id: kioskId });
 export const staffKioskPairingCodePath = (kioskId: string) => pathOf(API.staffKioskPairingCode, { id: kioskId });
 export const staffProfilePath = (profileId: number) => pathOf(API.staffProfile, { id: profileId });
+export const staffOfflineTransactionHandledPath = (id: number) => pathOf(API.staffOfflineTransactionHandled, { id });
 export const staffAccountPath = (staffId: number) => pathOf(API.staffAccount, { id: staffId });
 export const staffAccountPasswordPath = (staffId: number) => pathOf(API.staffAccountPassword, { id: staffId });
 export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });

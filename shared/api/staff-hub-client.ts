@@ -8,7 +8,8 @@ import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type Ebo
 import { PatronDetail, PatronSearchPage, PinResetDone, type PatronSearchQuery } from '../patrons/schemas';
 import { HubClient, type FileBody } from './hub-client';
 import { FleetKiosk, FleetList, IssuedPairingCode, Profile, ProfileList, type AddKioskRequest, type KioskChange, type ProfileInput } from './fleet-schemas';
-import { IlsConnectionTest, IlsSettingsView } from './ils-settings-schemas';
+import { IlsConnectionTest, IlsSettingsView, type IlsSettingsInput } from './ils-settings-schemas';
+import { OfflineIssueList } from './offline-staff-schemas';
 import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
 import { ImportJob, type ImportFormat, type ImportKind } from '../import/schemas';
 import { LabelSettings, LabelSheet } from '../import/label-schemas';
@@ -17,6 +18,7 @@ import {
   staffKioskPairingCodePath,
   staffKioskPath,
   staffKioskRevokePath,
+  staffOfflineTransactionHandledPath,
   staffProfilePath,
   staffAccountPasswordPath,
   staffAccountPath,
@@ -70,8 +72,18 @@ export class StaffHubClient extends HubClient {
   ilsSettings(staffToken: string, signal?: AbortSignal) {
     return this.call('GET', API.staffIls, IlsSettingsView, undefined, { bearer: staffToken, signal });
   }
-  testIlsConnection(staffToken: string, signal?: AbortSignal) {
-    return this.call('POST', API.staffIlsTest, IlsConnectionTest, {}, { bearer: staffToken, signal });
+  saveIlsSettings(staffToken: string, settings: IlsSettingsInput, signal?: AbortSignal) {
+    return this.call('PUT', API.staffIls, IlsSettingsView, settings, { bearer: staffToken, signal });
+  }
+  /** With `settings`, those (saved or not); without, the ones the hub runs with. */
+  testIlsConnection(staffToken: string, settings?: IlsSettingsInput, signal?: AbortSignal) {
+    return this.call('POST', API.staffIlsTest, IlsConnectionTest, settings ? { settings } : {}, { bearer: staffToken, signal });
+  }
+  offlineIssues(staffToken: string, signal?: AbortSignal) {
+    return this.call('GET', API.staffOfflineTransactions, OfflineIssueList, undefined, { bearer: staffToken, signal });
+  }
+  markOfflineIssueHandled(staffToken: string, id: number, signal?: AbortSignal) {
+    return this.call('POST', staffOfflineTransactionHandledPath(id), null, undefined, { bearer: staffToken, signal });
   }
   searchPatrons(staffToken: string, query: PatronSearchQuery, signal?: AbortSignal) {
     const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]));
