@@ -23,7 +23,11 @@ export function annualReport(db: Database, year: number, days: LocalDays, { patr
     statistics.kiosks.map((kiosk) => ({ id: kiosk.id, name: kiosk.name, loansAndReturns: byKiosk.get(kiosk.id) ?? 0 })),
   );
 
-  const visits = (db.prepare('SELECT COUNT(*) FROM statistics_patron_days WHERE day BETWEEN ? AND ?').pluck().get(from, to) as number);
+  // The day-and-kiosk counts of statistics_patron_counts: how many rows statistics_patron_days has in the year.
+  const visits = db
+    .prepare(`SELECT TOTAL(patrons) FROM statistics_patron_counts WHERE period BETWEEN ? AND ? AND length(period) = 10 AND kiosk_id <> ''`)
+    .pluck()
+    .get(from, to) as number;
   const newCards = patronsInHub
     ? (db
         .prepare('SELECT COUNT(*) FROM patrons WHERE created_at >= ? AND created_at < ?')

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { StatisticsAnswer, StatisticsFigures, StatisticsGranularity, StatisticsKiosk, StatisticsRow } from '../../shared/statistics/schemas';
+import { DistinctPatrons } from './distinct-patrons';
 import { nextDay } from './local-days';
 
 export interface StatisticsRange {
@@ -18,15 +19,20 @@ export interface StatisticsRange {
 /** How many characters of a day (YYYY-MM-DD) name its period. */
 const PERIOD_LENGTH: Record<StatisticsGranularity, number> = { day: 10, month: 7, year: 4 };
 
-interface CountRow {
-  period: string;
+/** The figures of one day at one kiosk, added up in SQL. */
+interface FigureRow {
+  day: string;
   kiosk: string;
-  event: string;
-  result: 'ok' | 'refused';
-  code: string;
+  loans: number;
+  returns: number;
+  renewals: number;
+  refusals: number;
+  ebookTickets: number;
+  ebookDownloads: number;
   offline: number;
-  count: number;
 }
+
+const SUMMED = ['loans', 'returns', 'renewals', 'refusals', 'ebookTickets', 'ebookDownloads', 'offline'] as const;
 
 export function emptyFigures(): StatisticsFigures {
   return { loans: 0, returns: 0, renewals: 0, refusals: 0, refusalsByReason: {}, ebookTickets: 0, ebookDownloads: 0, distinctPatrons: 0, offline: 0 };
@@ -48,46 +54,59 @@ export function readStatistics(db: Database, range: StatisticsRange, timeZone: s
   const kiosks = statisticsKiosks(db).filter((kiosk) => range.kiosk === null || kiosk.id === range.kiosk);
   const periods = periodsOf(range.from, range.to, length);
   const kioskFilter = range.kiosk === null ? '' : 'AND kiosk_id = @kiosk';
-  const params = { from: range.from, to: range.to, length, kiosk: range.kiosk };
+  const params = { from: range.from, to: range.to, kiosk: range.kiosk };
 
   const rows = new Map<string, StatisticsRow>();
   const totals = new Map<string, StatisticsRow>();
-  for (const period of periods) {
+  for (const { period } of periods) {
     totals.set(period, { period, kiosk: null, ...emptyFigures() });
     for (const kiosk of kiosks) rows.set(`${period}\t${kiosk.id}`, { period, kiosk: kiosk.id, ...emptyFigures() });
   }
   const total = emptyFigures();
 
-  const counts = db
+  // Added up by day and kiosk in SQL, in the table's key order (no sorting), then into periods here.
+  const figures = db
     .prepare(
-      `SELECT substr(day, 1, @length) AS period, kiosk_id AS kiosk, event, result, code, offline, SUM(count) AS count
+      `SELECT day, kiosk_id AS kiosk,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND event = 'checkout') AS loans,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND event = 'checkin') AS returns,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND event = 'renew') AS renewals,
+              TOTAL(count) FILTER (WHERE result = 'refused') AS refusals,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND event = 'ebookTicket') AS ebookTickets,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND event = 'ebookDownload') AS ebookDownloads,
+              TOTAL(count) FILTER (WHERE result = 'ok' AND offline = 1 AND event IN ('checkout', 'checkin', 'renew')) AS offline
          FROM statistics_daily WHERE day BETWEEN @from AND @to ${kioskFilter}
-        GROUP BY period, kiosk_id, event, result, code, offline`,
+        GROUP BY day, kiosk_id`,
     )
-    .all(params) as CountRow[];
-  for (const count of counts) {
-    for (const figures of [rows.get(`${count.period}\t${count.kiosk}`), totals.get(count.period), total]) {
-      if (figures) addCount(figures, count);
+    .all(params) as FigureRow[];
+  for (const figure of figures) {
+    const period = figure.day.slice(0, length);
+    for (const sum of [rows.get(`${period}\t${figure.kiosk}`), totals.get(period), total]) {
+      if (sum) for (const name of SUMMED) sum[name] += figure[name];
+    }
+  }
+  const reasons = db
+    .prepare(
+      `SELECT day, kiosk_id AS kiosk, code, SUM(count) AS count
+         FROM statistics_daily WHERE day BETWEEN @from AND @to ${kioskFilter} AND result = 'refused'
+        GROUP BY day, kiosk_id, code`,
+    )
+    .all(params) as { day: string; kiosk: string; code: string; count: number }[];
+  for (const { day, kiosk, code, count } of reasons) {
+    const period = day.slice(0, length);
+    for (const sum of [rows.get(`${period}\t${kiosk}`), totals.get(period), total]) {
+      if (sum) sum.refusalsByReason[code] = (sum.refusalsByReason[code] ?? 0) + count;
     }
   }
 
-  // Distinct patrons do not add up: each level is counted from the patron days itself.
-  const distinct = (columns: string[]) =>
-    db.prepare(
-      `SELECT ${[...columns, 'COUNT(DISTINCT patron_hash) AS patrons'].join(', ')}
-         FROM statistics_patron_days WHERE day BETWEEN @from AND @to ${kioskFilter}
-         ${columns.length > 0 ? `GROUP BY ${columns.map((_, index) => index + 1).join(', ')}` : ''}`,
-    );
-  const perKiosk = distinct(['substr(day, 1, @length) AS period', 'kiosk_id AS kiosk']).all(params) as { period: string; kiosk: string; patrons: number }[];
-  for (const { period, kiosk, patrons } of perKiosk) {
-    const row = rows.get(`${period}\t${kiosk}`);
-    if (row) row.distinctPatrons = patrons;
+  // Distinct patrons do not add up: each level is counted over its own days (a cut period only those in the range).
+  const patrons = new DistinctPatrons(db, { from: range.from, to: range.to, length });
+  const everyKiosk = range.kiosk ?? '';
+  for (const { period, from, to } of periods) {
+    for (const kiosk of kiosks) rows.get(`${period}\t${kiosk.id}`)!.distinctPatrons = patrons.count(from, to, kiosk.id);
+    totals.get(period)!.distinctPatrons = patrons.count(from, to, everyKiosk);
   }
-  for (const { period, patrons } of distinct(['substr(day, 1, @length) AS period']).all(params) as { period: string; patrons: number }[]) {
-    const row = totals.get(period);
-    if (row) row.distinctPatrons = patrons;
-  }
-  total.distinctPatrons = (distinct([]).get(params) as { patrons: number }).patrons;
+  total.distinctPatrons = patrons.count(range.from, range.to, everyKiosk);
 
   return {
     from: range.from,
@@ -101,26 +120,14 @@ export function readStatistics(db: Database, range: StatisticsRange, timeZone: s
   };
 }
 
-/** The periods from `from` to `to` in order, each named by its first `length` characters. */
-function periodsOf(from: string, to: string, length: number): string[] {
-  const periods: string[] = [];
+/** The periods from `from` to `to` in order, each named by its first `length` characters, with its days inside the range. */
+function periodsOf(from: string, to: string, length: number): { period: string; from: string; to: string }[] {
+  const periods: { period: string; from: string; to: string }[] = [];
   for (let day = from; day <= to; day = nextDay(day)) {
     const period = day.slice(0, length);
-    if (periods[periods.length - 1] !== period) periods.push(period);
+    const last = periods[periods.length - 1];
+    if (last?.period === period) last.to = day;
+    else periods.push({ period, from: day, to: day });
   }
   return periods;
-}
-
-function addCount(figures: StatisticsFigures, { event, result, code, offline, count }: CountRow): void {
-  if (result === 'refused') {
-    figures.refusals += count;
-    figures.refusalsByReason[code] = (figures.refusalsByReason[code] ?? 0) + count;
-    return;
-  }
-  if (event === 'checkout') figures.loans += count;
-  else if (event === 'checkin') figures.returns += count;
-  else if (event === 'renew') figures.renewals += count;
-  else if (event === 'ebookTicket') figures.ebookTickets += count;
-  else if (event === 'ebookDownload') figures.ebookDownloads += count;
-  if (offline === 1 && (event === 'checkout' || event === 'checkin' || event === 'renew')) figures.offline += count;
 }

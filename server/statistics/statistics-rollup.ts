@@ -6,8 +6,12 @@
  *
  * A row counts on the library-local day it happened (created_at: for a transaction a kiosk
  * made offline, the time it was made at the kiosk). Patrons go into statistics_patron_days only
- * as a keyed hash (patron-hash.ts). Once rolled up and older than RAW_CARD_DAYS, the clear card
- * numbers in the sources are removed (set to NULL): statistics do not need them any more.
+ * as a keyed hash (patron-hash.ts); a patron new to a day and kiosk also goes into the day for all
+ * kiosks and into the month and year, per kiosk and for all (statistics_patron_periods, kiosk ''),
+ * and each of those that gained a patron counts one more in statistics_patron_counts. So a whole
+ * day, month or year is counted by one row, and an offline transaction rolled up later still
+ * lands in its own day, month and year. Once rolled up and older than RAW_CARD_DAYS, the clear
+ * card numbers in the sources are removed (set to NULL): statistics do not need them any more.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
@@ -79,6 +83,11 @@ export class StatisticsRollup {
          ON CONFLICT DO UPDATE SET count = count + excluded.count`,
       ),
       addPatronDay: db.prepare('INSERT OR IGNORE INTO statistics_patron_days (day, kiosk_id, patron_hash) VALUES (?, ?, ?)'),
+      addPatronPeriod: db.prepare('INSERT OR IGNORE INTO statistics_patron_periods (period, kiosk_id, patron_hash) VALUES (?, ?, ?)'),
+      addPatronCount: db.prepare(
+        `INSERT INTO statistics_patron_counts (period, kiosk_id, patrons) VALUES (?, ?, ?)
+         ON CONFLICT DO UPDATE SET patrons = patrons + excluded.patrons`,
+      ),
       sources: Object.fromEntries(Object.entries(SOURCES).map(([name, source]) => [name, db.prepare(source.select)])) as Record<
         Source,
         ReturnType<Database['prepare']>
@@ -134,9 +143,24 @@ export class StatisticsRollup {
         const [day, kiosk, event, result, code, offline] = key.split('\t');
         this.sql.addCount.run(day, kiosk, event, result, code, Number(offline), count);
       }
+      const patronCounts = new Map<string, number>();
+      const counted = (period: string, kiosk: string) => {
+        const key = `${period}\t${kiosk}`;
+        patronCounts.set(key, (patronCounts.get(key) ?? 0) + 1);
+      };
       for (const key of patronDays) {
-        const [day, kiosk, patronHash] = key.split('\t');
-        this.sql.addPatronDay.run(day, kiosk, Number(patronHash));
+        const [day, kiosk, hashText] = key.split('\t') as [string, string, string];
+        const patronHash = Number(hashText);
+        // Already seen that day at that kiosk: then also in every period above it.
+        if (this.sql.addPatronDay.run(day, kiosk, patronHash).changes === 0) continue;
+        counted(day, kiosk);
+        for (const [period, periodKiosk] of [[day, ''], [day.slice(0, 7), kiosk], [day.slice(0, 7), ''], [day.slice(0, 4), kiosk], [day.slice(0, 4), '']] as const) {
+          if (this.sql.addPatronPeriod.run(period, periodKiosk, patronHash).changes === 1) counted(period, periodKiosk);
+        }
+      }
+      for (const [key, patrons] of patronCounts) {
+        const [period, kiosk] = key.split('\t');
+        this.sql.addPatronCount.run(period, kiosk, patrons);
       }
       this.sql.setProgress.run(source, rows[rows.length - 1]!.id);
       return rows.length;

@@ -128,7 +128,7 @@ describe('GET /api/admin/statistics', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'statistics%'")
       .pluck()
       .all() as string[];
-    expect(statisticsTables.sort()).toEqual(['statistics_daily', 'statistics_patron_days', 'statistics_progress']);
+    expect(statisticsTables.sort()).toEqual(['statistics_daily', 'statistics_patron_counts', 'statistics_patron_days', 'statistics_patron_periods', 'statistics_progress']);
     const dump = JSON.stringify(statisticsTables.map((table) => hub.db.prepare(`SELECT * FROM ${table}`).all()));
     expect(dump).not.toContain('20140001');
     expect(hub.db.prepare('SELECT COUNT(*) FROM statistics_patron_days').pluck().get()).toBe(1);

@@ -110,6 +110,12 @@ const SHIPPED: ReadonlyArray<{ fingerprint: string; rows: string }> = [
       INSERT INTO patrons (id, card_number, display_name, full_name, pin_hash, expires_on, category, created_at)
         VALUES (3, '20149001', '赵小明', '赵小明', '', '2028-06-30', '学生', '${AT}');`,
   },
+  {
+    fingerprint: '13f8a0541f7b9596',
+    rows: `
+      INSERT INTO statistics_patron_periods (period, kiosk_id, patron_hash) VALUES ('2026-03', '', 181149821003265);
+      INSERT INTO statistics_patron_counts (period, kiosk_id, patrons) VALUES ('2026-03', '', 2);`,
+  },
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
@@ -131,7 +137,9 @@ function tables(db: Database.Database): string[] {
 }
 
 function contents(db: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(tables(db).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]));
+  // A WITHOUT ROWID table is in its primary key's order.
+  const order = (table: string) => (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string).includes('WITHOUT ROWID') ? '' : 'ORDER BY rowid';
+  return Object.fromEntries(tables(db).map((table) => [table, db.prepare(`SELECT * FROM ${table} ${order(table)}`).all()]));
 }
 
 function schema(db: Database.Database): unknown[] {
@@ -162,6 +170,32 @@ describe('migrations', () => {
       { id: 'front-desk', profile_id: 2 },
       { id: 'reading-room', profile_id: 1 },
     ]);
+  });
+
+  it('fill the patrons per day for all kiosks, per month and per year from the patron days already rolled up', () => {
+    const db = databaseAtVersion(12);
+    db.exec(`
+      INSERT INTO statistics_patron_days (day, kiosk_id, patron_hash) VALUES
+        ('2026-03-02', 'reading-room', 181149821003264), ('2026-03-03', 'front-desk', 181149821003264),
+        ('2026-03-03', 'front-desk', 7), ('2026-04-01', 'front-desk', 7), ('2027-01-01', 'front-desk', 8);`);
+    migrate(db);
+    const counts = Object.fromEntries(
+      (db.prepare('SELECT period, kiosk_id, patrons FROM statistics_patron_counts').all() as { period: string; kiosk_id: string; patrons: number }[]).map(
+        (row) => [`${row.period} ${row.kiosk_id || '*'}`, row.patrons],
+      ),
+    );
+    expect(counts).toEqual({
+      '2026-03-02 front-desk': 1, '2026-03-02 reading-room': 1, '2026-03-02 *': 1,
+      '2026-03-03 front-desk': 2, '2026-03-03 *': 2,
+      '2026-04-01 front-desk': 1, '2026-04-01 *': 1,
+      '2027-01-01 front-desk': 1, '2027-01-01 *': 1,
+      '2026-03 front-desk': 2, '2026-03 reading-room': 1, '2026-03 *': 2,
+      '2026-04 front-desk': 1, '2026-04 *': 1,
+      '2027-01 front-desk': 1, '2027-01 *': 1,
+      '2026 front-desk': 2, '2026 reading-room': 1, '2026 *': 2,
+      '2027 front-desk': 1, '2027 *': 1,
+    });
+    expect(db.prepare("SELECT COUNT(*) FROM statistics_patron_periods WHERE period = '2026' AND kiosk_id = ''").pluck().get()).toBe(2);
   });
 
   it('are one append-only list: every shipped step is unchanged, and each has rows in this test', () => {
