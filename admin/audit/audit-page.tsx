@@ -28,7 +28,7 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
   }
 
   return (
-    <PageShell name="audit" tall title={t('admin.audit.title')}>
+    <PageShell className="audit-page" tall title={t('admin.audit.title')}>
       {/* Keyed by the filters, so "clear" empties the fields too. */}
       <form key={JSON.stringify(filters)} class="audit-filters" aria-label={t('admin.audit.filters')} onSubmit={apply}>
         <label>
@@ -73,7 +73,7 @@ export function AuditPage({ actor }: { actor: AuditPageActor }) {
           {result.entries.length === 0 ? (
             <p>{t('admin.audit.empty')}</p>
           ) : (
-            <table class="data-table audit-table" aria-busy={loading}>
+            <table class="record-table audit-table" aria-busy={loading}>
               <thead>
                 <tr>
                   <th scope="col">{t('admin.audit.when')}</th>

@@ -23,7 +23,7 @@ export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
 
   return (
     <PageShell
-      name="kiosks"
+      className="kiosks-page"
       tall
       title={t('admin.kiosks.title')}
       notice={context.notice}
@@ -36,7 +36,7 @@ export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
           {view.fleet.kiosks.length === 0 ? (
             <p class="muted">{t('admin.kiosks.empty')}</p>
           ) : (
-            <table class="data-table kiosks-table">
+            <table class="record-table kiosks-table">
               <thead>
                 <tr>
                   <th scope="col">{t('admin.kiosks.name')}</th>

@@ -17,8 +17,8 @@ export interface PageLoad {
 }
 
 interface PageShellProps {
-  /** The page's own class is `${name}-page`. */
-  name: string;
+  /** The page's own class, e.g. `staff-page`. */
+  className: string;
   title: string;
   /** A page of forms and tables: its controls are at least 44 px tall. */
   tall?: boolean;
@@ -27,9 +27,9 @@ interface PageShellProps {
   children?: ComponentChildren;
 }
 
-export function PageShell({ name, title, tall = false, notice = null, load, children }: PageShellProps) {
+export function PageShell({ className, title, tall = false, notice = null, load, children }: PageShellProps) {
   return (
-    <div class={`admin-page-frame ${name}-page${tall ? ' tall-controls' : ''}`}>
+    <div class={`admin-page-frame ${className}${tall ? ' tall-controls' : ''}`}>
       <h1>{title}</h1>
       <Notice notice={notice} />
       {load && <LoadState load={load} />}

@@ -20,14 +20,14 @@ export function StaffPage({ actor }: { actor: StaffPageActor }) {
 
   return (
     <PageShell
-      name="staff"
+      className="staff-page"
       tall
       title={t('admin.staff.title')}
       notice={context.notice}
       load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
     >
       {(state === 'idle' || state === 'working') && (
-        <table class="data-table staff-table">
+        <table class="record-table staff-table">
           <thead>
             <tr>
               <th scope="col">{t('admin.username')}</th>
