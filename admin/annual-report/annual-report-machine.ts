@@ -7,7 +7,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import type { AnnualReport } from '../../shared/statistics/schemas';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { signInExpired, type PageInput } from '../shell/page-machine';
 
 export interface AnnualReportContext {
   token: string;
@@ -25,13 +26,12 @@ export const annualReportMachine = setup({
   types: {
     context: {} as AnnualReportContext,
     events: {} as AnnualReportEvent,
-    input: {} as { token: string; thisYear?: number },
+    input: {} as PageInput & { thisYear?: number },
   },
   actors: {
     readAnnualReport: fromPromise<AnnualReport, { token: string; year: number }>(notProvided),
   },
   guards: {
-    signInRequired: ({ event }) => isSignInRequired((event as { error?: unknown }).error),
     aYear: ({ event }) => event.type === 'year.chosen' && Number.isInteger(event.year) && event.year >= FIRST_YEAR && event.year <= LAST_YEAR,
   },
 }).createMachine({
@@ -52,7 +52,7 @@ export const annualReportMachine = setup({
         input: ({ context }) => ({ token: context.token, year: context.year }),
         onDone: { target: 'ready', actions: assign({ report: ({ event }) => event.output, error: null }) },
         onError: [
-          { guard: 'signInRequired', target: 'expired' },
+          signInExpired('annualReport'),
           { target: 'ready', actions: assign({ report: null, error: ({ event }) => reasonOf(event.error) }) },
         ],
       },

@@ -5,6 +5,7 @@ import { useSelector } from '../../shared/ui/use-selector';
 import { BarChart, ChartTable, type ChartSeries } from '../statistics/bar-chart';
 import { formatCount, formatPeriod } from '../statistics/format-period';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { Notice, PageShell, refused } from '../shell/page-shell';
 import { FIRST_YEAR, LAST_YEAR, type AnnualReportMachine } from './annual-report-machine';
 import '../statistics/statistics.css';
 import './annual-report.css';
@@ -23,8 +24,7 @@ export function AnnualReportPage({ actor }: { actor: AnnualReportActor }) {
   }
 
   return (
-    <div class="annual-report">
-      <h1>{t('admin.report.title', { year })}</h1>
+    <PageShell className="annual-report" title={t('admin.report.title', { year })}>
       <form key={year} class="statistics-filters report-controls" onSubmit={choose}>
         <label>
           {t('admin.report.year')}
@@ -37,14 +37,10 @@ export function AnnualReportPage({ actor }: { actor: AnnualReportActor }) {
           {t('admin.report.print')}
         </button>
       </form>
-      {error && (
-        <p role="alert" class="notice refused">
-          {t(error)}
-        </p>
-      )}
+      <Notice notice={refused(error)} />
       {loading && <p role="status">{t('admin.report.loading')}</p>}
       {report && !loading && <ReportBody report={report} />}
-    </div>
+    </PageShell>
   );
 }
 

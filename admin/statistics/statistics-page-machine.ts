@@ -8,7 +8,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import type { StatisticsAnswer, StatisticsQuery } from '../../shared/statistics/schemas';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { signInExpired, type PageInput } from '../shell/page-machine';
 import { defaultFilters, filtersProblem, localToday, statisticsQueryOf, type StatisticsFilters } from './statistics-filters';
 
 export interface StatisticsPageContext {
@@ -29,7 +30,7 @@ export const statisticsPageMachine = setup({
   types: {
     context: {} as StatisticsPageContext,
     events: {} as StatisticsPageEvent,
-    input: {} as { token: string; today?: string },
+    input: {} as PageInput & { today?: string },
   },
   actors: {
     readStatistics: fromPromise<StatisticsAnswer, { token: string; query: StatisticsQuery }>(notProvided),
@@ -37,9 +38,6 @@ export const statisticsPageMachine = setup({
   actions: {
     /** Gives the browser the answer as a CSV file (injected). */
     saveCsv: (_, _answer: StatisticsAnswer) => {},
-  },
-  guards: {
-    signInRequired: ({ event }) => isSignInRequired((event as { error?: unknown }).error),
   },
 }).createMachine({
   id: 'statisticsPage',
@@ -60,7 +58,7 @@ export const statisticsPageMachine = setup({
         input: ({ context }) => ({ token: context.token, query: statisticsQueryOf(context.filters) }),
         onDone: { target: 'ready', actions: assign({ answer: ({ event }) => event.output, error: null }) },
         onError: [
-          { guard: 'signInRequired', target: 'expired' },
+          signInExpired('statisticsPage'),
           { target: 'ready', actions: assign({ error: ({ event }) => reasonOf(event.error) }) },
         ],
       },

@@ -5,6 +5,7 @@ import type { StaffMessageKey, StaffTranslate } from '../../shared/i18n/staff';
 import { STATISTICS_GRANULARITIES, type StatisticsAnswer, type StatisticsFigures, type StatisticsGranularity } from '../../shared/statistics/schemas';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { Notice, PageShell, refused } from '../shell/page-shell';
 import { BarChart, ChartTable, type ChartSeries } from './bar-chart';
 import { formatCount, formatPeriod } from './format-period';
 import type { StatisticsFilters } from './statistics-filters';
@@ -56,8 +57,7 @@ export function StatisticsPage({ actor }: { actor: StatisticsPageActor }) {
   const periods = answer?.periodTotals.map((row) => row.period) ?? [];
 
   return (
-    <div class="statistics-page">
-      <h1>{t('admin.statistics.title')}</h1>
+    <PageShell className="statistics-page" title={t('admin.statistics.title')}>
       <form key={JSON.stringify(filters)} class="statistics-filters" aria-label={t('admin.statistics.filters')} onSubmit={apply}>
         <label>
           {t('admin.statistics.from')}
@@ -97,11 +97,7 @@ export function StatisticsPage({ actor }: { actor: StatisticsPageActor }) {
           {t('admin.statistics.exportCsv')}
         </button>
       </form>
-      {error && (
-        <p role="alert" class="notice refused">
-          {t(error)}
-        </p>
-      )}
+      <Notice notice={refused(error)} />
       {loading && <p role="status">{t('admin.statistics.loading')}</p>}
       {answer && (
         <div aria-busy={loading}>
@@ -126,7 +122,7 @@ export function StatisticsPage({ actor }: { actor: StatisticsPageActor }) {
           <Reasons answer={answer} t={t} language={language} />
         </div>
       )}
-    </div>
+    </PageShell>
   );
 }
 
