@@ -13,6 +13,7 @@ interface IssueRow {
   id: number;
   created_at: string;
   kiosk_id: string;
+  kiosk_name: string | null;
   type: OfflineIssue['type'];
   patron_card: string | null;
   item_barcode: string;
@@ -29,16 +30,17 @@ export class OfflineIssues {
     db: Database,
     private readonly now: Clock,
   ) {
-    const issues = `SELECT id, created_at, kiosk_id, type, patron_card, item_barcode, offline_outcome, offline_code, handled_at, handled_by
-                      FROM transactions WHERE offline_outcome IN ('conflict', 'refused')`;
+    const issues = `SELECT t.id, t.created_at, t.kiosk_id, k.name AS kiosk_name, t.type, t.patron_card, t.item_barcode, t.offline_outcome,
+                           t.offline_code, t.handled_at, t.handled_by
+                      FROM transactions t LEFT JOIN kiosks k ON k.id = t.kiosk_id WHERE t.offline_outcome IN ('conflict', 'refused')`;
     this.sql = {
-      open: db.prepare(`${issues} AND handled_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ${LIST_LIMIT}`),
-      all: db.prepare(`${issues} ORDER BY created_at DESC, id DESC LIMIT ${LIST_LIMIT}`),
+      open: db.prepare(`${issues} AND t.handled_at IS NULL ORDER BY t.created_at DESC, t.id DESC LIMIT ${LIST_LIMIT}`),
+      all: db.prepare(`${issues} ORDER BY t.created_at DESC, t.id DESC LIMIT ${LIST_LIMIT}`),
       markHandled: db.prepare(
         `UPDATE transactions SET handled_at = ?, handled_by = ?
           WHERE id = ? AND offline_outcome IN ('conflict', 'refused') AND handled_at IS NULL`,
       ),
-      exists: db.prepare(`SELECT 1 FROM transactions WHERE id = ? AND offline_outcome IN ('conflict', 'refused')`).pluck(),
+      itemOf: db.prepare(`SELECT item_barcode FROM transactions WHERE id = ? AND offline_outcome IN ('conflict', 'refused')`).pluck(),
     };
   }
 
@@ -46,10 +48,10 @@ export class OfflineIssues {
     return (this.sql[include].all() as IssueRow[]).map(toIssue);
   }
 
-  /** false: no such issue. Marking an issue already handled keeps who handled it first. */
-  markHandled(id: number, username: string): boolean {
+  /** The issue's item barcode (for the audit log); null: no such issue. Marking an issue already handled keeps who handled it first. */
+  markHandled(id: number, username: string): string | null {
     this.sql.markHandled.run(this.now().toISOString(), username, id);
-    return this.sql.exists.get(id) !== undefined;
+    return (this.sql.itemOf.get(id) as string | undefined) ?? null;
   }
 }
 
@@ -58,6 +60,7 @@ function toIssue(row: IssueRow): OfflineIssue {
     id: row.id,
     at: row.created_at,
     kioskId: row.kiosk_id,
+    kioskName: row.kiosk_name,
     type: row.type,
     cardNumber: row.patron_card,
     itemBarcode: row.item_barcode,

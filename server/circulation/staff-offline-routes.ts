@@ -3,7 +3,9 @@
  * offline transactions, until a member of staff marks each handled.
  *
  *   GET  /api/admin/offline-transactions?include=open|all   → OfflineIssueList (open: not yet handled)
- *   POST /api/admin/offline-transactions/:id/handled        → 204 (who and when kept on the row)
+ *   POST /api/admin/offline-transactions/:id/handled        → 204 (who and when kept on the row; in the audit log)
+ *
+ * Card numbers are personal data: the answers are not cached (the hub's no-store default).
  */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../shared/api/routes';
@@ -13,7 +15,7 @@ import { parseParams, parseQuery } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { OfflineIssues } from './offline-issues';
 
-export function registerStaffOfflineRoutes(app: FastifyInstance, { db, now }: HubServices): void {
+export function registerStaffOfflineRoutes(app: FastifyInstance, { db, now, audit }: HubServices): void {
   const issues = new OfflineIssues(db, now);
 
   app.get(API.staffOfflineTransactions, async (request): Promise<OfflineIssueList> => {
@@ -25,7 +27,9 @@ export function registerStaffOfflineRoutes(app: FastifyInstance, { db, now }: Hu
     const { id } = parseParams(OfflineIssueParams, request.params, 'request.invalid');
     const staff = request.staff;
     if (!staff) throw new HttpError(401, 'staff.signInRequired');
-    if (!issues.markHandled(id, staff.username)) throw new HttpError(404, 'request.invalid');
+    const item = issues.markHandled(id, staff.username);
+    if (item === null) throw new HttpError(404, 'request.invalid');
+    audit.recordRequest(request, 'offline.handled', `${id} (${item})`);
     return reply.status(204).send();
   });
 }

@@ -9,6 +9,8 @@ export const OfflineIssue = z.object({
   /** When the patron did it at the kiosk. */
   at: IsoDateTime,
   kioskId: z.string(),
+  /** The kiosk's name on the Kiosks page; null if it is gone. */
+  kioskName: z.string().nullable(),
   type: z.enum(['checkout', 'checkin']),
   /** Checkouts only, and only while the log still holds it (statistics clear cards after 7 days). */
   cardNumber: z.string().nullable(),
