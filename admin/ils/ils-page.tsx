@@ -38,7 +38,7 @@ export function IlsPage({ actor }: { actor: IlsPageActor }) {
   const { settings } = context;
   return (
     <PageShell
-      name="ils"
+      className="ils-page"
       tall
       title={t('admin.ils.title')}
       notice={context.notice}
