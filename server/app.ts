@@ -28,6 +28,7 @@ import type { IlsPort } from './ils/ils-port';
 import { requireKioskToken } from './kiosks/kiosk-auth';
 import { registerAdminKioskRoutes } from './kiosks/admin-kiosk-routes';
 import { registerAdminProfileRoutes } from './kiosks/admin-profile-routes';
+import { registerProfileImageRoute } from './kiosks/profile-image-route';
 import { registerKioskClaimRoute, registerKioskConfigRoute, registerKioskPairRoute } from './kiosks/kiosk-routes';
 import { registerSessionRoutes } from './patron-sessions/session-routes';
 import { registerStaffPatronRoutes } from './patrons/staff-patron-routes';
@@ -83,6 +84,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
     registerKioskPairRoute(limited, services);
     registerStaffRoutes(limited, services);
     registerCoverRoutes(limited, services);
+    registerProfileImageRoute(limited, config);
     registerPublicEbookRoutes(limited, services, config);
     registerPhoneRoutes(limited, services, config);
     registerPhoneReceiptRoutes(limited, services, config);
@@ -123,7 +125,7 @@ export async function buildApp({ config, db, now = systemClock, logger = true, i
         registerAdminAuditRoutes(adminScope, services);
         registerAdminIlsRoutes(adminScope, services, config);
         registerAdminKioskRoutes(adminScope, services);
-        registerAdminProfileRoutes(adminScope, services);
+        registerAdminProfileRoutes(adminScope, services, config);
       });
     });
   });

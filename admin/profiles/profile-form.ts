@@ -1,7 +1,9 @@
 /**
  * The profile form's plain parts: reading the form into the shape ProfileInput checks (the page
  * machine checks it), trying a barcode against the form's rules, and saying a field problem in
- * the staff member's words.
+ * the staff member's words. Rules and slides that staff add and remove are named by a key that
+ * never changes while the form is open (`card.3.minLength`, `slide.2.en`), so removing one in
+ * the middle leaves what was typed in the others where it was.
  */
 import type { FieldProblem } from '../../shared/api/field-problems';
 import type { ProfileSettings } from '../../shared/api/fleet-schemas';
@@ -33,15 +35,23 @@ function ruleOf(form: FormData, prefix: string, kind: RuleKind): Record<string, 
   };
 }
 
-/** The form's rules, or null for the library's. `counts`: how many rules of each kind the form shows. */
-export function rulesOf(form: FormData, counts: Record<RuleKind, number>): unknown {
+/** The keys of the rules and slides the form shows, in order. */
+export interface FormKeys {
+  rules: Record<RuleKind, number[]>;
+  slides: number[];
+}
+
+/** The form's rules, or null for the library's. */
+export function rulesOf(form: FormData, keys: Record<RuleKind, number[]>): unknown {
   if (checked(form, 'libraryRules')) return null;
-  const list = (kind: RuleKind) => Array.from({ length: counts[kind] }, (_, index) => ruleOf(form, `${kind}.${index}`, kind));
+  const list = (kind: RuleKind) => keys[kind].map((key) => ruleOf(form, `${kind}.${key}`, kind));
   return { card: list('card'), item: list('item') };
 }
 
+const imageOf = (form: FormData, name: string) => (text(form, name) === '' ? null : text(form, name));
+
 /** The form as the profile it asks for (unchecked: the page machine checks it with ProfileInput). */
-export function profileInputOf(form: FormData, counts: Record<RuleKind, number>, slideCount: number): unknown {
+export function profileInputOf(form: FormData, keys: FormKeys): unknown {
   const camera = text(form, 'cameraLabel');
   const settings: Record<keyof ProfileSettings, unknown> = {
     mode: text(form, 'mode'),
@@ -53,9 +63,13 @@ export function profileInputOf(form: FormData, counts: Record<RuleKind, number>,
     receipt: text(form, 'receipt'),
     phoneReceipt: checked(form, 'phoneReceipt'),
     cameraLabel: camera === '' ? null : camera,
-    scanRules: rulesOf(form, counts),
-    slides: Array.from({ length: slideCount }, (_, index) => ({ text: { 'zh-CN': text(form, `slide.${index}.zh-CN`), en: text(form, `slide.${index}.en`) } })),
+    scanRules: rulesOf(form, keys.rules),
+    slides: keys.slides.map((key) => ({
+      text: { 'zh-CN': text(form, `slide.${key}.zh-CN`), en: text(form, `slide.${key}.en`) },
+      image: imageOf(form, `slide.${key}.image`),
+    })),
     libraryName: checked(form, 'libraryNameOwn') ? null : { 'zh-CN': text(form, 'libraryName.zh-CN'), en: text(form, 'libraryName.en') },
+    logo: imageOf(form, 'logo'),
     offline: {
       returnsQueued: checked(form, 'offline.returnsQueued'),
       borrowing: checked(form, 'offline.borrowing'),
@@ -71,8 +85,7 @@ export function triedBarcode(raw: string, rules: ScanRules, t: StaffTranslate): 
   if (card.ok) return t('admin.profile.try.card');
   const item = validateBarcode(rules.item, raw);
   if (item.ok) return t(item.matched === 'isbn' ? 'admin.profile.try.isbn' : 'admin.profile.try.item');
-  const reason = `${t('admin.profile.rules.card')}：${t(`barcode.reason.${card.reason}`)}；${t('admin.profile.rules.item')}：${t(`barcode.reason.${item.reason}`)}`;
-  return t('admin.profile.try.rejected', { reason });
+  return t('admin.profile.try.rejected', { card: t(`barcode.reason.${card.reason}`), item: t(`barcode.reason.${item.reason}`) });
 }
 
 const FIELD_LABELS: Record<string, StaffMessageKey> = {
@@ -89,6 +102,7 @@ const FIELD_LABELS: Record<string, StaffMessageKey> = {
   scanRules: 'admin.profile.field.scanRules',
   slides: 'admin.profile.field.slides',
   libraryName: 'admin.profile.field.libraryName',
+  logo: 'admin.profile.field.logo',
   offline: 'admin.profile.field.offline',
 };
 
@@ -120,6 +134,7 @@ export function problemText(problem: FieldProblem, t: StaffTranslate): string {
     parts.push(t(OFFLINE_FIELD_LABELS[path[1]]!));
   } else if (path[0] === 'slides' && path[1] !== undefined) {
     parts.push(String(Number(path[1]) + 1));
+    if (path[2] === 'image') parts.push(t('admin.profile.field.slideImage'));
   }
   return t(`admin.problem.${problem.reason}`, { field: parts.join(' › '), limit: problem.limit ?? '' });
 }

@@ -2,7 +2,7 @@
 import { fromPromise } from 'xstate';
 import type { ProfileInput } from '../../shared/api/fleet-schemas';
 import type { StaffHubClient } from '../../shared/api/staff-hub-client';
-import type { ProfilesView } from './profiles-page-machine';
+import type { ProfilesView, UploadImageInput } from './profiles-page-machine';
 
 type Call<I> = { input: { token: string } & I; signal: AbortSignal };
 
@@ -16,5 +16,6 @@ export function profilesPageActors(hub: StaffHubClient) {
       input.id === null ? hub.createProfile(input.token, input.input, signal) : hub.updateProfile(input.token, input.id, input.input, signal),
     ),
     deleteProfile: fromPromise(({ input, signal }: Call<{ id: number }>) => hub.deleteProfile(input.token, input.id, signal)),
+    uploadImage: fromPromise(({ input, signal }: { input: UploadImageInput; signal: AbortSignal }) => hub.uploadProfileImage(input.token, input.kind, input.file, input.name, signal)),
   };
 }

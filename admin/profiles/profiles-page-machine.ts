@@ -2,13 +2,15 @@
  * The admin panel's Profiles page (admins only): the kiosk profiles, a form to create or edit one,
  * and delete (confirmed first). The form's settings are checked with the shared ProfileInput
  * schema before the hub sees them; refused fields (from that check or the hub's profile.invalid)
- * are listed by field and reason. All hub calls are injected actors; `staff.signInRequired` ends
- * the machine in `expired`.
+ * are listed by field and reason. A picture chosen in the form (a slide's, the logo) is uploaded
+ * at once, beside whatever else the page does; the form names it by the id the hub answers. All
+ * hub calls are injected actors; `staff.signInRequired` ends the machine in `expired`.
  */
-import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
 import { fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
 import { ProfileInput, ProfileSettings, type Profile } from '../../shared/api/fleet-schemas';
 import { HubError } from '../../shared/api/hub-client';
+import { PROFILE_IMAGE_MAX_BYTES, type ProfileImageKind, type ProfileImageUploaded } from '../../shared/api/kiosk-slides';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import { isSignInRequired, reasonOf } from '../shell/hub-reason';
@@ -31,6 +33,20 @@ export interface ProfileDraft {
   input: ProfileInput;
 }
 
+/**
+ * A picture of the form: `logo`, or `slide.<key>` for the slide the form shows under that key
+ * (the draft's slides are keys 0, 1, …). `id`: the stored picture the form names, null for none.
+ */
+export interface ImageSlot {
+  id: string | null;
+  uploading: boolean;
+  problem: StaffMessageKey | null;
+}
+
+export const LOGO_SLOT = 'logo';
+export const slideSlot = (key: number) => `slide.${key}`;
+const UPLOAD_PREFIX = 'image:';
+
 export type ProfilesPageEvent =
   | { type: 'list.reload' }
   | { type: 'profile.new' }
@@ -40,7 +56,10 @@ export type ProfilesPageEvent =
   | { type: 'profile.save'; input: unknown }
   | { type: 'delete.chosen'; profileId: number }
   | { type: 'delete.cancelled' }
-  | { type: 'delete.confirmed' };
+  | { type: 'delete.confirmed' }
+  /** Staff chose a file for a picture: it is uploaded as it is (the hub judges it by its content). */
+  | { type: 'image.chosen'; slot: string; kind: ProfileImageKind; file: Blob; name: string }
+  | { type: 'image.removed'; slot: string };
 
 export interface ProfilesPageContext {
   token: string;
@@ -50,10 +69,36 @@ export interface ProfilesPageContext {
   draft: ProfileDraft | null;
   problems: FieldProblem[];
   deleting: number | null;
+  /** The draft's pictures by slot. */
+  images: Record<string, ImageSlot>;
+}
+
+export interface UploadImageInput {
+  token: string;
+  kind: ProfileImageKind;
+  file: Blob;
+  name: string;
 }
 
 const EXPIRED = { guard: ({ event }: { event: { error: unknown } }) => isSignInRequired(event.error), target: '#profiles.expired' } as const;
 const nameOf = (context: ProfilesPageContext, id: number | null) => context.view?.profiles.find((profile) => profile.id === id)?.name ?? '';
+
+const stored = (id: string | null): ImageSlot => ({ id, uploading: false, problem: null });
+/** A new draft: its form, its pictures, no problems yet. */
+function draftOf(id: number | null, input: ProfileInput): Pick<ProfilesPageContext, 'draft' | 'images' | 'problems' | 'notice'> {
+  const images: Record<string, ImageSlot> = { [LOGO_SLOT]: stored(input.settings.logo) };
+  input.settings.slides.forEach((slide, index) => (images[slideSlot(index)] = stored(slide.image)));
+  return { draft: { id, input }, images, problems: [], notice: null };
+}
+const withSlot = (context: ProfilesPageContext, slot: string, image: ImageSlot) => ({ images: { ...context.images, [slot]: image } });
+
+/** The end of an upload the form still waits for: its slot, and the picture or the error. */
+function uploadOf(context: ProfilesPageContext, event: { type: string }): { slot: string; output?: ProfileImageUploaded; error?: unknown } | null {
+  const ended = event as { type: string; actorId?: string; output?: ProfileImageUploaded; error?: unknown };
+  if (!ended.actorId?.startsWith(UPLOAD_PREFIX)) return null;
+  const slot = ended.actorId.slice(UPLOAD_PREFIX.length);
+  return context.images[slot]?.uploading ? { slot, output: ended.output, error: ended.error } : null;
+}
 
 export const profilesPageMachine = setup({
   types: {
@@ -65,11 +110,21 @@ export const profilesPageMachine = setup({
     loadProfiles: fromPromise<ProfilesView, { token: string }>(notProvided),
     saveProfile: fromPromise<Profile, { token: string; id: number | null; input: ProfileInput }>(notProvided),
     deleteProfile: fromPromise<Profile, { token: string; id: number }>(notProvided),
+    uploadImage: fromPromise<ProfileImageUploaded, UploadImageInput>(notProvided),
   },
   guards: {
+    uploadNeedsSignIn: ({ context, event }) => isSignInRequired(uploadOf(context, event)?.error),
     validForm: ({ event }) => event.type === 'profile.save' && ProfileInput.safeParse(event.input).success,
   },
   actions: {
+    noteUploaded: assign(({ context, event }) => {
+      const upload = uploadOf(context, event);
+      return upload?.output ? withSlot(context, upload.slot, stored(upload.output.id)) : {};
+    }),
+    noteUploadFailed: assign(({ context, event }) => {
+      const upload = uploadOf(context, event);
+      return upload ? withSlot(context, upload.slot, { ...stored(context.images[upload.slot]?.id ?? null), problem: reasonOf(upload.error) }) : {};
+    }),
     showRefusal: assign(({ event }) => {
       const error = (event as { error?: unknown }).error;
       const problems = error instanceof HubError ? (error.details.problems ?? []) : [];
@@ -78,7 +133,7 @@ export const profilesPageMachine = setup({
   },
 }).createMachine({
   id: 'profiles',
-  context: ({ input }) => ({ token: input.token, view: null, loadError: null, notice: null, draft: null, problems: [], deleting: null }),
+  context: ({ input }) => ({ token: input.token, view: null, loadError: null, notice: null, draft: null, problems: [], deleting: null, images: {} }),
   initial: 'loading',
   states: {
     loading: {
@@ -92,18 +147,43 @@ export const profilesPageMachine = setup({
     failed: { on: { 'list.reload': 'loading' } },
     ready: {
       initial: 'idle',
+      on: {
+        'image.chosen': [
+          {
+            guard: ({ context, event }) => context.draft !== null && event.file.size > PROFILE_IMAGE_MAX_BYTES,
+            actions: assign(({ context, event }) => withSlot(context, event.slot, { ...stored(context.images[event.slot]?.id ?? null), problem: 'code.profileImage.tooLarge' })),
+          },
+          {
+            guard: ({ context }) => context.draft !== null,
+            actions: [
+              assign(({ context, event }) => withSlot(context, event.slot, { id: context.images[event.slot]?.id ?? null, uploading: true, problem: null })),
+              spawnChild('uploadImage', {
+                id: ({ event }) => `${UPLOAD_PREFIX}${(event as { slot: string }).slot}`,
+                input: ({ context, event }) => {
+                  assertEvent(event, 'image.chosen');
+                  return { token: context.token, kind: event.kind, file: event.file, name: event.name };
+                },
+              }),
+            ],
+          },
+        ],
+        'image.removed': { actions: assign(({ context, event }) => withSlot(context, event.slot, stored(null))) },
+        // An upload ended: its slot names the stored picture, or says why not (unless the form moved on).
+        'xstate.done.actor.*': { actions: 'noteUploaded' },
+        'xstate.error.actor.*': [{ guard: 'uploadNeedsSignIn', target: '#profiles.expired' }, { actions: 'noteUploadFailed' }],
+      },
       states: {
         idle: {
           on: {
             'list.reload': 'refreshing',
-            'profile.new': { actions: assign({ draft: () => ({ id: null, input: { name: '', settings: ProfileSettings.parse({}) } }), problems: [], notice: null }) },
+            'profile.new': { actions: assign(() => draftOf(null, { name: '', settings: ProfileSettings.parse({}) })) },
             'profile.edit': {
               actions: assign(({ context, event }) => {
                 const profile = context.view?.profiles.find((candidate) => candidate.id === event.profileId);
-                return { draft: profile ? { id: profile.id, input: { name: profile.name, settings: profile.settings } } : null, problems: [], notice: null };
+                return profile ? draftOf(profile.id, { name: profile.name, settings: profile.settings }) : { draft: null, images: {}, problems: [], notice: null };
               }),
             },
-            'form.cancelled': { actions: assign({ draft: null, problems: [] }) },
+            'form.cancelled': { actions: assign({ draft: null, images: {}, problems: [] }) },
             'profile.save': [
               { guard: 'validForm', target: 'saving' },
               {
@@ -135,7 +215,7 @@ export const profilesPageMachine = setup({
             },
             onDone: {
               target: 'refreshing',
-              actions: assign(({ event }) => ({ draft: null, problems: [], notice: { key: 'admin.profiles.saved' as const, name: event.output.name, tone: 'done' as const } })),
+              actions: assign(({ event }) => ({ draft: null, images: {}, problems: [], notice: { key: 'admin.profiles.saved' as const, name: event.output.name, tone: 'done' as const } })),
             },
             onError: [EXPIRED, { target: 'idle', actions: 'showRefusal' }],
           },

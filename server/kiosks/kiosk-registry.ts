@@ -173,6 +173,7 @@ export class KioskRegistry {
       cameraDeviceId: row.camera_device_id,
       cameraLabel: settings.cameraLabel,
       slides: settings.slides,
+      logo: settings.logo,
       scanRules: settings.scanRules ?? loadScanRules(this.db, this.ils.scanRulesWhenUnset),
       pinFormat: this.ils.pinFormat,
       // The profile's offline policy; the config route adds the loan period and the card list.

@@ -16,6 +16,10 @@ export const FIELD_PROBLEM_REASONS = [
   'notShorterThanIdle',
   /** A barcode rule's maximum length below its minimum, a check digit without digits only, and the like. */
   'ruleInconsistent',
+  /** A slide with a picture needs its text, which patrons who cannot see the picture hear instead. */
+  'imageNeedsText',
+  /** The picture is not (or no longer) on the hub: upload it again. */
+  'imageUnknown',
   /** A SIP2 setting with `|` (SIP2's field separator) or a control character. */
   'sip2Characters',
   /** An environment variable sets this setting: the panel cannot change it. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ScanRules } from '../barcodes';
-import { Bilingual, Line, Slide } from './kiosk-slides';
+import { Bilingual, Line, ProfileImageId, Slide } from './kiosk-slides';
 import { KIOSK_MODES, Language, OfflinePolicy } from './schemas';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
@@ -43,6 +43,8 @@ export const ProfileSettings = z
     slides: z.array(Slide).max(MAX_SLIDES).default([]),
     /** The library's name on these kiosks; null: the library's own (settings). */
     libraryName: Bilingual(60).nullable().default(null),
+    /** The library's logo on the attract screen (an uploaded picture); null: none. */
+    logo: ProfileImageId.nullable().default(null),
     /** Returns queued (default on), borrowing (default off) and its limit while the hub cannot be reached. */
     offline: ProfileOfflinePolicy.prefault({}),
   })

@@ -59,6 +59,10 @@ export const API = {
   staffKioskPairingCode: '/api/admin/kiosks/:id/pairing-code',
   staffProfiles: '/api/admin/profiles',
   staffProfile: '/api/admin/profiles/:id',
+  /** POST ?kind=slide|logo, the body the picture itself: stored for profiles to name. */
+  staffProfileImages: '/api/admin/profile-images',
+  /** Fetched by <img> on the kiosk and in the panel: public and immutable (`:file` is `<id>.webp`). */
+  profileImage: '/api/profile-images/:file',
 } as const;
 
 /** Generated covers for items without one (fetched by <img>). */
@@ -112,6 +116,7 @@ export const staffKioskRevokePath = (kioskId: string) => pathOf(API.staffKioskRe
 export const staffKioskPairingCodePath = (kioskId: string) => pathOf(API.staffKioskPairingCode, { id: kioskId });
 export const staffProfilePath = (profileId: number) => pathOf(API.staffProfile, { id: profileId });
 export const staffOfflineTransactionHandledPath = (id: number) => pathOf(API.staffOfflineTransactionHandled, { id });
+export const profileImagePath = (imageId: string) => pathOf(API.profileImage, { file: `${imageId}.webp` });
 export const staffAccountPath = (staffId: number) => pathOf(API.staffAccount, { id: staffId });
 export const staffAccountPasswordPath = (staffId: number) => pathOf(API.staffAccountPassword, { id: staffId });
 export const ticketPagePath = (token: string) => pathOf(PHONE.ticketPage, { token });

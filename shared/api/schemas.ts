@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, MAX_BARCODE_LENGTH, PRINTABLE_ASCII, ScanRules } from '../barcodes';
 import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
 import { FieldProblem } from './field-problems';
-import { Slide } from './kiosk-slides';
+import { ProfileImageId, Slide } from './kiosk-slides';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
@@ -86,6 +86,8 @@ export const KioskConfig = z.object({
   cameraLabel: z.string().min(1).nullable().default(null),
   /** The attract screen's slides (the kiosk profile). */
   slides: z.array(Slide).default([]),
+  /** The library's logo on the attract screen (the kiosk profile), by routes.ts profileImagePath; null: none. */
+  logo: ProfileImageId.nullable().default(null),
   /** Changes whenever the config does (not the offline card list): heartbeats answer the current one. */
   configVersion: z.string().default(''),
   /** The library's card and item patterns: scans that fail them never reach the hub. */

@@ -8,6 +8,7 @@ import { EbookUploaded, StaffEbook, StaffEbookList, type CategoryDraft, type Ebo
 import { PatronDetail, PatronSearchPage, PinResetDone, type PatronSearchQuery } from '../patrons/schemas';
 import { HubClient, type FileBody } from './hub-client';
 import { FleetKiosk, FleetList, IssuedPairingCode, Profile, ProfileList, type AddKioskRequest, type KioskChange, type ProfileInput } from './fleet-schemas';
+import { ProfileImageUploaded, type ProfileImageKind } from './kiosk-slides';
 import { IlsConnectionTest, IlsSettingsView, type IlsSettingsInput } from './ils-settings-schemas';
 import { OfflineIssueList } from './offline-staff-schemas';
 import { AnnualReport, StatisticsAnswer, type StatisticsQuery } from '../statistics/schemas';
@@ -182,5 +183,10 @@ export class StaffHubClient extends HubClient {
   }
   deleteProfile(staffToken: string, profileId: number, signal?: AbortSignal) {
     return this.call('DELETE', staffProfilePath(profileId), Profile, undefined, { bearer: staffToken, signal });
+  }
+  /** Sent as bytes alone: the hub tells the picture's type by its content, not by the browser's guess from the name. */
+  uploadProfileImage(staffToken: string, kind: ProfileImageKind, file: Blob, name: string, signal?: AbortSignal) {
+    const bytes = file.slice(0, file.size, 'application/octet-stream');
+    return this.call('POST', `${API.staffProfileImages}?kind=${kind}`, ProfileImageUploaded, { file: bytes, name } satisfies FileBody, { bearer: staffToken, signal });
   }
 }

@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = [
   'profile.created',
   'profile.changed',
   'profile.deleted',
+  'profile.imageUploaded',
   'kiosk.added',
   'kiosk.changed',
   'kiosk.pairingCodeIssued',

@@ -12,6 +12,14 @@ export const FLEET_STAFF_REFUSALS = [
   'profile.isDefault',
   /** The path names no kiosk (the admin panel's kiosk id, not a device token). */
   'fleet.kioskUnknown',
+  /** A profile picture past PROFILE_IMAGE_MAX_BYTES, or with more pixels than the hub decodes. */
+  'profileImage.tooLarge',
+  /** Not a PNG, JPEG or WebP by its content (whatever its name says). */
+  'profileImage.unsupportedType',
+  /** PNG, JPEG or WebP by its first bytes, but it does not decode. */
+  'profileImage.unreadable',
+  /** The path names no stored picture. */
+  'profileImage.unknown',
 ] as const;
 export type FleetStaffRefusal = (typeof FLEET_STAFF_REFUSALS)[number];
 

@@ -28,8 +28,9 @@ const CHILDREN = {
     phoneReceipt: false,
     cameraLabel: 'USB Camera (046d:0825)',
     scanRules: { card: [DEFAULT_CARD_RULE], item: { minLength: 6, maxLength: 10, charset: 'digits', checkDigit: 'none' } },
-    slides: [{ text: { 'zh-CN': '4月23日世界读书日', en: 'World Book Day, 23 April' } }],
+    slides: [{ text: { 'zh-CN': '4月23日世界读书日', en: 'World Book Day, 23 April' }, image: null }],
     libraryName: { 'zh-CN': '城关少儿图书馆', en: 'Chengguan Children’s Library' },
+    logo: null,
     offline: { returnsQueued: false, borrowing: true, maxItemsPerCard: 5 },
   },
 } as const;

@@ -71,9 +71,10 @@ describe('kiosk identity', () => {
       receipt: 'ask',
       phoneReceipt: true,
       cameraDeviceId: null,
-      // The demo kiosk's profile, 默认 / Default, with today's defaults: no camera, no slides.
+      // The demo kiosk's profile, 默认 / Default, with today's defaults: no camera, no slides, no logo.
       cameraLabel: null,
       slides: [],
+      logo: null,
       configVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
       scanRules: DEMO_SCAN_RULES,
       pinFormat: 'digits',

@@ -60,7 +60,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByLabel(t('admin.profile.libraryRules')).uncheck();
       await page.getByLabel(t('admin.profile.try.label')).fill('2014');
       await expect(page.getByTestId('try-result')).toHaveText(
-        t('admin.profile.try.rejected', { reason: `${t('admin.profile.rules.card')}：${t('barcode.reason.tooShort')}；${t('admin.profile.rules.item')}：${t('barcode.reason.tooShort')}` }),
+        t('admin.profile.try.rejected', { card: t('barcode.reason.tooShort'), item: t('barcode.reason.tooShort') }),
       );
       await page.getByLabel(t('admin.profile.try.label')).fill('20140001');
       await expect(page.getByTestId('try-result')).toHaveText(t('admin.profile.try.card'));
@@ -114,7 +114,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByLabel(t('admin.profile.field.idleTimeoutSeconds'), { exact: true }).fill('10');
       await page.getByLabel(t('admin.profile.field.idleCountdownSeconds'), { exact: true }).fill('5');
       await page.getByRole('button', { name: t('admin.profile.slide.add') }).click();
-      await page.getByLabel(`${t(lang === 'en' ? 'admin.profile.slide.en' : 'admin.profile.slide.zh')} 1`).fill(slide);
+      await page
+        .getByRole('group', { name: t('admin.profile.slide.legend', { n: 1 }) })
+        .getByLabel(t(lang === 'en' ? 'admin.profile.slide.en' : 'admin.profile.slide.zh'), { exact: true })
+        .fill(slide);
       await page.getByRole('button', { name: t('admin.profiles.save') }).click();
       await expect(page.getByRole('status')).toHaveText(t('admin.profiles.saved', { name: profileName }));
 

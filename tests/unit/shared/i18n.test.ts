@@ -27,7 +27,7 @@ describe('translations', () => {
     // Staff see file formats, the parts of an EPUB, protocols, standards, barcode symbologies, settings'
     // names, values a file may hold and the kiosk's own addresses as they are, as Chinese software does.
     const formatNames =
-      /EPUB|PDF|ZIP|OPF|META-INF\/container\.xml|mimetype|SIP2|TLS|CSV|ISBN|EAN|Luhn|(UNI|CN)?MARC(XML)?|UTF-8|GB18030|Excel|Codabar|Code 128|Koha|ASCII|ISO 2709|\.mrc|yes\/no|[A-Z][A-Z0-9]*_[A-Z0-9_]+|\/kiosk\/(\?pair)?|\/admin\//g;
+      /EPUB|PDF|ZIP|OPF|META-INF\/container\.xml|mimetype|SIP2|TLS|CSV|ISBN|EAN|Luhn|(UNI|CN)?MARC(XML)?|UTF-8|GB18030|Excel|Codabar|Code 128|PNG|JPEG|WebP|Koha|ASCII|ISO 2709|\.mrc|yes\/no|[A-Z][A-Z0-9]*_[A-Z0-9_]+|\/kiosk\/(\?pair)?|\/admin\//g;
     const chinese: Record<string, string> = { ...zhCN, ...staffZhCN };
     const offenders = Object.keys(chinese)
       .filter((key) => key !== 'language.switch')
