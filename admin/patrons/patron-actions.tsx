@@ -1,7 +1,9 @@
 /** The changes to a card: unlock, reset the PIN, block or unblock, a new expiry date; and the confirmation some of them ask for. */
+import type { ComponentChildren } from 'preact';
 import type { PatronDetail } from '../../shared/patrons/schemas';
 import { BLOCK_REASON_MAX_LENGTH } from '../../shared/patrons/schemas';
 import { useT } from '../shell/i18n-context';
+import { ConfirmDialog } from '../shell/page-shell';
 import type { PatronAction } from './patrons-page-machine';
 import type { Send } from './patrons-page';
 
@@ -11,8 +13,6 @@ interface PatronActionsProps {
   busy: boolean;
   send: Send;
 }
-
-const field = (event: Event, name: string) => String(new FormData(event.currentTarget as HTMLFormElement).get(name) ?? '');
 
 export function PatronActions({ patron, pending, busy, send }: PatronActionsProps) {
   const t = useT();
@@ -27,17 +27,15 @@ export function PatronActions({ patron, pending, busy, send }: PatronActionsProp
           ? t('admin.patrons.block.confirm', { ...names, reason: pending.reason })
           : t('admin.patrons.unblock.confirm', names);
     return (
-      <section class="panel patron-confirm" role="alertdialog" aria-labelledby="patron-confirm-question">
-        <p id="patron-confirm-question">{question}</p>
-        <div class="row-actions">
-          <button type="button" class="button primary" onClick={() => send({ type: 'confirm.accepted' })}>
-            {t('admin.patrons.confirm.yes')}
-          </button>
-          <button type="button" class="button" onClick={() => send({ type: 'confirm.cancelled' })}>
-            {t('admin.patrons.confirm.no')}
-          </button>
-        </div>
-      </section>
+      <ConfirmDialog
+        id="patron-confirm-question"
+        className="panel patron-confirm"
+        question={question}
+        yes={t('admin.patrons.confirm.yes')}
+        no={t('admin.patrons.confirm.no')}
+        onYes={() => send({ type: 'confirm.accepted' })}
+        onNo={() => send({ type: 'confirm.cancelled' })}
+      />
     );
   }
 
@@ -51,14 +49,7 @@ export function PatronActions({ patron, pending, busy, send }: PatronActionsProp
           </button>
         </div>
       )}
-      <form
-        class="panel"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send({ type: 'pinReset.requested', pin: field(event, 'pin') });
-        }}
-      >
-        <h3>{t('admin.patrons.pin.title')}</h3>
+      <ActionForm title={t('admin.patrons.pin.title')} submit={t('admin.patrons.pin.submit')} field="pin" busy={busy} onSubmit={(pin) => send({ type: 'pinReset.requested', pin })}>
         <label>
           {t('admin.patrons.pin.label')}
           <input name="pin" type="text" inputMode="numeric" autocomplete="off" spellcheck={false} maxLength={6} aria-describedby="patron-pin-hint" />
@@ -66,10 +57,7 @@ export function PatronActions({ patron, pending, busy, send }: PatronActionsProp
         <span id="patron-pin-hint" class="muted hint">
           {t('admin.patrons.pin.hint')}
         </span>
-        <button type="submit" class="button" disabled={busy}>
-          {t('admin.patrons.pin.submit')}
-        </button>
-      </form>
+      </ActionForm>
       {manuallyBlocked ? (
         <div class="panel">
           <h3>{t('admin.patrons.block.title')}</h3>
@@ -78,39 +66,54 @@ export function PatronActions({ patron, pending, busy, send }: PatronActionsProp
           </button>
         </div>
       ) : (
-        <form
-          class="panel"
-          onSubmit={(event) => {
-            event.preventDefault();
-            send({ type: 'block.requested', reason: field(event, 'reason') });
-          }}
-        >
-          <h3>{t('admin.patrons.block.title')}</h3>
+        <ActionForm title={t('admin.patrons.block.title')} submit={t('admin.patrons.block.submit')} field="reason" busy={busy} onSubmit={(reason) => send({ type: 'block.requested', reason })}>
           <label>
             {t('admin.patrons.block.reason')}
             <input name="reason" type="text" autocomplete="off" maxLength={BLOCK_REASON_MAX_LENGTH} />
           </label>
-          <button type="submit" class="button" disabled={busy}>
-            {t('admin.patrons.block.submit')}
-          </button>
-        </form>
+        </ActionForm>
       )}
-      <form
-        class="panel"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send({ type: 'expiry.requested', expiresOn: field(event, 'expiresOn') });
-        }}
+      <ActionForm
+        title={t('admin.patrons.expiry.title')}
+        submit={t('admin.patrons.expiry.submit')}
+        field="expiresOn"
+        busy={busy}
+        onSubmit={(expiresOn) => send({ type: 'expiry.requested', expiresOn })}
       >
-        <h3>{t('admin.patrons.expiry.title')}</h3>
         <label>
           {t('admin.patrons.expiry.label')}
           <input name="expiresOn" type="date" min="2000-01-01" max="2100-12-31" defaultValue={patron.expiresOn} />
         </label>
-        <button type="submit" class="button" disabled={busy}>
-          {t('admin.patrons.expiry.submit')}
-        </button>
-      </form>
+      </ActionForm>
     </section>
+  );
+}
+
+interface ActionFormProps {
+  title: string;
+  submit: string;
+  /** The name of the form's one field, whose value is sent. */
+  field: string;
+  busy: boolean;
+  onSubmit: (value: string) => void;
+  children: ComponentChildren;
+}
+
+/** One change to the card as a panel: its title, its field (children), and the button that asks for it. */
+function ActionForm({ title, submit, field, busy, onSubmit, children }: ActionFormProps) {
+  return (
+    <form
+      class="panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(String(new FormData(event.currentTarget).get(field) ?? ''));
+      }}
+    >
+      <h3>{title}</h3>
+      {children}
+      <button type="submit" class="button" disabled={busy}>
+        {submit}
+      </button>
+    </form>
   );
 }

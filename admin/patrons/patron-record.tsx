@@ -94,7 +94,7 @@ export function PatronRecord({ patron, pending, busy, generatedPin, changes, sen
         {patron.loans.length === 0 ? (
           <p class="muted">{t('admin.patrons.noLoans')}</p>
         ) : (
-          <table class="patrons-table">
+          <table class="record-table patrons-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.patrons.itemTitle')}</th>
@@ -123,7 +123,7 @@ export function PatronRecord({ patron, pending, busy, generatedPin, changes, sen
         {patron.holds.length === 0 ? (
           <p class="muted">{t('admin.patrons.noHolds')}</p>
         ) : (
-          <table class="patrons-table">
+          <table class="record-table patrons-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.patrons.itemTitle')}</th>

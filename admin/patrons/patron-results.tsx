@@ -10,7 +10,7 @@ export function PatronResults({ results, send }: { results: PatronSearchPage; se
   return (
     <section aria-labelledby="patron-results-title">
       <h2 id="patron-results-title">{t('admin.patrons.results', { total: String(results.total) })}</h2>
-      <table class="patrons-table">
+      <table class="record-table patrons-table">
         <thead>
           <tr>
             <th scope="col">{t('admin.patrons.cardNumber')}</th>

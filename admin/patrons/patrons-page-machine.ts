@@ -14,11 +14,10 @@ import { isAcceptablePin } from '../../shared/circulation/pin-policy';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import { blockReasonOf, isExpiryDate, type PatronDetail, type PatronSearchPage } from '../../shared/patrons/schemas';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { signInExpired, type PageInput, type PageNotice } from '../shell/page-machine';
 
-export interface PatronsPageInput {
-  token: string;
-}
+export type PatronsPageInput = PageInput;
 
 /** One change to a card; `pin: null` asks the hub to make one up. */
 export type PatronAction =
@@ -45,13 +44,6 @@ export interface ActionDone {
   generatedPin: string | null;
 }
 
-/** What the last step did, or why it was refused; `done` notices are status, `refused` ones alerts. */
-export interface PatronNotice {
-  key: StaffMessageKey;
-  params?: Record<string, string>;
-  tone: 'done' | 'refused';
-}
-
 export type PatronsPageEvent =
   | { type: 'search.submitted'; q: string }
   | { type: 'search.pageChosen'; page: number }
@@ -75,7 +67,7 @@ export interface PatronsPageContext extends PatronsPageInput {
   /** The change waiting for a confirmation, or being sent. */
   pending: PatronAction | null;
   generatedPin: string | null;
-  notice: PatronNotice | null;
+  notice: PageNotice | null;
   /** Bumped after each change is done, so the action forms can empty themselves. */
   changes: number;
 }
@@ -121,7 +113,7 @@ function problemOf(event: PatronsPageEvent): StaffMessageKey {
 
 const needsConfirmation = (action: PatronAction) => action.kind === 'pinReset' || action.kind === 'block' || action.kind === 'unblock';
 
-const SIGN_IN_EXPIRED = { guard: ({ event }: { event: { error: unknown } }) => isSignInRequired(event.error), target: '#patronsPage.expired' } as const;
+const SIGN_IN_EXPIRED = signInExpired('patronsPage');
 const MANAGED_BY_ILS = {
   guard: ({ event }: { event: { error: unknown } }) => isRefusal(event.error, 'patrons.managedByIls'),
   target: '#patronsPage.managedElsewhere',

@@ -2,6 +2,7 @@
 import type { Actor } from 'xstate';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
+import { Notice, PageShell } from '../shell/page-shell';
 import { PatronRecord } from './patron-record';
 import { PatronResults } from './patron-results';
 import type { PatronsPageEvent, PatronsPageMachine } from './patrons-page-machine';
@@ -30,12 +31,11 @@ export function PatronsPage({ actor }: { actor: PatronsPageActor }) {
 
   if (view === 'managedElsewhere') {
     return (
-      <div class="patrons-page">
-        <h1>{t('admin.patrons.title')}</h1>
+      <PageShell className="patrons-page" tall title={t('admin.patrons.title')}>
         <p class="notice refused" role="status">
           {t('code.patrons.managedByIls')}
         </p>
-      </div>
+      </PageShell>
     );
   }
 
@@ -45,8 +45,7 @@ export function PatronsPage({ actor }: { actor: PatronsPageActor }) {
   }
 
   return (
-    <div class="patrons-page">
-      <h1>{t('admin.patrons.title')}</h1>
+    <PageShell className="patrons-page" tall title={t('admin.patrons.title')}>
       <form class="patron-search" role="search" onSubmit={submitSearch}>
         <label>
           {t('admin.patrons.search.label')}
@@ -59,11 +58,7 @@ export function PatronsPage({ actor }: { actor: PatronsPageActor }) {
           {t('admin.patrons.search.hint')}
         </span>
       </form>
-      {context.notice && (
-        <p role={context.notice.tone === 'done' ? 'status' : 'alert'} class={`notice ${context.notice.tone}`}>
-          {t(context.notice.key, context.notice.params)}
-        </p>
-      )}
+      <Notice notice={context.notice} />
       {view === 'loading' && <p role="status">{t(context.patron ? 'admin.patrons.loading' : 'admin.patrons.searching')}</p>}
       {view === 'failed' && (
         <button type="button" class="button" onClick={() => send({ type: 'search.retry' })}>
@@ -81,6 +76,6 @@ export function PatronsPage({ actor }: { actor: PatronsPageActor }) {
           send={send}
         />
       )}
-    </div>
+    </PageShell>
   );
 }

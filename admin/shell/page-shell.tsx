@@ -73,14 +73,16 @@ interface ConfirmProps {
   no: string;
   /** The step confirmed cannot be undone (revoke, delete): the yes button says so. */
   danger?: boolean;
+  /** Classes besides `confirm`, e.g. to show it as a panel of its own. */
+  className?: string;
   busy?: boolean;
   onYes: () => void;
   onNo: () => void;
 }
 
-export function ConfirmDialog({ id, question, yes, no, danger = false, busy = false, onYes, onNo }: ConfirmProps) {
+export function ConfirmDialog({ id, question, yes, no, danger = false, className, busy = false, onYes, onNo }: ConfirmProps) {
   return (
-    <div role="alertdialog" aria-labelledby={id} class="confirm">
+    <div role="alertdialog" aria-labelledby={id} class={className ? `confirm ${className}` : 'confirm'}>
       <p id={id}>{question}</p>
       <button type="button" class={danger ? 'button danger' : 'button primary'} disabled={busy} onClick={onYes}>
         {yes}
