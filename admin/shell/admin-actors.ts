@@ -12,6 +12,8 @@ import { ilsPageActors } from '../ils/ils-page-actors';
 import { ilsPageMachine } from '../ils/ils-page-machine';
 import { kiosksPageActors } from '../kiosks/kiosks-page-actors';
 import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
+import { offlinePageActors } from '../offline/offline-page-actors';
+import { offlinePageMachine } from '../offline/offline-page-machine';
 import { profilesPageActors } from '../profiles/profiles-page-actors';
 import { profilesPageMachine } from '../profiles/profiles-page-machine';
 import { importPageActors } from '../import/import-page-actors';
@@ -52,6 +54,7 @@ export function adminActors(hub: StaffHubClient, storage: TokenStorage) {
     auditPage: auditPageMachine.provide({ actors: auditPageActors(hub) }),
     ilsPage: ilsPageMachine.provide({ actors: ilsPageActors(hub) }),
     kiosksPage: kiosksPageMachine.provide({ actors: kiosksPageActors(hub) }),
+    offlinePage: offlinePageMachine.provide({ actors: offlinePageActors(hub) }),
     profilesPage: profilesPageMachine.provide({ actors: profilesPageActors(hub) }),
     patronsPage: patronsPageMachine.provide({ actors: patronsPageActors(hub) }),
     statisticsPage: statisticsPageMachine.provide({ actors: statisticsPageActors(hub), actions: statisticsPageActions() }),

@@ -11,6 +11,7 @@ import { AuditPage, type AuditPageActor } from '../audit/audit-page';
 import { EbooksPage, type EbooksPageActor } from '../ebooks/ebooks-page';
 import { IlsPage, type IlsPageActor } from '../ils/ils-page';
 import { KiosksPage, type KiosksPageActor } from '../kiosks/kiosks-page';
+import { OfflinePage, type OfflinePageActor } from '../offline/offline-page';
 import { ProfilesPage, type ProfilesPageActor } from '../profiles/profiles-page';
 import { ImportPage, type ImportPageActor } from '../import/import-page';
 import { LabelsPage, type LabelsPageActor } from '../labels/labels-page';
@@ -60,6 +61,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
   const audit = children.audit as AuditPageActor | undefined;
   const ils = children.ils as IlsPageActor | undefined;
   const kiosks = children.kiosks as KiosksPageActor | undefined;
+  const offline = children.offline as OfflinePageActor | undefined;
   const profiles = children.profiles as ProfilesPageActor | undefined;
   const patrons = children.patrons as PatronsPageActor | undefined;
   const statistics = children.statistics as StatisticsPageActor | undefined;
@@ -73,6 +75,7 @@ export function AdminApp({ actor }: { actor: AdminActor }) {
       {audit && <AuditPage actor={audit} />}
       {ils && <IlsPage actor={ils} />}
       {kiosks && <KiosksPage actor={kiosks} />}
+      {offline && <OfflinePage actor={offline} />}
       {profiles && <ProfilesPage actor={profiles} />}
       {patrons && <PatronsPage actor={patrons} />}
       {statistics && <StatisticsPage actor={statistics} />}
@@ -99,6 +102,7 @@ const NAV_LABEL = {
   labels: 'admin.nav.labels',
   statistics: 'admin.nav.statistics',
   annualReport: 'admin.nav.annualReport',
+  offline: 'admin.nav.offline',
   staff: 'admin.nav.staff',
   audit: 'admin.nav.audit',
   ils: 'admin.nav.ils',

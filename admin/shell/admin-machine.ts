@@ -6,7 +6,7 @@
  * whose hub call finds the token expired ends itself, and staff are asked to sign in again.
  *
  * Pages are invoked machines; the nav picks one. Kiosks, Profiles, Staff, Audit log and Library system are for admins only;
- * librarians have E-books, Statistics and the Annual report.
+ * librarians have E-books, Patrons, Import, Labels, Statistics, the Annual report and Offline transactions.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { StaffRole, StaffSignedIn, StaffWhoAmI } from '../../shared/api/staff-schemas';
@@ -18,6 +18,7 @@ import { ebooksPageMachine } from '../ebooks/ebooks-page-machine';
 import { annualReportMachine } from '../annual-report/annual-report-machine';
 import { ilsPageMachine } from '../ils/ils-page-machine';
 import { kiosksPageMachine } from '../kiosks/kiosks-page-machine';
+import { offlinePageMachine } from '../offline/offline-page-machine';
 import { profilesPageMachine } from '../profiles/profiles-page-machine';
 import { importPageMachine } from '../import/import-page-machine';
 import { labelsPageMachine } from '../labels/labels-page-machine';
@@ -52,13 +53,13 @@ export interface AdminContext {
 }
 
 /** The panel's pages, in nav order. Kiosk settings, imports and statistics will join them. */
-export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'kiosks', 'profiles', 'staff', 'audit', 'ils'] as const;
+export const ADMIN_PAGES = ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'offline', 'kiosks', 'profiles', 'staff', 'audit', 'ils'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** What each role may open; the hub checks the same on every route. */
 export const PAGES_FOR: Record<StaffRole, readonly AdminPage[]> = {
   admin: ADMIN_PAGES,
-  librarian: ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport'],
+  librarian: ['ebooks', 'patrons', 'import', 'labels', 'statistics', 'annualReport', 'offline'],
 };
 
 const signedInAs = ({ context }: { context: AdminContext }) => {
@@ -93,6 +94,7 @@ export const adminMachine = setup({
     importPage: importPageMachine,
     labelsPage: labelsPageMachine,
     kiosksPage: kiosksPageMachine,
+    offlinePage: offlinePageMachine,
     profilesPage: profilesPageMachine,
   },
   actions: {
@@ -189,6 +191,7 @@ export const adminMachine = setup({
           { guard: { type: 'opens', params: 'patrons' }, target: '.patrons' },
           { guard: { type: 'opens', params: 'import' }, target: '.import' },
           { guard: { type: 'opens', params: 'kiosks' }, target: '.kiosks' },
+          { guard: { type: 'opens', params: 'offline' }, target: '.offline' },
           { guard: { type: 'opens', params: 'profiles' }, target: '.profiles' },
           { guard: { type: 'opens', params: 'labels' }, target: '.labels', reenter: true },
         ],
@@ -203,6 +206,7 @@ export const adminMachine = setup({
         annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         import: { invoke: { id: 'import', src: 'importPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         kiosks: { invoke: { id: 'kiosks', src: 'kiosksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        offline: { invoke: { id: 'offline', src: 'offlinePage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         profiles: { invoke: { id: 'profiles', src: 'profilesPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
         labels: {
           invoke: {
