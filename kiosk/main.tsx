@@ -56,7 +56,7 @@ const pairRequested = new URLSearchParams(location.search).has('pair');
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
 const playCue = createCuePlayer();
-const ebooks = ebookServices(hub);
+const ebooks = ebookServices(hub, () => localStorage.getItem(DEVICE_TOKEN_KEY));
 // Persistent storage asked for; the service worker registered, its updates taken between patrons.
 const pwa = startPwa();
 

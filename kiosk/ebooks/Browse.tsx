@@ -17,25 +17,29 @@ export function Browse({ actor }: { actor: EbooksActor }) {
   const send = sendTo(actor);
   const query = useEbooks(actor, (snapshot) => snapshot.context.query);
   const keyboardOpen = useEbooks(actor, (snapshot) => snapshot.context.keyboardOpen);
-  const results = useEbooks(actor, (snapshot) => snapshot.context.results);
-  const shelves = useEbooks(actor, (snapshot) => snapshot.context.shelves);
+  const list = useEbooks(actor, (snapshot) => snapshot.context.list);
+  const shelves = useEbooks(actor, (snapshot) => snapshot.context.view.shelves);
   const openShelfId = useEbooks(actor, (snapshot) => snapshot.context.openShelfId);
-  const openShelfEbooks = useEbooks(actor, (snapshot) => snapshot.context.shelfEbooks);
   const online = useEbooks(actor, (snapshot) => snapshot.context.online);
-  const syncing = useEbooks(actor, (snapshot) => !snapshot.matches({ sync: 'done' }));
+  const syncing = useEbooks(actor, (snapshot) => snapshot.context.syncing);
   const open = (ebookId: number) => send({ type: 'ebook.opened', ebookId });
   const labelOf = (shelf: Shelf) => (typeof shelf.label === 'string' ? t(shelf.label) : shelf.label[language]);
   const openShelf = shelves.find((shelf) => shelf.id === openShelfId) ?? null;
-  const grid = (items: EbookSummary[], label: string) => (
+  // The titles loaded so far of the search or shelf on screen; more are asked for as the patron scrolls.
+  const grid = (key: string, items: EbookSummary[], label: string) => (
     <VirtualGrid
       items={items}
+      listKey={key}
       keyOf={(ebook) => ebook.id}
       render={(ebook) => <CoverTile ebook={ebook} onOpen={open} />}
       rowHeight={ROW_HEIGHT}
       minColumnWidth={COLUMN_WIDTH}
       label={label}
+      onNearEnd={() => send({ type: 'list.more' })}
     />
   );
+  const searchList = list?.key.kind === 'search' ? { ...list, query: list.key.query } : null;
+  const shelfList = list?.key.kind === 'shelf' && list.key.shelfId === openShelfId ? list : null;
 
   return (
     <section class="ebooks-browse" data-sync={online === null ? 'pending' : online ? 'online' : 'offline'}>
@@ -65,19 +69,22 @@ export function Browse({ actor }: { actor: EbooksActor }) {
       {online === false && <p class="notice notice-info">{t('ebooks.offline')}</p>}
 
       {query.trim() !== '' ? (
-        <>
-          <p class="lead" aria-live="polite" data-testid="result-count" data-query={query}>
-            {results.length > 0 ? t('ebooks.search.count', { count: results.length }) : t('ebooks.search.none')}
-          </p>
-          {grid(results, t('ebooks.search.label'))}
-        </>
+        // The results on screen and the query they are for: the next keystroke's come a moment later.
+        searchList && (
+          <>
+            <p class="lead" aria-live="polite" data-testid="result-count" data-query={searchList.query}>
+              {searchList.total > 0 ? t('ebooks.search.count', { count: searchList.total }) : t('ebooks.search.none')}
+            </p>
+            {grid(`search ${searchList.query}`, searchList.titles, t('ebooks.search.label'))}
+          </>
+        )
       ) : openShelf ? (
         <>
           <div class="shelf-heading">
             <h2>{labelOf(openShelf)}</h2>
             <Button onClick={() => send({ type: 'shelf.closed' })}>{t('action.back')}</Button>
           </div>
-          {grid(openShelfEbooks, labelOf(openShelf))}
+          {shelfList && grid(`shelf ${openShelf.id}`, shelfList.titles, labelOf(openShelf))}
         </>
       ) : shelves.length === 0 ? (
         <p class="lead">{syncing ? t('ebooks.loading') : t('ebooks.empty')}</p>

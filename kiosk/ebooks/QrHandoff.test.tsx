@@ -5,7 +5,7 @@ import { createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import { hubAnswers, press, renderInSession, startScreenSession, t } from '../../tests/unit/kiosk/session-render';
 import { ebooksMachine } from './ebooks-machine';
-import type { CatalogueSnapshot, TicketGuardEvent, TicketInput } from './ebooks-types';
+import type { CatalogueEvent, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { QrHandoff } from './QrHandoff';
 
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
@@ -45,8 +45,8 @@ async function showingQr() {
   clock.set(NOW);
   const machine = ebooksMachine.provide({
     actors: {
-      loadCatalogue: fromPromise(async (): Promise<CatalogueSnapshot> => ({ ebooks: [BOOK], categories: [], popularIds: [], syncedAt: null })),
-      fetchChanges: fromPromise(() => Promise.reject(new Error('offline'))),
+      syncCatalogue: fromCallback<{ type: never }>(({ sendBack }) => sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent)),
+      findTitle: fromPromise(async (): Promise<EbookSummary | null> => BOOK),
       issueTicket: fromPromise(async () => TICKET),
       ticketStatus: fromPromise(async (): Promise<TicketStatus> => ({ ticketId: 7, state: 'live', downloadsUsed: 0, downloadsLeft: 3, expiresAt: TICKET.expiresAt })),
       ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(() => () => {}),

@@ -1,6 +1,7 @@
 /**
  * A grid that renders only the rows in view (plus a few), over a fixed row height, so 10,000
- * covers scroll as smoothly as 10. Columns follow the width.
+ * covers scroll as smoothly as 10. Columns follow the width. `items` are the titles loaded so far:
+ * `onNearEnd` asks for more when the rows in view come within a screenful of their end.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -9,14 +10,17 @@ const OVERSCAN_ROWS = 2;
 
 interface VirtualGridProps<T> {
   items: T[];
+  /** A new list (another query or shelf) starts at its top; more of the same list keeps the place. */
+  listKey: string;
   keyOf: (item: T) => string | number;
   render: (item: T) => ComponentChildren;
   rowHeight: number;
   minColumnWidth: number;
   label: string;
+  onNearEnd: () => void;
 }
 
-export function VirtualGrid<T>({ items, keyOf, render, rowHeight, minColumnWidth, label }: VirtualGridProps<T>) {
+export function VirtualGrid<T>({ items, listKey, keyOf, render, rowHeight, minColumnWidth, label, onNearEnd }: VirtualGridProps<T>) {
   const box = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 1000, width: 1600 });
 
@@ -29,16 +33,19 @@ export function VirtualGrid<T>({ items, keyOf, render, rowHeight, minColumnWidth
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  // A new result list starts at its top.
   useEffect(() => {
     if (box.current) box.current.scrollTop = 0;
-  }, [items]);
+  }, [listKey]);
 
   const columns = Math.max(1, Math.floor(viewport.width / minColumnWidth));
   const rows = Math.ceil(items.length / columns);
   const firstRow = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN_ROWS);
   const endRow = Math.min(rows, Math.ceil((viewport.top + viewport.height) / rowHeight) + OVERSCAN_ROWS);
   const visible = items.slice(firstRow * columns, endRow * columns);
+  const nearEnd = endRow + (endRow - firstRow) >= rows;
+  useEffect(() => {
+    if (nearEnd) onNearEnd();
+  }, [nearEnd, items.length]);
 
   return (
     <div

@@ -1,42 +1,58 @@
 /**
- * The e-books machine's actors, backed by the hub and the IndexedDB copy, and the saved covers
- * the screens fall back on. Dexie is imported on first use, so it stays out of the kiosk's first load.
+ * The e-books machine's actors: the catalogue from the catalogue worker (started on first use, so
+ * neither it nor Dexie is in the kiosk's first load), tickets from the hub, and the saved covers
+ * the screens fall back on.
  */
-import { fromPromise } from 'xstate';
+import { fromCallback, fromPromise } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
 import type { EbookSummary } from '../../shared/ebooks/schemas';
-import type { CatalogueDb } from './catalogue-db';
-import type { IssueInput, PageRequest, StoreInput } from './ebooks-types';
+import type { CatalogueApi } from './catalogue-service';
+import type { CatalogueEvent, IssueInput, ListRequest, TitleList } from './ebooks-types';
 import type { SavedCovers } from './saved-covers';
-import { prepareForSearch } from './catalogue-search';
 import { ticketActors } from './ticket-watcher';
+import { RpcClient, type Call } from './worker-rpc';
 
-/** Covers fetched together and saved in one write: one write per cover would make 10,000 take minutes. */
-const COVER_BATCH = 24;
-/** Cover saving waits until the patron has not typed or touched for this long: their taps come first. */
-const QUIET_MS = 400;
 /** Object URLs of saved covers kept alive: several screens of covers, not the whole collection. */
 const OBJECT_URLS = 300;
+/** The worker hears of the patron's taps at most this often (cover saving waits for a quiet moment). */
+const ACTIVITY_EVERY_MS = 100;
 
-export function ebookServices(hub: HubClient) {
-  let lastInput = 0;
-  for (const type of ['keydown', 'pointerdown'] as const) addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
-  const quietMoment = async (signal: AbortSignal) => {
-    for (let wait = lastInput + QUIET_MS - performance.now(); wait > 0 && !signal.aborted; wait = lastInput + QUIET_MS - performance.now()) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+/** A worker call as a promise actor's: stopping the actor cancels the call. */
+function asPromise<R>(call: Call<R>, signal: AbortSignal): Promise<R> {
+  signal.addEventListener('abort', () => call.cancel(), { once: true });
+  return call.result;
+}
+
+export function ebookServices(hub: HubClient, kioskToken: () => string | null) {
+  let worker: RpcClient<CatalogueApi> | undefined;
+  const catalogue = () => {
+    if (worker) return worker;
+    const started = new Worker(new URL('./catalogue-worker.ts', import.meta.url), { type: 'module', name: 'catalogue' });
+    // The worker's database connection gave way to a newer kiosk build: reload into it.
+    started.addEventListener('message', ({ data }: MessageEvent<{ reload?: boolean }>) => data.reload && location.reload());
+    worker = new RpcClient<CatalogueApi>(started);
+    return worker;
   };
 
-  let opened: Promise<{ db: CatalogueDb; copy: typeof import('./catalogue-db') }> | undefined;
-  const open = () => (opened ??= import('./catalogue-db').then((module) => ({ db: new module.CatalogueDb(), copy: module })));
+  let lastActivity = -Infinity;
+  for (const type of ['keydown', 'pointerdown'] as const) {
+    addEventListener(
+      type,
+      () => {
+        if (!worker || performance.now() - lastActivity < ACTIVITY_EVERY_MS) return;
+        lastActivity = performance.now();
+        worker.call('patronActive', null);
+      },
+      { capture: true, passive: true },
+    );
+  }
 
   const objectUrls = new Map<string, string>();
   const savedCovers: SavedCovers = {
     async objectUrl(ebookId, url) {
       const known = objectUrls.get(url);
       if (known) return known;
-      const { db, copy } = await open();
-      const image = await copy.savedCover(db, ebookId, url);
+      const image = await catalogue().call('savedCover', { ebookId, url }).result;
       if (!image) return null;
       const objectUrl = URL.createObjectURL(image);
       objectUrls.set(url, objectUrl);
@@ -51,31 +67,20 @@ export function ebookServices(hub: HubClient) {
   };
 
   const actors = {
-    loadCatalogue: fromPromise(async () => {
-      const { db, copy } = await open();
-      return copy.readCatalogue(db, (chunk) => prepareForSearch(chunk, false));
+    /** The saved copy, then the hub's changes page by page, then the covers; stopped, it ends the worker's sync. */
+    syncCatalogue: fromCallback<{ type: never }>(({ sendBack }) => {
+      const call = catalogue().call('sync', { kioskToken: kioskToken() }, (progress) =>
+        sendBack(
+          (progress.type === 'loaded'
+            ? { type: 'catalogue.loaded', view: progress.view }
+            : { type: 'catalogue.synced', view: progress.view, complete: progress.complete }) satisfies CatalogueEvent,
+        ),
+      );
+      call.result.catch(() => sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent));
+      return () => call.cancel();
     }),
-    fetchChanges: fromPromise(({ input, signal }: { input: PageRequest; signal: AbortSignal }) => hub.ebookCatalogue(input.since, input.after, signal)),
-    storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
-      const { db, copy } = await open();
-      await copy.storeCatalogue(db, input);
-    }),
-    /** Saves the covers not saved yet; stopped (the patron leaves), it goes on from there next time. */
-    saveCovers: fromPromise(async ({ input, signal }: { input: { ebooks: EbookSummary[] }; signal: AbortSignal }) => {
-      const { db, copy } = await open();
-      const missing = await copy.coversToSave(db, input.ebooks);
-      for (let start = 0; start < missing.length && !signal.aborted; start += COVER_BATCH) {
-        await quietMoment(signal);
-        const fetched = await Promise.all(
-          missing.slice(start, start + COVER_BATCH).map(async ({ ebookId, url }) => {
-            const response = await fetch(url, { signal });
-            // A cover the hub no longer has is skipped; the next sync brings its title's new URL.
-            return response.ok ? [{ ebookId, url, image: await response.blob() }] : [];
-          }),
-        );
-        await copy.saveCovers(db, fetched.flat());
-      }
-    }),
+    listTitles: fromPromise<TitleList, ListRequest>(({ input, signal }) => asPromise(catalogue().call('list', input), signal)),
+    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(({ input, signal }) => asPromise(catalogue().call('find', input), signal)),
     issueTicket: fromPromise(({ input, signal }: { input: IssueInput; signal: AbortSignal }) =>
       hub.issueEbookTicket(input.ebookId, input.patronToken, signal),
     ),

@@ -3,19 +3,20 @@
  * QR code until the phone has downloaded it. Invoked by the session machine's `ebooks` state,
  * so leaving that state (or the idle timeout) stops it, and the ticket watcher with it.
  *
- * Two regions: `sync` fills the catalogue (cache first, then the hub's changes page by page,
- * each shown before it is written back to the cache), `view` is the screens. All I/O is injected: the cache's
- * load and store, the hub's catalogue, ticket issue and status, and the ticket guard (which
- * cancels an unsettled ticket when stopped, see ticket-watcher.ts). Every wait is one of `Delays`.
+ * Three regions: `catalogue` follows the catalogue actor (the worker's copy: saved copy first,
+ * then the hub's changes page by page, then covers, see catalogue-sync.ts), `list` loads the titles
+ * of the search or shelf on screen a screenful at a time, `view` is the screens. The titles stay in
+ * the worker; the machine holds only the shelves and the titles loaded for the list on screen.
+ * All I/O is injected: the catalogue actor, list and title look-ups, ticket issue and status, and
+ * the ticket guard (which cancels an unsettled ticket when stopped, see ticket-watcher.ts). Every
+ * wait is one of `Delays`.
  */
-import { assertEvent, assign, fromCallback, fromPromise, sendParent, sendTo, setup } from 'xstate';
+import { assertEvent, assign, enqueueActions, fromCallback, fromPromise, sendParent, sendTo, setup } from 'xstate';
 import { isRefusal } from '../../shared/api/hub-client';
-import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
+import type { EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
-import { prepareForSearch, searchCatalogue } from './catalogue-search';
-import { applyPage, shelfEbooks, shelvesOf } from './catalogue-view';
-import type { CatalogueSnapshot, EbooksInput, IssueInput, PageRequest, Shelf, StoreInput, TicketGuardEvent, TicketInput } from './ebooks-types';
+import type { CatalogueEvent, CatalogueView, EbooksInput, IssueInput, ListKey, ListRequest, TicketGuardEvent, TicketInput, TitleList } from './ebooks-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type EbooksEvent =
@@ -27,6 +28,8 @@ export type EbooksEvent =
   | { type: 'keyboard.closed' }
   | { type: 'shelf.opened'; shelfId: string }
   | { type: 'shelf.closed' }
+  /** The patron scrolled near the end of the titles loaded for the list on screen. */
+  | { type: 'list.more' }
   | { type: 'ebook.opened'; ebookId: number }
   | { type: 'send.requested' }
   | { type: 'back' }
@@ -40,21 +43,17 @@ export type EbooksParentEvent =
   | { type: 'ebooks.sessionExpired' };
 
 export interface EbooksContext {
-  catalogue: CatalogueSnapshot;
-  /** The page of the sync to ask for next, and the sync's `syncedAt` (its first page's; null before). */
-  page: PageRequest & { syncedAt: string | null };
-  /** The hub's page while it is written to the cache. */
-  unsaved: StoreInput | null;
-  shelves: Shelf[];
-  /** Every title of the opened shelf. */
-  shelfEbooks: EbookSummary[];
-  /** null until the first sync has ended; false: the hub could not be reached. */
+  view: CatalogueView;
+  /** null until the first sync has ended or shown a page; false: the hub could not be reached. */
   online: boolean | null;
+  /** Until the sync's last page is in (or it failed). */
+  syncing: boolean;
   query: string;
   /** The on-screen letter keyboard takes half the screen: shown when the patron goes to search. */
   keyboardOpen: boolean;
-  results: EbookSummary[];
   openShelfId: string | null;
+  /** The titles loaded of the search or the opened shelf on screen; null when neither is. */
+  list: TitleList | null;
   selected: EbookSummary | null;
   ticket: TicketIssued | null;
   notice: Notice | null;
@@ -63,7 +62,11 @@ export interface EbooksContext {
   now: () => number;
 }
 
+type MachineEvent = EbooksEvent | CatalogueEvent | { type: 'list.requested' };
+
 const MAX_QUERY_LENGTH = 40;
+/** Titles loaded per request: a few screenfuls of covers. */
+export const LIST_PAGE = 96;
 
 /** Every wait of the e-book section, in one place. */
 export const Delays = {
@@ -89,47 +92,59 @@ function ticketInput({ context }: { context: EbooksContext }): TicketInput {
   return { ticketId: context.ticket.ticketId };
 }
 
+/** The list the screen shows: the search while there is a query, else the opened shelf. */
+function listKeyOf(context: EbooksContext): ListKey | null {
+  if (context.query.trim() !== '') return { kind: 'search', query: context.query };
+  return context.openShelfId === null ? null : { kind: 'shelf', shelfId: context.openShelfId };
+}
+
+function listRequest({ context }: { context: EbooksContext }): ListRequest {
+  const key = listKeyOf(context);
+  if (!key) throw new Error('loading a list with nothing on screen');
+  // The same list again (the catalogue changed): as many titles as were loaded, so the screen keeps its place.
+  const loaded = context.list && JSON.stringify(context.list.key) === JSON.stringify(key) ? context.list.titles.length : 0;
+  return { key, offset: 0, limit: Math.max(LIST_PAGE, loaded) };
+}
+
+function moreRequest({ context }: { context: EbooksContext }): ListRequest {
+  if (!context.list) throw new Error('loading more of no list');
+  return { key: context.list.key, offset: context.list.titles.length, limit: LIST_PAGE };
+}
+
 export const ebooksMachine = setup({
   types: {
     context: {} as EbooksContext,
-    events: {} as EbooksEvent,
+    events: {} as MachineEvent,
     input: {} as EbooksInput,
   },
   actors: {
-    loadCatalogue: fromPromise<CatalogueSnapshot>(notProvided),
-    fetchChanges: fromPromise<EbookCatalogue, PageRequest>(notProvided),
-    storeChanges: fromPromise<void, StoreInput>(notProvided),
-    saveCovers: fromPromise<void, { ebooks: EbookSummary[] }>(notProvided),
+    syncCatalogue: fromCallback<{ type: never }>(notProvidedCallback),
+    listTitles: fromPromise<TitleList, ListRequest>(notProvided),
+    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
     ticketStatus: fromPromise<TicketStatus, TicketInput>(notProvided),
     ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(notProvidedCallback),
   },
   actions: {
-    /** `shelves: false` keeps the shelves as they are: a sync's middle pages only add titles to search. */
-    keepCatalogue: assign(({ context }, { catalogue, shelves = true }: { catalogue: CatalogueSnapshot; shelves?: boolean }) => {
-      prepareForSearch(catalogue.ebooks, shelves);
-      return {
-      catalogue,
-      shelves: shelves ? shelvesOf(catalogue) : context.shelves,
-      shelfEbooks: context.openShelfId === null ? [] : shelfEbooks(catalogue, context.openShelfId),
-      results: context.query === '' ? [] : searchCatalogue(catalogue.ebooks, context.query),
-      selected: context.selected ?? catalogue.ebooks.find((ebook) => ebook.id === context.openEbookId) ?? null,
-      };
+    /** A new query or shelf: its titles are asked for, or the list goes when nothing is to be listed. */
+    showList: enqueueActions(({ context, enqueue }) => {
+      if (listKeyOf(context)) enqueue.raise({ type: 'list.requested' });
+      else enqueue.assign({ list: null });
     }),
-    setQuery: assign(({ context }, query: string) => {
-      const trimmed = query.slice(0, MAX_QUERY_LENGTH);
-      return { query: trimmed, results: trimmed.trim() === '' ? [] : searchCatalogue(context.catalogue.ebooks, trimmed), openShelfId: null, shelfEbooks: [] };
+    /** The catalogue changed under the list on screen: asked for again. */
+    refreshList: enqueueActions(({ context, enqueue }) => {
+      if (listKeyOf(context)) enqueue.raise({ type: 'list.requested' });
     }),
-    /** The sync asks for what changed since the copy's `syncedAt`, from its first page. */
-    startSync: assign({ page: ({ context }) => ({ since: context.catalogue.syncedAt, after: null, syncedAt: null }) }),
-    openShelf: assign(({ context, event }) => {
+    setQuery: assign((_, query: string) => ({ query: query.slice(0, MAX_QUERY_LENGTH), openShelfId: null })),
+    openShelf: assign(({ event }) => {
       assertEvent(event, 'shelf.opened');
-      return { openShelfId: event.shelfId, shelfEbooks: shelfEbooks(context.catalogue, event.shelfId) };
+      return { openShelfId: event.shelfId };
     }),
-    closeShelf: assign({ openShelfId: null, shelfEbooks: [] }),
+    closeShelf: assign({ openShelfId: null }),
     select: assign(({ context, event }) => {
       assertEvent(event, 'ebook.opened');
-      return { selected: context.catalogue.ebooks.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
+      const shown = [...(context.list?.titles ?? []), ...context.view.shelves.flatMap((shelf) => shelf.ebooks)];
+      return { selected: shown.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
     }),
     forgetSelection: assign({ selected: null, openEbookId: null, notice: null }),
     keepTicket: assign((_, ticket: TicketIssued) => ({ ticket })),
@@ -141,22 +156,20 @@ export const ebooksMachine = setup({
   guards: {
     hasSelection: ({ context }) => context.selected !== null,
     needsSignIn: ({ context }) => context.selected?.access === 'card' && context.patronToken === null,
+    hasMore: ({ context }) => context.list !== null && context.list.titles.length < context.list.total,
   },
   delays: Delays,
 }).createMachine({
   id: 'ebooks',
   type: 'parallel',
   context: ({ input }) => ({
-    catalogue: { ebooks: [], categories: [], popularIds: [], syncedAt: null },
-    page: { since: null, after: null, syncedAt: null },
-    unsaved: null,
-    shelves: [],
-    shelfEbooks: [],
+    view: { count: 0, shelves: [], syncedAt: null },
     online: null,
+    syncing: true,
     query: '',
     keyboardOpen: false,
-    results: [],
     openShelfId: null,
+    list: null,
     selected: null,
     ticket: null,
     notice: null,
@@ -165,93 +178,83 @@ export const ebooksMachine = setup({
     now: input.now,
   }),
   states: {
-    sync: {
-      initial: 'loadingCache',
+    /** The catalogue actor runs while the section is open; leaving it (or the idle timeout) stops the sync. */
+    catalogue: {
+      invoke: { src: 'syncCatalogue' },
+      on: {
+        'catalogue.loaded': { actions: [assign({ view: ({ event }) => event.view }), 'refreshList'] },
+        'catalogue.synced': {
+          actions: [assign({ view: ({ event }) => event.view, online: true, syncing: ({ event }) => !event.complete }), 'refreshList'],
+        },
+        // Unreachable after the first page, the kiosk keeps what it has shown; the next visit syncs again.
+        'catalogue.syncFailed': { actions: assign({ online: ({ context }) => context.online === true, syncing: false }) },
+      },
+    },
+
+    /** The titles of the list on screen; a new query or shelf stops the request before. */
+    list: {
+      initial: 'idle',
       states: {
-        loadingCache: {
+        idle: { on: { 'list.requested': 'loading', 'list.more': { guard: 'hasMore', target: 'loadingMore' } } },
+        loading: {
+          on: { 'list.requested': { target: 'loading', reenter: true } },
           invoke: {
-            src: 'loadCatalogue',
-            onDone: { target: 'syncing', actions: [{ type: 'keepCatalogue', params: ({ event }) => ({ catalogue: event.output }) }, 'startSync'] },
-            // An unreadable cache only means the hub's copy is needed.
-            onError: { target: 'syncing', actions: 'startSync' },
+            src: 'listTitles',
+            input: listRequest,
+            onDone: { target: 'idle', actions: assign({ list: ({ event }) => event.output }) },
+            onError: 'idle',
           },
         },
-        /** One page of what changed since the copy's `syncedAt`; the first on screen is the whole catalogue's first. */
-        syncing: {
+        loadingMore: {
+          on: { 'list.requested': 'loading' },
           invoke: {
-            src: 'fetchChanges',
-            input: ({ context }) => ({ since: context.page.since, after: context.page.after }),
+            src: 'listTitles',
+            input: moreRequest,
             onDone: {
-              target: 'storing',
-              actions: [
-                assign({
-                  unsaved: ({ context, event }) => ({
-                    answer: event.output,
-                    since: context.page.since,
-                    after: context.page.after,
-                    syncedAt: context.page.syncedAt ?? event.output.syncedAt,
-                  }),
-                }),
-                {
-                  type: 'keepCatalogue',
-                  params: ({ context, event }) => ({
-                    catalogue: applyPage(context.catalogue, event.output, context.page, context.page.syncedAt ?? event.output.syncedAt),
-                    shelves: context.page.after === null || event.output.next === null,
-                  }),
-                },
-                assign({
-                  online: true,
-                  page: ({ context, event }) => ({ ...context.page, after: event.output.next, syncedAt: context.page.syncedAt ?? event.output.syncedAt }),
-                }),
-              ],
+              target: 'idle',
+              actions: assign({ list: ({ context, event }) => ({ ...event.output, titles: [...(context.list?.titles ?? []), ...event.output.titles] }) }),
             },
-            // Unreachable after the first page, the kiosk keeps what it has shown; the next visit syncs again.
-            onError: { target: 'done', actions: assign({ online: ({ context }) => context.online === true }) },
+            onError: 'idle',
           },
         },
-        /**
-         * Patrons browse the new page meanwhile; then the next page. A failed write ends the sync
-         * without its `syncedAt` written, so the next sync asks again from the old one.
-         */
-        storing: {
-          exit: assign({ unsaved: null }),
-          invoke: {
-            src: 'storeChanges',
-            input: ({ context }) => {
-              if (!context.unsaved) throw new Error('storing without an answer');
-              return context.unsaved;
-            },
-            onDone: [{ guard: ({ context }) => context.page.after !== null, target: 'syncing' }, { target: 'savingCovers' }],
-            onError: 'savingCovers',
-          },
-        },
-        /** Covers for browsing without the hub; a failure only means the next visit saves the rest. */
-        savingCovers: {
-          invoke: { src: 'saveCovers', input: ({ context }) => ({ ebooks: context.catalogue.ebooks }), onDone: 'done', onError: 'done' },
-        },
-        done: {},
       },
     },
 
     view: {
       initial: 'starting',
       states: {
-        /** Straight to the title a patron signed in for, once the catalogue has it. */
+        /** Straight to the title a patron signed in for, once the catalogue has it; else browsing after `resumeWait`. */
         starting: {
-          always: [{ guard: 'hasSelection', target: 'detail' }, { guard: ({ context }) => context.openEbookId === null, target: 'browsing' }],
+          always: { guard: ({ context }) => context.openEbookId === null, target: 'browsing' },
           after: { resumeWait: 'browsing' },
           on: { 'ebook.opened': { target: 'detail', actions: 'select' } },
+          initial: 'finding',
+          states: {
+            finding: {
+              invoke: {
+                src: 'findTitle',
+                input: ({ context }) => ({ ebookId: context.openEbookId ?? 0 }),
+                onDone: [
+                  { guard: ({ event }) => event.output !== null, target: '#ebooks.view.detail', actions: assign({ selected: ({ event }) => event.output }) },
+                  { target: 'waiting' },
+                ],
+                onError: 'waiting',
+              },
+            },
+            // Not in the copy yet: looked for again in each page the sync brings.
+            waiting: { on: { 'catalogue.synced': 'finding' } },
+          },
         },
         browsing: {
           on: {
-            'query.changed': { actions: { type: 'setQuery', params: ({ event }) => event.query } },
-            'query.typed': { actions: { type: 'setQuery', params: ({ context, event }) => context.query + event.char } },
-            'query.backspace': { actions: { type: 'setQuery', params: ({ context }) => context.query.slice(0, -1) } },
-            'query.cleared': { actions: { type: 'setQuery', params: '' } },
+            'query.changed': { actions: [{ type: 'setQuery', params: ({ event }) => event.query }, 'showList'] },
+            'query.typed': { actions: [{ type: 'setQuery', params: ({ context, event }) => context.query + event.char }, 'showList'] },
+            'query.backspace': { actions: [{ type: 'setQuery', params: ({ context }) => context.query.slice(0, -1) }, 'showList'] },
+            'query.cleared': { actions: [{ type: 'setQuery', params: '' }, 'showList'] },
             'keyboard.opened': { actions: assign({ keyboardOpen: true }) },
             'keyboard.closed': { actions: assign({ keyboardOpen: false }) },
-            'shelf.opened': { actions: 'openShelf' },
-            'shelf.closed': { actions: 'closeShelf' },
+            'shelf.opened': { actions: ['openShelf', 'showList'] },
+            'shelf.closed': { actions: ['closeShelf', 'showList'] },
             'ebook.opened': { target: 'detail', actions: 'select' },
             leave: { actions: sendParent({ type: 'ebooks.left' }) },
           },

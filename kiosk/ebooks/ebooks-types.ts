@@ -1,8 +1,8 @@
 /** The data of the kiosk's e-book section, and the inputs of its injected actors. */
-import type { EbookCatalogue, EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
+import type { EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
 import type { MessageKey } from '../../shared/i18n';
 
-/** What the kiosk holds of the hub's catalogue (IndexedDB, see catalogue-db.ts). */
+/** What the kiosk holds of the hub's catalogue: the catalogue worker's copy (catalogue-copy.ts). */
 export interface CatalogueSnapshot {
   ebooks: EbookSummary[];
   categories: EbookCategory[];
@@ -36,13 +36,40 @@ export interface PageRequest {
 }
 
 /**
- * A page of a sync's answer to write to the cache, the page it answered, and the sync's
- * `syncedAt` (its first page's), which the cache keeps once the last page is written.
+ * What the screens get of the catalogue before a search: how many titles, the shelves with their
+ * first titles, and the `syncedAt` it is current to. The titles themselves stay in the worker.
  */
-export interface StoreInput extends PageRequest {
-  answer: EbookCatalogue;
-  syncedAt: string;
+export interface CatalogueView {
+  count: number;
+  shelves: Shelf[];
+  syncedAt: string | null;
 }
+
+/** Which titles a list on screen shows: a search's results, or an opened shelf's titles. */
+export type ListKey = { kind: 'search'; query: string } | { kind: 'shelf'; shelfId: string };
+
+/** A list's titles from `offset`: the screens load them a screenful ahead as the patron scrolls. */
+export interface ListRequest {
+  key: ListKey;
+  offset: number;
+  limit: number;
+}
+
+/** The titles of a list loaded so far, of `total`. */
+export interface TitleList {
+  key: ListKey;
+  total: number;
+  titles: EbookSummary[];
+}
+
+/** What the catalogue actor tells the e-books machine (catalogue-client.ts, or a test's fake). */
+export type CatalogueEvent =
+  /** The kiosk's saved copy, read. */
+  | { type: 'catalogue.loaded'; view: CatalogueView }
+  /** A page of the hub's changes is in (`complete`: the last, and the copy is saved). */
+  | { type: 'catalogue.synced'; view: CatalogueView; complete: boolean }
+  /** The sync ended early: the hub could not be reached (or the copy not saved); the kiosk browses what it has. */
+  | { type: 'catalogue.syncFailed' };
 
 export interface IssueInput {
   ebookId: number;

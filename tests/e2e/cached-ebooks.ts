@@ -1,26 +1,30 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Rows in a table of the kiosk's IndexedDB copy of the e-book catalogue: `ebooks` (titles) or
- * `covers` (saved thumbnails). (The function given to page.evaluate holds no named inner
- * functions: run through tsx, they would need a helper the page does not have.)
+ * What the kiosk's IndexedDB copy of the e-book catalogue holds (the kiosk database, written by the
+ * catalogue worker): `ebooks`, the titles in all chunks, or `covers`, the saved thumbnails. (The
+ * function given to page.evaluate holds no named inner functions: run through tsx, they would need
+ * a helper the page does not have.)
  */
 export function cachedCount(page: Page, table: 'ebooks' | 'covers'): Promise<number> {
   return page.evaluate(
-    (store) =>
+    (what) =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('kiosk-ebooks');
+        const open = indexedDB.open('kiosk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          if (!open.result.objectStoreNames.contains(store)) {
-            open.result.close();
+          const db = open.result;
+          const store = what === 'ebooks' ? 'ebookChunks' : 'covers';
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
             resolve(0);
             return;
           }
-          const count = open.result.transaction(store).objectStore(store).count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
+          const request = what === 'ebooks' ? db.transaction(store).objectStore(store).getAll() : db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => {
+            const result = request.result as number | Array<{ ebooks: unknown[] }>;
+            resolve(typeof result === 'number' ? result : result.reduce((sum, chunk) => sum + chunk.ebooks.length, 0));
+            db.close();
           };
         };
       }),

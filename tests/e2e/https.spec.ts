@@ -5,40 +5,20 @@
  * kiosk-hub.test is mapped to 127.0.0.1 in Chromium and is the hub's PUBLIC_URL host, so the
  * certificate covers it; unlike localhost, it is no secure context over plain HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import config from '../../playwright.config';
+import { freePort, spawnHub, type SpawnedHub } from './support/spawn-hub';
 
 const NAME = 'kiosk-hub.test';
-let hub: ChildProcess;
-let hubOutput = '';
+let hub: SpawnedHub;
 let dataDir: string;
 let httpPort: number;
 let httpsPort: number;
 let browser: Browser;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForHub(url: string, withinMs: number): Promise<void> {
-  const until = Date.now() + withinMs;
-  while (Date.now() < until) {
-    if (hub.exitCode !== null) throw new Error(`the HTTPS hub stopped (${hub.exitCode}):\n${hubOutput}`);
-    if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the HTTPS hub did not start within ${withinMs} ms:\n${hubOutput}`);
-}
 
 /** base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo, as --ignore-certificate-errors-spki-list wants it. */
 function spkiHash(pem: string): string {
@@ -52,24 +32,13 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   [httpPort, httpsPort] = [await freePort(), await freePort()];
   dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-https-'));
-  hub = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(httpPort),
-      HTTPS_PORT: String(httpsPort),
-      HTTPS: 'on',
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://${NAME}:${httpPort}`,
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: 'some-long-password-123',
-      LOG_LEVEL: 'warn',
-      ...(process.env.APPS_DIR ? { APPS_DIR: process.env.APPS_DIR } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  hub = spawnHub({
+    port: httpPort,
+    dataDir,
+    name: 'HTTPS hub',
+    env: { HTTPS_PORT: String(httpsPort), HTTPS: 'on', PUBLIC_URL: `http://${NAME}:${httpPort}` },
   });
-  hub.stdout!.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-  hub.stderr!.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-  await waitForHub(`http://127.0.0.1:${httpPort}`, 60_000);
+  await hub.start();
 
   const serverCertificate = readFileSync(join(dataDir, 'tls', 'server.crt'), 'utf8');
   browser = await chromium.launch({
@@ -84,15 +53,15 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await browser?.close();
-  hub?.kill('SIGTERM');
+  await hub?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('start-up names the HTTPS kiosk and admin pages, the CA file and its fingerprint', () => {
   const ca = new X509Certificate(readFileSync(join(dataDir, 'tls', 'ca.crt')));
-  expect(hubOutput).toContain(`Kiosk: https://${NAME}:${httpsPort}/kiosk/   Admin: https://${NAME}:${httpsPort}/admin/`);
-  expect(hubOutput).toContain(join(dataDir, 'tls', 'ca.crt'));
-  expect(hubOutput).toContain(`CA SHA-256 fingerprint: ${ca.fingerprint256}`);
+  expect(hub.output()).toContain(`Kiosk: https://${NAME}:${httpsPort}/kiosk/   Admin: https://${NAME}:${httpsPort}/admin/`);
+  expect(hub.output()).toContain(join(dataDir, 'tls', 'ca.crt'));
+  expect(hub.output()).toContain(`CA SHA-256 fingerprint: ${ca.fingerprint256}`);
 });
 
 test('the kiosk over the hub\'s HTTPS URL, with its certificate trusted, is a secure context', async () => {

@@ -3,9 +3,7 @@
  * process of its own (not the suite's demo hub), talking over loopback to a simulator in this
  * worker, so the test can make the library's system stop answering mid-session.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ITEMS } from '../../server/demo/demo-library';
@@ -13,38 +11,16 @@ import { translate } from '../../shared/i18n';
 import { createDemoDatabase } from '../sip2/demo-database';
 import { startSip2Simulator, type Sip2Simulator } from '../sip2/sip2-simulator';
 import { DEMO, expect, test } from './fixtures';
+import { freePort, spawnHub, type SpawnedHub } from './support/spawn-hub';
 
 /** Short, so a silent ILS ends in "unavailable" quickly; the kiosk must show it, not hang. */
 const SIP2_TIMEOUT_MS = 1500;
 
 let simulator: Sip2Simulator;
 let simulatorDb: Awaited<ReturnType<typeof createDemoDatabase>>;
-let hub: ChildProcess;
+let hub: SpawnedHub;
 let hubUrl: string;
 let dataDir: string;
-let hubOutput = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForHub(url: string, withinMs: number): Promise<void> {
-  const until = Date.now() + withinMs;
-  while (Date.now() < until) {
-    if (hub.exitCode !== null) throw new Error(`the SIP2 hub stopped (${hub.exitCode}):\n${hubOutput}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the SIP2 hub did not start within ${withinMs} ms:\n${hubOutput}`);
-}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -56,16 +32,12 @@ test.beforeAll(async () => {
   hubUrl = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-sip2-'));
   const { settings } = simulator;
-  hub = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  hub = spawnHub({
+    port,
+    dataDir,
+    name: 'SIP2 hub',
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HTTPS: 'off',
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: 'some-long-password-123',
       DEMO: '0',
-      LOG_LEVEL: 'warn',
       ILS: 'sip2',
       SIP2_HOST: settings.host,
       SIP2_PORT: String(settings.port),
@@ -74,22 +46,13 @@ test.beforeAll(async () => {
       SIP2_LOCATION: settings.location,
       SIP2_INSTITUTION: settings.institution,
       SIP2_TIMEOUT_MS: String(SIP2_TIMEOUT_MS),
-      // The hub serves the apps the e2e run built (dist/apps, or $APPS_DIR).
-      ...(process.env.APPS_DIR ? { APPS_DIR: process.env.APPS_DIR } : {}),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-  hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-  await waitForHub(hubUrl, 60_000);
+  await hub.start();
 });
 
 test.afterAll(async () => {
-  if (hub && hub.exitCode === null) {
-    const stopped = new Promise((resolve) => hub.once('exit', resolve));
-    hub.kill('SIGTERM');
-    await stopped;
-  }
+  await hub?.stop();
   await simulator?.close();
   simulatorDb?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import { createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
-import { Delays, ebooksMachine } from '../../../kiosk/ebooks/ebooks-machine';
-import type { CatalogueSnapshot, PageRequest, StoreInput } from '../../../kiosk/ebooks/ebooks-types';
+import { Delays, ebooksMachine, LIST_PAGE } from '../../../kiosk/ebooks/ebooks-machine';
+import { CatalogueCopy } from '../../../kiosk/ebooks/catalogue-copy';
+import type { CatalogueEvent, ListRequest, TitleList } from '../../../kiosk/ebooks/ebooks-types';
 import { ticketActors } from '../../../kiosk/ebooks/ticket-watcher';
 import { Delays as SessionDelays } from '../../../kiosk/session/session-setup';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
@@ -35,9 +36,17 @@ function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {})
 const HLM = ebook(1, '红楼梦', { searchKeys: { text: ['红楼梦'], pinyin: ['hongloumeng'], initials: ['hlm'] } });
 const CARD_TITLE = ebook(2, 'Card only', { access: 'card' });
 const CATEGORIES = [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }];
-const CACHED: CatalogueSnapshot = { ebooks: [HLM], categories: CATEGORIES, popularIds: [], syncedAt: '2026-01-01T00:00:00.000Z' };
-/** The hub's answer to `since` = CACHED.syncedAt: one title added. */
-const CHANGES: EbookCatalogue = { ebooks: [CARD_TITLE], withdrawnIds: [], categories: CATEGORIES, popularIds: [2], syncedAt: '2026-01-02T00:00:00.000Z', next: null };
+const SYNCED_AT = '2026-01-01T00:00:00.000Z';
+/** The hub's answer: one page, `ebooks` changed since the copy's syncedAt. */
+const page = (ebooks: EbookSummary[], overrides: Partial<EbookCatalogue> = {}): EbookCatalogue => ({
+  ebooks,
+  withdrawnIds: [],
+  categories: CATEGORIES,
+  popularIds: [2],
+  syncedAt: '2026-01-02T00:00:00.000Z',
+  next: null,
+  ...overrides,
+});
 const TICKET: TicketIssued = {
   ticketId: 7,
   token: 't'.repeat(43),
@@ -55,15 +64,24 @@ const status = (overrides: Partial<TicketStatus> = {}): TicketStatus => ({
   ...overrides,
 });
 
-function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; changes?: EbookCatalogue; pages?: EbookCatalogue[] } = {}) {
+/**
+ * The catalogue worker as the machine sees it, over a real CatalogueCopy: the saved copy holds
+ * `saved`; the sync brings `pages` (or fails when offline), each sent when `releasePage` says so
+ * (at once by default).
+ */
+function fakeIo(options: { offline?: boolean; saved?: EbookSummary[]; pages?: EbookCatalogue[]; heldPages?: boolean } = {}) {
+  const copy = new CatalogueCopy();
+  copy.load({ ebooks: options.saved ?? [HLM], state: { key: 'sync', syncedAt: SYNCED_AT, categories: CATEGORIES, popularIds: [] } });
+  const pages = [...(options.pages ?? [page([CARD_TITLE])])];
   const io = {
     /** What the hub answers to the next status questions (an Error: it cannot be reached); then `live`. */
     statuses: [] as Array<TicketStatus | Error>,
     cancelled: [] as number[],
-    asked: [] as Array<string | null>,
-    pagesAsked: [] as PageRequest[],
-    stored: [] as StoreInput[],
-    coversSaved: [] as number[][],
+    listsAsked: [] as ListRequest[],
+    /** Lists answered only when released (a slow worker), when set. */
+    heldLists: null as null | Array<() => void>,
+    releasePage: () => {},
+    syncStopped: false,
     statusAsked: 0,
     issue: vi.fn(async (_input: { ebookId: number; patronToken: string | null }) => {
       if (options.offline) throw new HubError('network.offline');
@@ -71,19 +89,31 @@ function fakeIo(options: { offline?: boolean; cached?: CatalogueSnapshot; change
     }),
   };
   const actors = {
-    loadCatalogue: fromPromise(async () => options.cached ?? CACHED),
-    fetchChanges: fromPromise(async ({ input }: { input: PageRequest }) => {
-      io.asked.push(input.since);
-      io.pagesAsked.push(input);
-      if (options.offline) throw new HubError('network.offline');
-      return options.pages?.[io.pagesAsked.length - 1] ?? options.changes ?? CHANGES;
+    syncCatalogue: fromCallback<{ type: never }>(({ sendBack }) => {
+      let stopped = false;
+      void (async () => {
+        sendBack({ type: 'catalogue.loaded', view: copy.view() } satisfies CatalogueEvent);
+        if (options.offline) return sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent);
+        for (let after: number | null = null, i = 0; i < pages.length; i++) {
+          if (options.heldPages) await new Promise<void>((resolve) => (io.releasePage = resolve));
+          if (stopped) return;
+          const answer = pages[i]!;
+          copy.applyPage(answer, { since: SYNCED_AT, after }, pages[0]!.syncedAt);
+          sendBack({ type: 'catalogue.synced', view: copy.view(), complete: answer.next === null } satisfies CatalogueEvent);
+          after = answer.next;
+        }
+      })();
+      return () => {
+        stopped = true;
+        io.syncStopped = true;
+      };
     }),
-    storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
-      io.stored.push(input);
+    listTitles: fromPromise<TitleList, ListRequest>(async ({ input }) => {
+      io.listsAsked.push(input);
+      if (io.heldLists) await new Promise<void>((resolve) => io.heldLists!.push(resolve));
+      return copy.list(input);
     }),
-    saveCovers: fromPromise(async ({ input }: { input: { ebooks: EbookSummary[] } }) => {
-      io.coversSaved.push(input.ebooks.map((e) => e.id));
-    }),
+    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(async ({ input }) => copy.find(input.ebookId)),
     issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
     ...ticketActors({
       status: async () => {
@@ -116,17 +146,21 @@ function startEbooks(options: Parameters<typeof fakeIo>[0] & { patronToken?: str
     clock,
     wait,
     view: () => (['starting', 'browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })),
+    listed: () => actor.getSnapshot().context.list?.titles.map((e) => e.id),
   };
 }
 
 describe('the e-book section', () => {
-  it('browses the cache at once, then the synced catalogue with shelves', async () => {
-    const { actor } = startEbooks();
+  it('browses the saved copy at once, then the synced catalogue with shelves', async () => {
+    const { actor, io } = startEbooks({ heldPages: true });
+    await settle();
+    expect(actor.getSnapshot().context.view.shelves.map((s) => [s.id, s.ebooks.map((e) => e.id)])).toEqual([['new', [1]], ['category-1', [1]]]);
+    expect([actor.getSnapshot().context.online, actor.getSnapshot().context.syncing]).toEqual([null, true]);
+    io.releasePage();
     await settle();
     const { context } = actor.getSnapshot();
-    expect(context.online).toBe(true);
-    expect(context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
-    expect(context.shelves.map((s) => [s.id, s.ebooks.map((e) => e.id)])).toEqual([
+    expect([context.online, context.syncing, context.view.count]).toEqual([true, false, 2]);
+    expect(context.view.shelves.map((s) => [s.id, s.ebooks.map((e) => e.id)])).toEqual([
       ['new', [2, 1]],
       ['popular', [2]],
       // Titles in Chinese reading order: Chinese before Latin.
@@ -134,68 +168,24 @@ describe('the e-book section', () => {
     ]);
   });
 
-  it('asks the hub only for what changed since the cached copy, shows it, then writes it to the cache', async () => {
-    const withdrawn = ebook(3, 'Withdrawn');
-    const renamed = { ...HLM, title: '红楼梦（校注本）' };
-    const { actor, io } = startEbooks({
-      cached: { ...CACHED, ebooks: [HLM, withdrawn] },
-      changes: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] },
-    });
+  it('pages through a large sync: each page on screen as it comes, still syncing until the last', async () => {
+    const first = page([CARD_TITLE], { next: 2 });
+    const last = page([ebook(3, 'Third')]);
+    const { actor, io } = startEbooks({ pages: [first, last], heldPages: true });
     await settle();
-    expect(io.asked).toEqual([CACHED.syncedAt]);
-    const { context } = actor.getSnapshot();
-    expect(context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦（校注本）', 'Card only']);
-    expect(context.catalogue.syncedAt).toBe(CHANGES.syncedAt);
-    expect(io.stored).toEqual([
-      { answer: { ...CHANGES, ebooks: [renamed, CARD_TITLE], withdrawnIds: [3] }, since: CACHED.syncedAt, after: null, syncedAt: CHANGES.syncedAt },
-    ]);
-    // Then the covers of the new copy, for browsing without the hub.
-    expect(io.coversSaved).toEqual([[1, 2]]);
-    expect(actor.getSnapshot().matches({ sync: 'done' })).toBe(true);
-    expect(actor.getSnapshot().context.unsaved).toBeNull();
+    io.releasePage();
+    await settle();
+    expect([actor.getSnapshot().context.view.count, actor.getSnapshot().context.online, actor.getSnapshot().context.syncing]).toEqual([2, true, true]);
+    io.releasePage();
+    await settle();
+    expect([actor.getSnapshot().context.view.count, actor.getSnapshot().context.syncing]).toEqual([3, false]);
   });
 
-  it('an empty cache gets the whole catalogue, and the answer replaces the copy', async () => {
-    const { actor, io } = startEbooks({ cached: { ebooks: [], categories: [], popularIds: [], syncedAt: null }, changes: { ...CHANGES, ebooks: [HLM, CARD_TITLE] } });
+  it('stops the sync when the section is stopped (leaving, idle timeout)', async () => {
+    const { actor, io } = startEbooks({ heldPages: true });
     await settle();
-    expect(io.asked).toEqual([null]);
-    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
-    expect(io.stored.map((write) => write.since)).toEqual([null]);
-  });
-
-  it('pages through a large catalogue: shows the first page at once, asks for the next after writing each, keeps the first page’s syncedAt', async () => {
-    const first = { ...CHANGES, ebooks: [HLM], next: 1, syncedAt: '2026-01-02T00:00:00.000Z' };
-    // A title changed while the kiosk paged: the hub's newest `updated_at` moved on.
-    const last = { ...CHANGES, ebooks: [CARD_TITLE], next: null, syncedAt: '2026-01-03T00:00:00.000Z' };
-    let releaseFirstWrite = () => {};
-    const { io, actors } = fakeIo({ cached: { ebooks: [], categories: [], popularIds: [], syncedAt: null }, pages: [first, last] });
-    const actor = createActor(
-      ebooksMachine.provide({
-        actors: {
-          ...actors,
-          storeChanges: fromPromise(async ({ input }: { input: StoreInput }) => {
-            io.stored.push(input);
-            if (input.after === null) await new Promise<void>((resolve) => (releaseFirstWrite = resolve));
-          }),
-        },
-      }),
-      { input: { patronToken: null, openEbookId: null, now: () => 0 } },
-    ).start();
-    await settle();
-    // The first page is on screen while it is written, and the next is not asked for yet.
-    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1]);
-    expect(actor.getSnapshot().context.online).toBe(true);
-    expect(io.pagesAsked).toEqual([{ since: null, after: null }]);
-    releaseFirstWrite();
-    await settle();
-    expect(io.pagesAsked).toEqual([{ since: null, after: null }, { since: null, after: 1 }]);
-    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.id)).toEqual([1, 2]);
-    expect(io.stored.map(({ after, syncedAt }) => ({ after, syncedAt }))).toEqual([
-      { after: null, syncedAt: first.syncedAt },
-      { after: 1, syncedAt: first.syncedAt },
-    ]);
-    expect(actor.getSnapshot().context.catalogue.syncedAt).toBe(first.syncedAt);
-    expect(io.coversSaved).toEqual([[1, 2]]);
+    actor.stop();
+    expect(io.syncStopped).toBe(true);
   });
 
   it('shows the letter keyboard only when the patron goes to search', async () => {
@@ -211,17 +201,64 @@ describe('the e-book section', () => {
     expect(open()).toBe(false);
   });
 
-  it('searches as the patron types, by pinyin initials too', async () => {
-    const { actor } = startEbooks();
+  it('searches as the patron types, by pinyin initials too; only the titles of the latest query reach the screen', async () => {
+    const { actor, io, listed } = startEbooks();
     await settle();
+    io.heldLists = [];
     for (const char of 'hl') actor.send({ type: 'query.typed', char });
     actor.send({ type: 'query.typed', char: 'm' });
-    expect(actor.getSnapshot().context.results.map((e) => e.title)).toEqual(['红楼梦']);
+    expect(io.listsAsked.map((request) => request.key)).toEqual(['h', 'hl', 'hlm'].map((query) => ({ kind: 'search', query })));
+    for (const release of io.heldLists.splice(0)) release();
+    await settle();
+    expect(actor.getSnapshot().context.list).toEqual({ key: { kind: 'search', query: 'hlm' }, total: 1, titles: [HLM] });
+    io.heldLists = null;
     actor.send({ type: 'query.backspace' });
     actor.send({ type: 'query.changed', query: 'card' });
-    expect(actor.getSnapshot().context.results.map((e) => e.id)).toEqual([2]);
+    await settle();
+    expect(listed()).toEqual([2]);
     actor.send({ type: 'query.cleared' });
-    expect(actor.getSnapshot().context.results).toEqual([]);
+    expect(actor.getSnapshot().context.list).toBeNull();
+  });
+
+  it('loads a long list a screenful at a time as the patron scrolls, and a new query from its top', async () => {
+    const many = Array.from({ length: LIST_PAGE + 10 }, (_, i) => ebook(10 + i, `Book ${i}`));
+    const { actor, io, listed } = startEbooks({ pages: [page(many)] });
+    await settle();
+    actor.send({ type: 'query.changed', query: 'book' });
+    await settle();
+    expect([listed()?.length, actor.getSnapshot().context.list?.total]).toEqual([LIST_PAGE, LIST_PAGE + 10]);
+    actor.send({ type: 'list.more' });
+    await settle();
+    expect(listed()).toEqual(many.map((e) => e.id));
+    // All loaded: nothing more to ask for.
+    actor.send({ type: 'list.more' });
+    expect(io.listsAsked.at(-1)).toEqual({ key: { kind: 'search', query: 'book' }, offset: LIST_PAGE, limit: LIST_PAGE });
+    actor.send({ type: 'query.typed', char: ' ' });
+    expect(io.listsAsked.at(-1)).toEqual({ key: { kind: 'search', query: 'book ' }, offset: 0, limit: LIST_PAGE });
+  });
+
+  it('asks again for the list on screen when a sync page changes the catalogue, keeping as many titles', async () => {
+    const { actor, io, listed } = startEbooks({ heldPages: true });
+    await settle();
+    actor.send({ type: 'query.changed', query: 'card' });
+    await settle();
+    expect(listed()).toEqual([]);
+    io.releasePage();
+    await settle();
+    expect(listed()).toEqual([2]);
+  });
+
+  it('lists an opened shelf whole, in its order, and drops it when closed', async () => {
+    const { actor, listed } = startEbooks();
+    await settle();
+    actor.send({ type: 'shelf.opened', shelfId: 'category-1' });
+    await settle();
+    expect(listed()).toEqual([1, 2]);
+    actor.send({ type: 'ebook.opened', ebookId: 2 });
+    expect(actor.getSnapshot().context.selected?.id).toBe(2);
+    actor.send({ type: 'back' });
+    actor.send({ type: 'shelf.closed' });
+    expect(actor.getSnapshot().context.list).toBeNull();
   });
 
   it('shows a title, sends it, asks the hub every ticketPoll until the phone has it, then browses again', async () => {
@@ -288,7 +325,14 @@ describe('the e-book section', () => {
   });
 
   it('opens the title a patron signed in for once the catalogue has it, or browses after resumeWait', async () => {
-    const found = startEbooks({ openEbookId: 2 });
+    const saved = startEbooks({ openEbookId: 1 });
+    await settle();
+    expect([saved.view(), saved.actor.getSnapshot().context.selected?.id]).toEqual(['detail', 1]);
+
+    const found = startEbooks({ openEbookId: 2, heldPages: true });
+    await settle();
+    expect(found.view()).toBe('starting');
+    found.io.releasePage();
     await settle();
     expect([found.view(), found.actor.getSnapshot().context.selected?.id]).toEqual(['detail', 2]);
 
@@ -302,9 +346,8 @@ describe('the e-book section', () => {
   it('browses the cache while the hub is unreachable, and says sending needs the network', async () => {
     const { actor, io, view } = startEbooks({ offline: true });
     await settle();
-    expect(actor.getSnapshot().context.online).toBe(false);
-    expect(actor.getSnapshot().context.catalogue.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
-    expect(io.coversSaved).toEqual([]);
+    expect([actor.getSnapshot().context.online, actor.getSnapshot().context.syncing]).toEqual([false, false]);
+    expect(actor.getSnapshot().context.view.shelves[0]?.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
     actor.send({ type: 'send.requested' });
     await settle();

@@ -7,11 +7,17 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, it, vi } from 'vitest';
 import { KioskDb, deviceToken, lastProfile } from '../../../kiosk/db/kiosk-db';
+import { readCopy, savedCover, saveCovers, writeCopy } from '../../../kiosk/ebooks/catalogue-store';
 import { enqueue, outboxDepth } from '../../../kiosk/offline/outbox';
+import type { EbookSummary } from '../../../shared/ebooks/schemas';
 import { CONFIG } from '../kiosk/session-harness';
 
 const shippedSchemas = {
   1: (db: Dexie) => db.version(1).stores({ profile: 'key', token: 'key' }),
+  2: (db: Dexie) => {
+    shippedSchemas[1](db);
+    db.version(2).stores({ outbox: '++seq, &requestId, cardNumber', syncLog: 'requestId, answeredAt' });
+  },
 } as const;
 
 const opened: Dexie[] = [];
@@ -39,6 +45,27 @@ it('keeps a version 1 profile and token, gives the profile the default offline p
   expect(await deviceToken(db)).toBe('device-token-1');
   await enqueue(db, { type: 'checkin', requestId: crypto.randomUUID(), itemBarcode: '39010001', occurredAt: '2026-03-02T02:00:00.000Z' });
   expect(await outboxDepth(db)).toBe(1);
+});
+
+it('keeps a version 2 profile, token and outbox, and adds the e-book copy (titles in chunks, sync state, covers)', async () => {
+  const name = `kiosk-v2-${nextName++}`;
+  const old = new Dexie(name);
+  shippedSchemas[2](old);
+  await old.table('profile').put({ key: 'current', config: CONFIG, savedAt: '2026-03-02T02:00:00.000Z' });
+  await old.table('token').put({ key: 'current', token: 'device-token-2' });
+  await old.table('outbox').add({ type: 'checkin', requestId: 'r-1', itemBarcode: '39010001', occurredAt: '2026-03-02T02:00:00.000Z' });
+  old.close();
+
+  const db = new KioskDb(name, vi.fn());
+  opened.push(db);
+  expect(await lastProfile(db)).toEqual(CONFIG);
+  expect(await deviceToken(db)).toBe('device-token-2');
+  expect(await outboxDepth(db)).toBe(1);
+  const title = { id: 7, title: '三体', coverUrl: '/api/ebooks/7/cover?v=1' } as unknown as EbookSummary;
+  await writeCopy(db, { replace: true, chunks: [{ key: 0, ebooks: [title] }], withdrawnIds: [], state: { key: 'sync', syncedAt: '2026-03-02T02:00:00.000Z', categories: [], popularIds: [] } });
+  await saveCovers(db, [{ ebookId: 7, url: title.coverUrl!, image: new Blob(['webp']) }]);
+  expect(await readCopy(db)).toEqual({ ebooks: [title], state: { key: 'sync', syncedAt: '2026-03-02T02:00:00.000Z', categories: [], popularIds: [] } });
+  expect(await savedCover(db, 7, title.coverUrl!)).not.toBeNull();
 });
 
 it('closes and asks to reload when a newer kiosk build opens the database elsewhere', async () => {
