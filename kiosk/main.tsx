@@ -56,7 +56,7 @@ const pairRequested = new URLSearchParams(location.search).has('pair');
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
 const playCue = createCuePlayer();
-const ebooks = ebookServices(hub, () => localStorage.getItem(DEVICE_TOKEN_KEY));
+const ebooks = ebookServices(hub, () => identity.current());
 // Persistent storage asked for; the service worker registered, its updates taken between patrons.
 const pwa = startPwa();
 
@@ -75,7 +75,13 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
         return queued;
       }),
       printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
-      cameraScanner: createCameraScanner({ openCamera, startDecoding: startZxingDecoding, now: () => performance.now() }),
+      cameraScanner: createCameraScanner({
+        listDevices: () => navigator.mediaDevices?.enumerateDevices() ?? Promise.resolve([]),
+        noteMissing: () => errors.record('camera', 'camera.missing'),
+        openCamera,
+        startDecoding: startZxingDecoding,
+        now: () => performance.now(),
+      }),
       ebooks: ebooksMachine.provide({ actors: ebooks.actors }),
     },
     actions: {

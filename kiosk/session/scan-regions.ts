@@ -9,7 +9,7 @@ import type { ScanList } from './session-types';
 
 /**
  * The camera region of a screen that expects a scan: it starts by itself where the kiosk profile
- * names a camera, else on the patron's request. The scanner actor lives in `on`, so leaving the
+ * names a camera and it is there, else on the patron's request. The scanner actor lives in `on`, so leaving the
  * screen however it happens stops the camera.
  */
 export function cameraRegion(accepts: readonly ScanKind[]) {
@@ -23,11 +23,19 @@ export function cameraRegion(accepts: readonly ScanKind[]) {
         tags: 'camera.on',
         invoke: {
           src: 'cameraScanner',
-          input: ({ context }) => ({ deviceId: context.config.cameraDeviceId, rules: context.config.scanRules, accepts }),
+          input: ({ context, event }) => ({
+            deviceId: context.config.cameraDeviceId,
+            label: context.config.cameraLabel,
+            askedByPatron: event.type === 'camera.requested',
+            rules: context.config.scanRules,
+            accepts,
+          }),
           onError: { target: 'failed', actions: { type: 'noteCameraFailure', params: 'failed' } },
         },
         on: {
           'camera.started': { actions: { type: 'showPreview', params: ({ event }) => event.preview } },
+          // The profile's camera is not plugged in: ask, as where none is named (a tap opens any camera).
+          'camera.missing': 'off',
           'camera.read': { actions: ['countRead', { type: 'playCue', params: { cue: 'read' } }] },
           'camera.failed': { target: 'failed', actions: { type: 'noteCameraFailure', params: ({ event }) => event.reason } },
           'camera.dismissed': { target: 'off', actions: 'forgetCamera' },

@@ -89,6 +89,7 @@ export type SessionEvent =
   | { type: 'camera.requested' }
   | { type: 'camera.dismissed' }
   | { type: 'camera.started'; preview: CameraPreview }
+  | { type: 'camera.missing' }
   | { type: 'camera.failed'; reason: CameraFailure }
   | { type: 'camera.read' }
   /** The kiosk's profile changed at the hub (kiosk/fleet): applied on the attract screen, never mid-session. */
@@ -381,6 +382,6 @@ export const sessionSetup = setup({
     offersPhoneReceipt: ({ context }) => context.config.phoneReceipt && context.patronToken !== null && !context.hubOffline && hasDueDates(receiptOf(context)),
     lastSecond: ({ context }) => context.secondsLeft <= 1,
     patronOnScreen: and([not(stateIn({ flow: 'attract' })), not(stateIn({ flow: 'goodbye' }))]),
-    cameraNamed: ({ context }) => context.config.cameraDeviceId !== null,
+    cameraNamed: ({ context }) => context.config.cameraDeviceId !== null || context.config.cameraLabel !== null,
   },
 });

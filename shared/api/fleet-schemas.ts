@@ -85,7 +85,8 @@ export const MAX_HEARTBEAT_ERRORS = 20;
  */
 export const KioskError = z
   .object({
-    source: z.enum(['uncaught', 'rejection', 'hub']),
+    /** camera: the profile's camera is not plugged in (camera.missing). */
+    source: z.enum(['uncaught', 'rejection', 'hub', 'camera']),
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,47}$/),
   })
   .strict();

@@ -1,9 +1,10 @@
 /**
- * The camera scanner as an XState callback actor: it opens the camera when started and stops
- * every track when stopped. The machine invokes it inside the screens that expect a scan, so
+ * The camera scanner as an XState callback actor: it opens the camera when started (the kiosk
+ * profile's, by its label, see camera-choice.ts) and stops every track when stopped. The machine invokes it inside the screens that expect a scan, so
  * leaving such a screen in any way (a result, Back, sign-out, the idle timeout) stops the camera.
  */
 import { type AnyEventObject, fromCallback } from 'xstate';
+import { chooseCamera } from './camera-choice';
 import { cameraFailureOf, isFrontCamera, turnOnTorch } from './camera-track';
 import type { CameraDeps, CameraEvent, CameraScan, CameraScanInput, Decoding } from './camera-types';
 import { createScanFilter } from './scan-filter';
@@ -27,7 +28,14 @@ export function createCameraScanner(deps: CameraDeps) {
 
     void (async () => {
       try {
-        stream = await deps.openCamera(input.deviceId);
+        const devices = input.label === null ? [] : await deps.listDevices().catch(() => []);
+        const choice = chooseCamera(devices, input);
+        if (stopped) return;
+        if ('missing' in choice) {
+          deps.noteMissing(choice.missing);
+          return send({ type: 'camera.missing' });
+        }
+        stream = await deps.openCamera(choice.open);
         // Stopped while the browser was still opening the camera: close it at once.
         if (stopped) return release();
         const [track] = stream.getVideoTracks();

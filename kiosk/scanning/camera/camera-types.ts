@@ -1,5 +1,6 @@
 /** What the camera scanner needs, and what it tells the session machine. */
 import type { ScanRules } from '../../../shared/barcodes';
+import type { CameraDevice, WantedCamera } from './camera-choice';
 
 /** What a screen takes from the camera: a card, an item barcode, or a book's ISBN (borrow only). */
 export type ScanKind = 'card' | 'item' | 'isbn';
@@ -20,9 +21,8 @@ export interface CameraView {
   reads: number;
 }
 
-export interface CameraScanInput {
-  /** From the kiosk profile; null: the browser's default camera. */
-  deviceId: string | null;
+/** Which camera (camera-choice.ts), and what the screen takes from it. */
+export interface CameraScanInput extends WantedCamera {
   rules: ScanRules;
   accepts: readonly ScanKind[];
 }
@@ -32,6 +32,8 @@ export type CameraScan = { type: 'card.scanned'; code: string } | { type: 'item.
 
 export type CameraEvent =
   | { type: 'camera.started'; preview: CameraPreview }
+  /** The profile's camera is not there (or its label not yet readable): the patron is asked to tap "Use camera". */
+  | { type: 'camera.missing' }
   | { type: 'camera.failed'; reason: CameraFailure }
   | { type: 'camera.read' };
 
@@ -41,6 +43,10 @@ export interface Decoding {
 
 /** The camera scanner's I/O, injected so tests can run it without a camera or a decoder. */
 export interface CameraDeps {
+  /** The cameras there are, to find the profile's by its label. */
+  listDevices(): Promise<CameraDevice[]>;
+  /** The profile's camera was not found (the heartbeat reports it, so staff see it on the fleet page). */
+  noteMissing(label: string): void;
   openCamera(deviceId: string | null): Promise<MediaStream>;
   /** Starts decoding frames of the stream, calling `onText` with each reading. */
   startDecoding(stream: MediaStream, onText: (text: string) => void): Promise<Decoding>;

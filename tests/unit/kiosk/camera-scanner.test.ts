@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type AnyEventObject, createActor, createMachine } from 'xstate';
 import { createCameraScanner } from '../../../kiosk/scanning/camera/camera-scanner';
+import { chooseCamera, type CameraDevice, type WantedCamera } from '../../../kiosk/scanning/camera/camera-choice';
 import type { CameraScanInput, ScanKind } from '../../../kiosk/scanning/camera/camera-types';
 import { REPEAT_WINDOW_MS } from '../../../kiosk/scanning/camera/scan-filter';
 import { DEMO_SCAN_RULES } from '../../../server/demo/demo-library';
@@ -27,14 +28,30 @@ function fakeStream(track = fakeTrack()) {
 }
 
 /** Runs the scanner as the machine would (invoked), with a fake camera, a fake decoder and a clock the test moves. */
-function runScanner({ accepts = ['item', 'isbn'] as ScanKind[], open = Promise.resolve(fakeStream()) } = {}) {
+/** A kiosk with a built-in camera and the USB one the profile may name; labels as Chromium reports them. */
+const DEVICES: CameraDevice[] = [
+  { kind: 'audioinput', label: 'Built-in Microphone', deviceId: 'mic-1' },
+  { kind: 'videoinput', label: 'Integrated Camera (04f2:b6dd)', deviceId: 'built-in' },
+  { kind: 'videoinput', label: 'USB Camera (046d:0825)', deviceId: 'usb-cam' },
+];
+
+function runScanner({
+  accepts = ['item', 'isbn'] as ScanKind[],
+  open = Promise.resolve(fakeStream()),
+  camera = { deviceId: 'cam-1', label: null, askedByPatron: false } as WantedCamera,
+  devices = (): Promise<CameraDevice[]> => Promise.resolve(DEVICES),
+} = {}) {
   let clock = 0;
   let decode: (text: string) => void = () => {
     throw new Error('decoder not started');
   };
   const decoding = { stop: vi.fn() };
-  const openCamera = vi.fn(() => open.then((camera) => camera.stream));
+  const openCamera = vi.fn((_deviceId: string | null) => open.then((opened) => opened.stream));
+  const listDevices = vi.fn(devices);
+  const noteMissing = vi.fn();
   const scanner = createCameraScanner({
+    listDevices,
+    noteMissing,
     openCamera,
     startDecoding: async (_, onText) => {
       decode = onText;
@@ -43,7 +60,7 @@ function runScanner({ accepts = ['item', 'isbn'] as ScanKind[], open = Promise.r
     now: () => clock,
   });
   const received: AnyEventObject[] = [];
-  const input: CameraScanInput = { deviceId: 'cam-1', rules: DEMO_SCAN_RULES, accepts };
+  const input: CameraScanInput = { ...camera, rules: DEMO_SCAN_RULES, accepts };
   const parent = createActor(
     createMachine({
       initial: 'scanning',
@@ -55,12 +72,79 @@ function runScanner({ accepts = ['item', 'isbn'] as ScanKind[], open = Promise.r
     received,
     decoding,
     openCamera,
+    listDevices,
+    noteMissing,
     decode: (text: string) => decode(text),
     advance: (ms: number) => void (clock += ms),
     leave: () => parent.send({ type: 'leave' }),
     scans: () => received.filter((event) => event.type.endsWith('.scanned')),
   };
 }
+
+describe('choosing the camera', () => {
+  const wanted = (label: string | null, askedByPatron = false): WantedCamera => ({ deviceId: null, label, askedByPatron });
+
+  it('takes the browser’s default, or the kiosk’s own device, where the profile names none', () => {
+    expect(chooseCamera(DEVICES, wanted(null))).toEqual({ open: null });
+    expect(chooseCamera(DEVICES, { deviceId: 'usb-cam', label: null, askedByPatron: false })).toEqual({ open: 'usb-cam' });
+  });
+
+  it('finds the profile’s camera by its label among the video inputs', () => {
+    expect(chooseCamera(DEVICES, wanted('USB Camera (046d:0825)'))).toEqual({ open: 'usb-cam' });
+    expect(chooseCamera(DEVICES, wanted(' Integrated Camera (04f2:b6dd) '))).toEqual({ open: 'built-in' });
+    // A microphone of that name is no camera.
+    expect(chooseCamera(DEVICES, wanted('Built-in Microphone'))).toEqual({ missing: 'Built-in Microphone' });
+  });
+
+  it('asks the patron when the named camera is not plugged in, or labels are not readable yet; a tap opens any camera', () => {
+    const unplugged = DEVICES.filter((device) => device.deviceId !== 'usb-cam');
+    expect(chooseCamera(unplugged, wanted('USB Camera (046d:0825)'))).toEqual({ missing: 'USB Camera (046d:0825)' });
+    // Before the camera was first allowed, Chromium lists devices with empty labels.
+    const unlabelled = DEVICES.map((device) => ({ ...device, label: '' }));
+    expect(chooseCamera(unlabelled, wanted('USB Camera (046d:0825)'))).toEqual({ missing: 'USB Camera (046d:0825)' });
+    expect(chooseCamera([], wanted('USB Camera (046d:0825)'))).toEqual({ missing: 'USB Camera (046d:0825)' });
+    expect(chooseCamera(unplugged, wanted('USB Camera (046d:0825)', true))).toEqual({ open: null });
+    // The named camera is still the one a tap opens when it is there.
+    expect(chooseCamera(DEVICES, wanted('USB Camera (046d:0825)', true))).toEqual({ open: 'usb-cam' });
+  });
+});
+
+describe('camera scanner, with the profile’s camera', () => {
+  it('opens the labelled camera by its device id', async () => {
+    const scanner = runScanner({ camera: { deviceId: null, label: 'USB Camera (046d:0825)', askedByPatron: false } });
+    await settle();
+    expect(scanner.openCamera).toHaveBeenCalledWith('usb-cam');
+    expect(scanner.received[0]).toMatchObject({ type: 'camera.started' });
+  });
+
+  it('says the camera is missing, opening none and noting it for the heartbeat, when it is not plugged in', async () => {
+    const scanner = runScanner({ camera: { deviceId: null, label: 'Document Camera', askedByPatron: false } });
+    await settle();
+    expect(scanner.openCamera).not.toHaveBeenCalled();
+    expect(scanner.received).toEqual([{ type: 'camera.missing' }]);
+    expect(scanner.noteMissing).toHaveBeenCalledWith('Document Camera');
+  });
+
+  it('treats a device list that cannot be read as no camera, and asks', async () => {
+    const scanner = runScanner({ camera: { deviceId: null, label: 'USB Camera (046d:0825)', askedByPatron: false }, devices: () => Promise.reject(new Error('no')) });
+    await settle();
+    expect(scanner.received).toEqual([{ type: 'camera.missing' }]);
+  });
+
+  it('opens the default camera when the patron asked and the named one is missing', async () => {
+    const scanner = runScanner({ camera: { deviceId: null, label: 'Document Camera', askedByPatron: true } });
+    await settle();
+    expect(scanner.openCamera).toHaveBeenCalledWith(null);
+    expect(scanner.noteMissing).not.toHaveBeenCalled();
+  });
+
+  it('does not list devices where the profile names no camera', async () => {
+    const scanner = runScanner();
+    await settle();
+    expect(scanner.listDevices).not.toHaveBeenCalled();
+    expect(scanner.openCamera).toHaveBeenCalledWith('cam-1');
+  });
+});
 
 describe('camera scanner', () => {
   it('opens the named camera and shows its preview, mirrored for a camera facing the patron', async () => {

@@ -20,6 +20,23 @@ describe('the camera on scanning screens', () => {
     expect(session.actor.getSnapshot().hasTag('camera.on')).toBe(true);
   });
 
+  it('starts by itself where the profile names a camera by its label, which the scanner looks for', async () => {
+    const session = await onBorrow({ config: { cameraLabel: 'USB Camera (046d:0825)' } });
+    expect(session.camera.running).toBe(1);
+    expect(session.camera.inputs.at(-1)).toMatchObject({ deviceId: null, label: 'USB Camera (046d:0825)', askedByPatron: false });
+  });
+
+  it('asks the patron to tap "Use camera" when the named camera is missing; the tap opens any camera', async () => {
+    const session = await onBorrow({ config: { cameraLabel: 'USB Camera (046d:0825)' } });
+    session.camera.sendBack({ type: 'camera.missing' });
+    expect(session.camera.running).toBe(0);
+    expect(session.actor.getSnapshot().hasTag('camera.off')).toBe(true);
+    expect(session.context().camera.failure).toBeNull();
+    session.send({ type: 'camera.requested' });
+    expect(session.camera.running).toBe(1);
+    expect(session.camera.inputs.at(-1)).toMatchObject({ label: 'USB Camera (046d:0825)', askedByPatron: true });
+  });
+
   it('waits for "Use camera" where no camera is named, and can be turned off again', async () => {
     const session = await onBorrow({ config: {} });
     expect(session.camera.running).toBe(0);
