@@ -7,7 +7,8 @@ import { assign, fromPromise, sendParent, setup } from 'xstate';
 import type { ImportFormat, ImportJob, ImportKind } from '../../shared/import/schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { errorOf, signInExpired, type PageInput } from '../shell/page-machine';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -28,16 +29,13 @@ export type ImportPageEvent = { type: 'file.submitted'; request: ImportRequest }
 
 export const POLL_MS = 500;
 
-const errorOf = (event: unknown) => (event as { error?: unknown }).error;
-
 export const importPageMachine = setup({
   types: {
     context: {} as ImportPageContext,
     events: {} as ImportPageEvent,
-    input: {} as { token: string },
+    input: {} as PageInput,
   },
   guards: {
-    signInRequired: ({ event }) => isSignInRequired(errorOf(event)),
     stillReading: ({ event }) => (event as unknown as { output: ImportJob }).output.state === 'reading',
   },
   actions: {
@@ -63,7 +61,7 @@ export const importPageMachine = setup({
         src: 'uploadImport',
         input: ({ context, event }) => ({ token: context.token, request: (event as Extract<ImportPageEvent, { type: 'file.submitted' }>).request }),
         onDone: [{ guard: 'stillReading', target: 'reading', actions: 'keepJob' }, { target: 'checked', actions: 'keepJob' }],
-        onError: [{ guard: 'signInRequired', target: 'expired' }, { target: 'choosing', actions: 'showReason' }],
+        onError: [signInExpired('importPage'), { target: 'choosing', actions: 'showReason' }],
       },
     },
     reading: {
@@ -75,7 +73,7 @@ export const importPageMachine = setup({
             src: 'readImportJob',
             input: ({ context }) => ({ token: context.token, id: context.job!.id }),
             onDone: [{ guard: 'stillReading', target: 'waiting', actions: 'keepJob' }, { target: '#importPage.checked', actions: 'keepJob' }],
-            onError: [{ guard: 'signInRequired', target: '#importPage.expired' }, { target: '#importPage.choosing', actions: 'showReason' }],
+            onError: [signInExpired('importPage'), { target: '#importPage.choosing', actions: 'showReason' }],
           },
         },
       },
@@ -91,7 +89,7 @@ export const importPageMachine = setup({
         src: 'confirmImport',
         input: ({ context }) => ({ token: context.token, id: context.job!.id }),
         onDone: { target: 'done', actions: 'keepJob' },
-        onError: [{ guard: 'signInRequired', target: 'expired' }, { target: 'checked', actions: 'showReason' }],
+        onError: [signInExpired('importPage'), { target: 'checked', actions: 'showReason' }],
       },
     },
     done: {

@@ -4,9 +4,10 @@ import type { Actor } from 'xstate';
 import { ITEM_CSV_COLUMNS, PATRON_CSV_COLUMNS, type ImportFormat, type ImportKind } from '../../shared/import/schemas';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
+import { PageShell, refused } from '../shell/page-shell';
 import { ImportPreview } from './import-preview';
 import { ImportReport } from './import-report';
-import type { ImportPageMachine } from './import-page-machine';
+import type { ImportPageMachine, ImportRequest } from './import-page-machine';
 import './import.css';
 
 export type ImportPageActor = Actor<ImportPageMachine>;
@@ -19,13 +20,7 @@ export function ImportPage({ actor }: { actor: ImportPageActor }) {
     snapshot.matches('choosing') ? 'choosing' : snapshot.matches('uploading') || snapshot.matches('reading') ? 'reading' : snapshot.matches('saving') ? 'saving' : snapshot.matches('done') ? 'done' : 'checked',
   );
   return (
-    <section class="import-page" aria-labelledby="import-title">
-      <h1 id="import-title">{t('admin.import.title')}</h1>
-      {error && (
-        <p class="notice refused" role="alert">
-          {t(error)}
-        </p>
-      )}
+    <PageShell className="import-page" title={t('admin.import.title')} notice={refused(error)}>
       {step === 'choosing' && <ImportForm onSubmit={(request) => actor.send({ type: 'file.submitted', request })} />}
       {step === 'reading' && (
         <p class="import-progress">
@@ -78,20 +73,11 @@ export function ImportPage({ actor }: { actor: ImportPageActor }) {
           </div>
         </>
       )}
-    </section>
+    </PageShell>
   );
 }
 
-interface FormRequest {
-  kind: ImportKind;
-  format: ImportFormat;
-  file: Blob;
-  fileName: string;
-  holdings?: string;
-  barcodeStart?: string;
-}
-
-function ImportForm({ onSubmit }: { onSubmit: (request: FormRequest) => void }) {
+function ImportForm({ onSubmit }: { onSubmit: (request: ImportRequest) => void }) {
   const t = useT();
   const [kind, setKind] = useState<ImportKind>('items');
   const [format, setFormat] = useState<ImportFormat>('csv');
@@ -109,23 +95,9 @@ function ImportForm({ onSubmit }: { onSubmit: (request: FormRequest) => void }) 
         onSubmit({ kind, format: kind === 'patrons' ? 'csv' : format, file, fileName: file.name, ...(marc ? { holdings: text('holdings'), barcodeStart: text('barcodeStart')?.toUpperCase() } : {}) });
       }}
     >
-      <fieldset>
-        <legend>{t('admin.import.kind')}</legend>
-        {(['items', 'patrons'] as const).map((value) => (
-          <label key={value}>
-            <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} /> {t(`admin.import.kind.${value}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice legend={t('admin.import.kind')} name="kind" values={['items', 'patrons']} chosen={kind} label={(value) => t(`admin.import.kind.${value}`)} onChoose={setKind} />
       {kind === 'items' && (
-        <fieldset>
-          <legend>{t('admin.import.format')}</legend>
-          {(['csv', 'marc'] as const).map((value) => (
-            <label key={value}>
-              <input type="radio" name="format" value={value} checked={format === value} onChange={() => setFormat(value)} /> {t(`admin.import.format.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice legend={t('admin.import.format')} name="format" values={['csv', 'marc']} chosen={format} label={(value) => t(`admin.import.format.${value}`)} onChoose={setFormat} />
       )}
       {!marc && <p class="hint">{t('admin.import.columns', { columns: columns.join(','), required: (kind === 'items' ? ['barcode', 'title'] : ['card_number', 'name', 'expires_on']).join(', ') })}</p>}
       {marc && (
@@ -150,5 +122,27 @@ function ImportForm({ onSubmit }: { onSubmit: (request: FormRequest) => void }) 
         {t('admin.import.upload')}
       </button>
     </form>
+  );
+}
+
+interface RadioChoiceProps<V extends string> {
+  legend: string;
+  name: string;
+  values: readonly V[];
+  chosen: V;
+  label: (value: V) => string;
+  onChoose: (value: V) => void;
+}
+
+function RadioChoice<V extends string>({ legend, name, values, chosen, label, onChoose }: RadioChoiceProps<V>) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value}>
+          <input type="radio" name={name} value={value} checked={chosen === value} onChange={() => onChoose(value)} /> {label(value)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

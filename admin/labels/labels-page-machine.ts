@@ -6,7 +6,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { LabelSettings, LabelSheet, LabelSymbology } from '../../shared/import/label-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { errorOf, signInExpired, type PageInput } from '../shell/page-machine';
 
 export type LabelSource = { importId: string } | { barcodes: string[] };
 
@@ -23,16 +24,13 @@ export type LabelsPageEvent =
   | { type: 'symbology.chosen'; symbology: LabelSymbology }
   | { type: 'more' };
 
-const errorOf = (event: unknown) => (event as { error?: unknown }).error;
-
 export const labelsPageMachine = setup({
   types: {
     context: {} as LabelsPageContext,
     events: {} as LabelsPageEvent,
-    input: {} as { token: string; importId?: string },
+    input: {} as PageInput & { importId?: string },
   },
   guards: {
-    signInRequired: ({ event }) => isSignInRequired(errorOf(event)),
     hasSource: ({ context }) => context.source !== null,
   },
   actions: {
@@ -64,7 +62,7 @@ export const labelsPageMachine = setup({
         src: 'readLabels',
         input: ({ context }) => ({ token: context.token, source: context.source!, offset: context.offset }),
         onDone: { target: 'ready', actions: assign({ sheet: ({ event }) => event.output, error: null }) },
-        onError: [{ guard: 'signInRequired', target: 'expired' }, { target: 'ready', actions: 'showReason' }],
+        onError: [signInExpired('labelsPage'), { target: 'ready', actions: 'showReason' }],
       },
     },
     saving: {
@@ -72,7 +70,7 @@ export const labelsPageMachine = setup({
         src: 'saveLabelSettings',
         input: ({ context, event }) => ({ token: context.token, settings: { symbology: (event as Extract<LabelsPageEvent, { type: 'symbology.chosen' }>).symbology } }),
         onDone: { target: 'ready', actions: assign({ sheet: ({ context, event }) => context.sheet && { ...context.sheet, symbology: event.output.symbology } }) },
-        onError: [{ guard: 'signInRequired', target: 'expired' }, { target: 'ready', actions: 'showReason' }],
+        onError: [signInExpired('labelsPage'), { target: 'ready', actions: 'showReason' }],
       },
     },
     expired: { type: 'final' },
