@@ -48,7 +48,7 @@ export const staffEn: Record<StaffOnlyKey, string> = {
   'admin.offline.outcome.refused': 'Not recorded:',
   'admin.offline.noCard': '(none)',
   'admin.offline.handle': 'Mark handled',
-  'admin.offline.handleNamed': 'Mark the transaction of item {item} handled',
+  'admin.offline.handleNamed': 'Mark handled: item {item}',
   'admin.offline.handled': 'The transaction of item {item} is marked handled.',
   'admin.offline.reload': 'Reload',
   'admin.ils.title': 'Library system',

@@ -49,7 +49,7 @@ export const staffZhCN = {
   'admin.offline.outcome.refused': '没有记录：',
   'admin.offline.noCard': '（无）',
   'admin.offline.handle': '标为已处理',
-  'admin.offline.handleNamed': '将条码 {item} 的记录标为已处理',
+  'admin.offline.handleNamed': '标为已处理：条码 {item}',
   'admin.offline.handled': '条码 {item} 的记录已标为已处理。',
   'admin.offline.reload': '刷新',
   'admin.ils.title': '图书馆系统',
