@@ -3,6 +3,7 @@ import type { EbookCategory } from '../../shared/ebooks/schemas';
 import type { StaffEbook } from '../../shared/ebooks/staff-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { useT } from '../shell/i18n-context';
+import { LoadState } from '../shell/page-shell';
 import { MAX_ROWS, visibleEbooks } from './collection-view';
 import { EbookRow } from './ebook-row';
 import type { SendEvent } from './ebooks-page';
@@ -34,15 +35,7 @@ export function CollectionTable({ listState, loadError, ebooks, pending, categor
           <input type="search" value={filter} onInput={(event) => send({ type: 'filter.changed', filter: event.currentTarget.value })} />
         </label>
       </div>
-      {listState === 'loading' && <p role="status">{t('admin.ebooks.loading')}</p>}
-      {listState === 'failed' && (
-        <div class="load-failed">
-          <p role="alert">{t(loadError ?? 'code.internal')}</p>
-          <button type="button" class="button" onClick={() => send({ type: 'list.reload' })}>
-            {t('admin.ebooks.reload')}
-          </button>
-        </div>
-      )}
+      <LoadState load={{ state: listState, error: loadError ?? 'code.internal', onReload: () => send({ type: 'list.reload' }), loading: 'admin.ebooks.loading' }} />
       {listState === 'ready' && ebooks.length === 0 && <p>{t('admin.list.empty')}</p>}
       {ebooks.length > 0 && matching === 0 && <p>{t('admin.list.noMatch')}</p>}
       {rows.length > 0 && (

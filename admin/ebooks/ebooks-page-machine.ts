@@ -15,7 +15,8 @@ import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { EbookAccess, EbookCategory } from '../../shared/ebooks/schemas';
 import { CategoryDraft, type EbookUploaded, type StaffEbook, type StaffEbookList } from '../../shared/ebooks/staff-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
-import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { reasonOf } from '../shell/hub-reason';
+import { signInExpired } from '../shell/page-machine';
 import { sortCategories, withPending } from './collection-view';
 import type {
   AddCategoryInput,
@@ -104,7 +105,6 @@ const ebooksPageSetup = setup({
     updateCategory: fromPromise<EbookCategory, UpdateCategoryInput>(notProvided),
   },
   guards: {
-    signInRequired: (_, { error }: { error: unknown }) => isSignInRequired(error),
     hasQueuedUpload: ({ context }) => context.uploadQueue.length > 0,
     hasPendingChange: ({ context }) => context.pendingChanges.length > 0,
     nextWriteAdds: ({ context }) => context.categoryWrites[0]?.target === 'new',
@@ -184,10 +184,7 @@ type WorkerCall = Extract<NonNullable<StateConfig['invoke']>, { src: string }>;
 type Guard = NonNullable<Extract<NonNullable<StateConfig['always']>, { guard?: unknown }>['guard']>;
 
 /** The staff token expired: the page ends, and the shell goes back to the sign-in form. */
-const SIGN_IN_EXPIRED = {
-  guard: { type: 'signInRequired', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) },
-  target: '#ebooksPage.expired',
-} as const;
+const SIGN_IN_EXPIRED = signInExpired('ebooksPage');
 
 /**
  * A region that works through one queue, first entry first: `idle` until a call's guard finds work,

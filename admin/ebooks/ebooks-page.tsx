@@ -2,6 +2,7 @@
 import type { Actor } from 'xstate';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
+import { PageShell } from '../shell/page-shell';
 import { CategoryPanel } from './category-panel';
 import { CollectionTable } from './collection-table';
 import type { EbooksPageEvent, EbooksPageMachine } from './ebooks-page-machine';
@@ -18,8 +19,7 @@ export function EbooksPage({ actor }: { actor: EbooksPageActor }) {
   const send: SendEvent = (event) => actor.send(event);
 
   return (
-    <div class="ebooks-page">
-      <h1>{t('admin.ebooks.title')}</h1>
+    <PageShell className="ebooks-page" title={t('admin.ebooks.title')}>
       <UploadPanel access={context.uploadAccess} lines={context.uploadLines} send={send} />
       <CollectionTable
         listState={listState}
@@ -32,6 +32,6 @@ export function EbooksPage({ actor }: { actor: EbooksPageActor }) {
         send={send}
       />
       <CategoryPanel categories={context.categories} status={context.categoryStatus} send={send} />
-    </div>
+    </PageShell>
   );
 }

@@ -14,6 +14,8 @@ export interface PageLoad {
   state: 'loading' | 'failed' | 'ready';
   error: StaffMessageKey | null;
   onReload: () => void;
+  /** What "loading" says, if not the general text. */
+  loading?: StaffMessageKey;
 }
 
 interface PageShellProps {
@@ -51,9 +53,10 @@ export function Notice({ notice }: { notice: PageNotice | null }) {
 /** A refusal kept as a bare message key (`context.error`) as a notice. */
 export const refused = (key: StaffMessageKey | null): PageNotice | null => (key ? { key, tone: 'refused' } : null);
 
-function LoadState({ load }: { load: PageLoad }) {
+/** Loading, or why it failed with Reload; nothing once ready. PageShell shows it under the heading; a page with a list of its own shows it there. */
+export function LoadState({ load }: { load: PageLoad }) {
   const t = useT();
-  if (load.state === 'loading') return <p role="status">{t('admin.staff.loading')}</p>;
+  if (load.state === 'loading') return <p role="status">{t(load.loading ?? 'admin.staff.loading')}</p>;
   if (load.state === 'ready' || !load.error) return null;
   return (
     <div class="load-failed" role="alert">
