@@ -10,6 +10,7 @@ import { notProvided } from '../../shared/machines/not-provided';
 import type { StatisticsAnswer, StatisticsQuery } from '../../shared/statistics/schemas';
 import { reasonOf } from '../shell/hub-reason';
 import { signInExpired, type PageInput } from '../shell/page-machine';
+import { perKioskPageCount } from './per-kiosk-pages';
 import { defaultFilters, filtersProblem, localToday, statisticsQueryOf, type StatisticsFilters } from './statistics-filters';
 
 export interface StatisticsPageContext {
@@ -18,12 +19,15 @@ export interface StatisticsPageContext {
   answer: StatisticsAnswer | null;
   /** The chart's data table shown on screen too (it is always there for screen readers). */
   tableShown: boolean;
+  /** The page of the per-kiosk table shown (per-kiosk-pages.ts), from 0; the first for every new answer. */
+  page: number;
   error: StaffMessageKey | null;
 }
 
 export type StatisticsPageEvent =
   | { type: 'filters.applied'; filters: StatisticsFilters }
   | { type: 'table.toggled' }
+  | { type: 'page.chosen'; page: number }
   | { type: 'csv.requested' };
 
 export const statisticsPageMachine = setup({
@@ -42,9 +46,14 @@ export const statisticsPageMachine = setup({
 }).createMachine({
   id: 'statisticsPage',
   initial: 'loading',
-  context: ({ input }) => ({ token: input.token, filters: defaultFilters(input.today ?? localToday()), answer: null, tableShown: false, error: null }),
+  context: ({ input }) => ({ token: input.token, filters: defaultFilters(input.today ?? localToday()), answer: null, tableShown: false, page: 0, error: null }),
   on: {
     'table.toggled': { actions: assign({ tableShown: ({ context }) => !context.tableShown }) },
+    'page.chosen': {
+      guard: ({ context, event }) =>
+        context.answer !== null && Number.isInteger(event.page) && event.page >= 0 && event.page < perKioskPageCount(context.answer),
+      actions: assign({ page: ({ event }) => event.page }),
+    },
     // Also while loading: the newer filters win, and the earlier request is cancelled.
     'filters.applied': [
       { guard: ({ event }) => filtersProblem(event.filters) !== null, actions: assign({ filters: ({ event }) => event.filters, error: ({ event }) => filtersProblem(event.filters) }) },
@@ -56,7 +65,7 @@ export const statisticsPageMachine = setup({
       invoke: {
         src: 'readStatistics',
         input: ({ context }) => ({ token: context.token, query: statisticsQueryOf(context.filters) }),
-        onDone: { target: 'ready', actions: assign({ answer: ({ event }) => event.output, error: null }) },
+        onDone: { target: 'ready', actions: assign({ answer: ({ event }) => event.output, page: 0, error: null }) },
         onError: [
           signInExpired('statisticsPage'),
           { target: 'ready', actions: assign({ error: ({ event }) => reasonOf(event.error) }) },

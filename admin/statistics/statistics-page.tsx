@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../shell/i18n-context';
 import { Notice, PageShell, refused } from '../shell/page-shell';
 import { BarChart, ChartTable, type ChartSeries } from './bar-chart';
 import { formatCount, formatPeriod } from './format-period';
+import { perKioskPage, perKioskPageCount } from './per-kiosk-pages';
 import type { StatisticsFilters } from './statistics-filters';
 import type { StatisticsPageMachine } from './statistics-page-machine';
 import './statistics.css';
@@ -35,7 +36,7 @@ const FIGURE_COLUMNS: Array<[keyof StatisticsFigures, StaffMessageKey]> = [
 export function StatisticsPage({ actor }: { actor: StatisticsPageActor }) {
   const t = useT();
   const language = useLanguage();
-  const { filters, answer, error, tableShown } = useSelector(actor, (snapshot) => snapshot.context);
+  const { filters, answer, error, tableShown, page } = useSelector(actor, (snapshot) => snapshot.context);
   const loading = useSelector(actor, (snapshot) => snapshot.matches('loading'));
 
   function apply(event: Event) {
@@ -118,7 +119,7 @@ export function StatisticsPage({ actor }: { actor: StatisticsPageActor }) {
               shown={tableShown}
             />
           </div>
-          <PerKiosk answer={answer} t={t} language={language} />
+          <PerKiosk answer={answer} page={page} choosePage={(chosen) => actor.send({ type: 'page.chosen', page: chosen })} t={t} language={language} />
           <Reasons answer={answer} t={t} language={language} />
         </div>
       )}
@@ -144,10 +145,35 @@ function Totals({ answer, t, language }: { answer: StatisticsAnswer; t: StaffTra
   );
 }
 
-function PerKiosk({ answer, t, language }: { answer: StatisticsAnswer; t: StaffTranslate; language: Language }) {
+function PerKiosk({ answer, page, choosePage, t, language }: {
+  answer: StatisticsAnswer;
+  page: number;
+  choosePage: (page: number) => void;
+  t: StaffTranslate;
+  language: Language;
+}) {
   const names = new Map(answer.kiosks.map((kiosk) => [kiosk.id, kiosk.name]));
+  const pages = perKioskPageCount(answer);
+  const shown = perKioskPage(answer, page);
+  const pageText = t('admin.statistics.pageOf', {
+    page: page + 1,
+    pages,
+    first: formatPeriod(shown.first, language),
+    last: formatPeriod(shown.last, language),
+  });
   return (
     <div class="statistics-scroll">
+      {pages > 1 && (
+        <nav class="statistics-pager" aria-label={t('admin.statistics.pagesLabel')}>
+          <button type="button" class="button" disabled={page === 0} onClick={() => choosePage(page - 1)}>
+            {t('admin.statistics.previousPage')}
+          </button>
+          <span aria-live="polite">{pageText}</span>
+          <button type="button" class="button" disabled={page === pages - 1} onClick={() => choosePage(page + 1)}>
+            {t('admin.statistics.nextPage')}
+          </button>
+        </nav>
+      )}
       <table class="data-table" data-testid="statistics-per-kiosk">
         <caption>{t('admin.statistics.perKioskCaption')}</caption>
         <thead>
@@ -160,7 +186,7 @@ function PerKiosk({ answer, t, language }: { answer: StatisticsAnswer; t: StaffT
           </tr>
         </thead>
         <tbody>
-          {answer.rows.map((row) => (
+          {shown.rows.map((row) => (
             <tr key={`${row.period}-${row.kiosk}`}>
               <th scope="row">{formatPeriod(row.period, language)}</th>
               <td class="text">{names.get(row.kiosk ?? '') ?? row.kiosk}</td>

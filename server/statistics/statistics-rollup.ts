@@ -148,15 +148,19 @@ export class StatisticsRollup {
         const key = `${period}\t${kiosk}`;
         patronCounts.set(key, (patronCounts.get(key) ?? 0) + 1);
       };
+      const patronPeriods = new Set<string>();
       for (const key of patronDays) {
-        const [day, kiosk, hashText] = key.split('\t') as [string, string, string];
-        const patronHash = Number(hashText);
+        const [day, kiosk, patronHash] = key.split('\t') as [string, string, string];
         // Already seen that day at that kiosk: then also in every period above it.
-        if (this.sql.addPatronDay.run(day, kiosk, patronHash).changes === 0) continue;
+        if (this.sql.addPatronDay.run(day, kiosk, Number(patronHash)).changes === 0) continue;
         counted(day, kiosk);
-        for (const [period, periodKiosk] of [[day, ''], [day.slice(0, 7), kiosk], [day.slice(0, 7), ''], [day.slice(0, 4), kiosk], [day.slice(0, 4), '']] as const) {
-          if (this.sql.addPatronPeriod.run(period, periodKiosk, patronHash).changes === 1) counted(period, periodKiosk);
+        for (const period of [`${day}\t`, `${day.slice(0, 7)}\t${kiosk}`, `${day.slice(0, 7)}\t`, `${day.slice(0, 4)}\t${kiosk}`, `${day.slice(0, 4)}\t`]) {
+          patronPeriods.add(`${period}\t${patronHash}`);
         }
+      }
+      for (const key of patronPeriods) {
+        const [period, kiosk, patronHash] = key.split('\t') as [string, string, string];
+        if (this.sql.addPatronPeriod.run(period, kiosk, Number(patronHash)).changes === 1) counted(period, kiosk);
       }
       for (const [key, patrons] of patronCounts) {
         const [period, kiosk] = key.split('\t');

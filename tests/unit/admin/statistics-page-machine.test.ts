@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import { annualReportMachine } from '../../../admin/annual-report/annual-report-machine';
+import { perKioskPage, perKioskPageCount } from '../../../admin/statistics/per-kiosk-pages';
 import { statisticsQueryOf } from '../../../admin/statistics/statistics-filters';
 import { statisticsPageMachine } from '../../../admin/statistics/statistics-page-machine';
 import { HubError } from '../../../shared/api/hub-client';
@@ -91,6 +92,34 @@ describe('the Statistics page', () => {
     expect(actor.getSnapshot().context.tableShown).toBe(false);
     actor.send({ type: 'table.toggled' });
     expect(actor.getSnapshot().context.tableShown).toBe(true);
+  });
+
+  it('shows the per-kiosk table of a year by day in pages of whole periods, the first for every new answer', async () => {
+    const kiosks = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, name: id }));
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
+    const year: StatisticsAnswer = {
+      ...answerFor({ from: '2025-01-01', to: '2025-12-31', granularity: 'day' }),
+      kiosks,
+      rows: days.flatMap((period) => kiosks.map((kiosk) => ({ period, kiosk: kiosk.id, ...ZERO }))),
+      periodTotals: days.map((period) => ({ period, kiosk: null, ...ZERO })),
+    };
+    const { actor } = startStatistics(() => year);
+    await settle();
+    // 33 days of six kiosks (198 rows) a page: twelve pages, the last of two days.
+    expect(perKioskPageCount(year)).toBe(12);
+    expect(perKioskPage(year, 0)).toMatchObject({ first: '2025-01-01', last: '2025-02-02' });
+    expect(perKioskPage(year, 0).rows).toHaveLength(198);
+    expect(perKioskPage(year, 11)).toMatchObject({ first: '2025-12-30', last: '2025-12-31' });
+    expect(perKioskPage(year, 11).rows).toHaveLength(12);
+    actor.send({ type: 'page.chosen', page: 11 });
+    expect(actor.getSnapshot().context.page).toBe(11);
+    for (const page of [12, -1, 1.5]) actor.send({ type: 'page.chosen', page });
+    expect(actor.getSnapshot().context.page).toBe(11);
+    actor.send({ type: 'filters.applied', filters: { from: '2025-01-01', to: '2025-12-31', granularity: 'day', kiosk: '' } });
+    await settle();
+    expect(actor.getSnapshot().context.page).toBe(0);
+    // One kiosk and a month: one page.
+    expect(perKioskPageCount(answerFor({ from: '2026-03-01', to: '2026-03-18', granularity: 'day' }))).toBe(1);
   });
 
   it('shows the hub’s refusal, and ends when the staff session has expired', async () => {
