@@ -4,30 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import type { EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import { hubAnswers, press, renderInSession, startScreenSession, t } from '../../tests/unit/kiosk/session-render';
+import { ebookSummary } from '../../tests/unit/support/ebook-summary';
 import { ebooksMachine } from './ebooks-machine';
 import type { CatalogueEvent, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { QrHandoff } from './QrHandoff';
 
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
-const BOOK: EbookSummary = {
-  id: 1,
-  format: 'epub',
-  title: 'The Analects',
-  authors: ['Confucius'],
-  language: 'en',
-  publisher: null,
-  published: null,
-  description: null,
-  subjects: [],
-  isbn: null,
-  coverUrl: null,
-  sizeBytes: 1000,
-  access: 'open',
-  categoryIds: [],
-  searchKeys: { text: ['the analects'], pinyin: [], initials: [] },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const BOOK = ebookSummary(1, 'The Analects', { authors: ['Confucius'], language: 'en' });
 const TICKET: TicketIssued = {
   ticketId: 7,
   token: 't'.repeat(43),

@@ -1,31 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchCatalogue } from '../../../kiosk/ebooks/catalogue-search';
-import { buildSearchKeys } from '../../../shared/ebooks/pinyin-keys';
 import { matches } from '../../../shared/ebooks/pinyin-search';
 import type { EbookSummary } from '../../../shared/ebooks/schemas';
+import { ebookSummary } from '../support/ebook-summary';
 
-function ebook(id: number, title: string, authors: string[] = []): EbookSummary {
-  return {
-    id,
-    format: 'epub',
-    title,
-    authors,
-    language: 'zh',
-    publisher: null,
-    published: null,
-    description: null,
-    subjects: [],
-    isbn: null,
-    coverUrl: null,
-    sizeBytes: 1,
-    access: 'open',
-    categoryIds: [],
-    searchKeys: buildSearchKeys({ title, authors, subjects: [] }),
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+const ebook = (id: number, title: string, authors: string[] = []): EbookSummary => ebookSummary(id, title, { authors });
 
 const CATALOGUE = [
   ebook(1, '红楼梦', ['曹雪芹']),

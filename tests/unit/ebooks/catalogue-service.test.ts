@@ -8,35 +8,15 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubError } from '../../../shared/api/hub-client';
-import { buildSearchKeys } from '../../../shared/ebooks/pinyin-keys';
 import type { EbookCatalogue, EbookSummary } from '../../../shared/ebooks/schemas';
 import { KioskDb } from '../../../kiosk/db/kiosk-db';
 import { catalogueService, type SyncProgress } from '../../../kiosk/ebooks/catalogue-service';
 import { CHUNK_SIZE, readCopy } from '../../../kiosk/ebooks/catalogue-store';
 import type { PageRequest } from '../../../kiosk/ebooks/ebooks-types';
+import { ebookSummary } from '../support/ebook-summary';
 
-function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {}): EbookSummary {
-  return {
-    id,
-    format: 'epub',
-    title,
-    authors: [],
-    language: 'zh',
-    publisher: null,
-    published: null,
-    description: null,
-    subjects: [],
-    isbn: null,
-    coverUrl: `/api/ebooks/${id}/cover?v=1`,
-    sizeBytes: 1000,
-    access: 'open',
-    categoryIds: [1],
-    searchKeys: buildSearchKeys({ title, authors: [], subjects: [] }),
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const ebook = (id: number, title: string, overrides: Partial<EbookSummary> = {}): EbookSummary =>
+  ebookSummary(id, title, { coverUrl: `/api/ebooks/${id}/cover?v=1`, categoryIds: [1], ...overrides });
 
 const CATEGORIES = [{ id: 1, nameZh: '小说', nameEn: 'Fiction', sort: 0 }];
 const page = (ebooks: EbookSummary[], overrides: Partial<EbookCatalogue> = {}): EbookCatalogue => ({

@@ -9,28 +9,16 @@ import { ticketActors } from '../../../kiosk/ebooks/ticket-watcher';
 import { Delays as SessionDelays } from '../../../kiosk/session/session-setup';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
 import { CONFIG, delays, settle, signedIn } from '../kiosk/session-harness';
+import { ebookSummary } from '../support/ebook-summary';
 
+/** Searchable by its title's letters only, unless a test gives it pinyin. */
 function ebook(id: number, title: string, overrides: Partial<EbookSummary> = {}): EbookSummary {
-  return {
-    id,
-    format: 'epub',
-    title,
-    authors: [],
-    language: 'zh',
-    publisher: null,
-    published: null,
-    description: null,
-    subjects: [],
-    isbn: null,
-    coverUrl: null,
-    sizeBytes: 1000,
-    access: 'open',
+  return ebookSummary(id, title, {
     categoryIds: [1],
     searchKeys: { text: [title.toLowerCase()], pinyin: [], initials: [] },
     createdAt: `2026-01-0${id}T00:00:00.000Z`,
-    updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const HLM = ebook(1, '红楼梦', { searchKeys: { text: ['红楼梦'], pinyin: ['hongloumeng'], initials: ['hlm'] } });
