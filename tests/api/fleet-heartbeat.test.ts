@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HeartbeatAnswer, MAX_HEARTBEAT_ERRORS } from '../../shared/api/fleet-schemas';
 import { API, staffProfilePath } from '../../shared/api/routes';
 import { KioskConfig } from '../../shared/api/schemas';
-import { fleetHarness, HEARTBEAT } from './support/fleet-harness';
-import { createTestHub, type TestHub } from './support/test-hub';
+import { fleet, freshFleetHubEachTest, HEARTBEAT, hub } from './support/fleet-harness';
 
-let hub: TestHub;
-let fleet: Awaited<ReturnType<typeof fleetHarness>>;
-
-beforeEach(async () => {
-  hub = await createTestHub();
-  fleet = await fleetHarness(hub);
-});
-afterEach(() => hub.close());
+freshFleetHubEachTest();
 
 const stored = () => hub.db.prepare("SELECT heartbeat_json FROM kiosks WHERE id = 'local'").pluck().get();
 

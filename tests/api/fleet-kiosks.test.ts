@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FleetKiosk, FleetList } from '../../shared/api/fleet-schemas';
 import { API, staffKioskPairingCodePath, staffKioskPath, staffKioskRevokePath, staffProfilePath } from '../../shared/api/routes';
 import { DEMO_PATRONS } from '../../server/demo/demo-library';
-import { fleetHarness, HEARTBEAT } from './support/fleet-harness';
-import { createTestHub, type TestHub } from './support/test-hub';
+import { fleet, freshFleetHubEachTest, HEARTBEAT, hub } from './support/fleet-harness';
 
-let hub: TestHub;
-let fleet: Awaited<ReturnType<typeof fleetHarness>>;
-
-beforeEach(async () => {
-  hub = await createTestHub();
-  fleet = await fleetHarness(hub);
-});
-afterEach(() => hub.close());
+freshFleetHubEachTest();
 
 /** Every fleet and profile route, with a body it would accept. */
 const ADMIN_ROUTES: Array<[method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: object]> = [

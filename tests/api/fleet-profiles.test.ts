@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Profile, ProfileList, ProfileSettings } from '../../shared/api/fleet-schemas';
 import { API, staffKioskPath, staffProfilePath } from '../../shared/api/routes';
 import { KioskConfig } from '../../shared/api/schemas';
 import { DEFAULT_CARD_RULE } from '../../shared/barcodes';
-import { fleetHarness } from './support/fleet-harness';
-import { createTestHub, type TestHub } from './support/test-hub';
+import { fleet, freshFleetHubEachTest, hub } from './support/fleet-harness';
 
-let hub: TestHub;
-let fleet: Awaited<ReturnType<typeof fleetHarness>>;
-
-beforeEach(async () => {
-  hub = await createTestHub();
-  fleet = await fleetHarness(hub);
-});
-afterEach(() => hub.close());
+freshFleetHubEachTest();
 
 const CHILDREN = {
   name: '少儿阅览室',

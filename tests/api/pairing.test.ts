@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAIRING_CODE_MAX_WRONG, PairAnswer } from '../../shared/api/fleet-schemas';
 import { API, staffKioskPairingCodePath } from '../../shared/api/routes';
 import { KioskConfig } from '../../shared/api/schemas';
 import { LOCAL_KIOSK_ID } from '../../server/kiosks/kiosk-registry';
 import { sha256Hex } from '../../server/security/tokens';
-import { fleetHarness, LAN_ADDRESS } from './support/fleet-harness';
-import { createTestHub, type TestHub } from './support/test-hub';
+import { fleet, freshFleetHubEachTest, hub, LAN_ADDRESS } from './support/fleet-harness';
 
-let hub: TestHub;
-let fleet: Awaited<ReturnType<typeof fleetHarness>>;
-
-beforeEach(async () => {
-  hub = await createTestHub();
-  fleet = await fleetHarness(hub);
-});
-afterEach(() => hub.close());
+freshFleetHubEachTest();
 
 const INVALID = { error: { code: 'pairing.codeInvalid' } };
 const tokensOf = (kioskId: string) => hub.db.prepare('SELECT token_hash FROM kiosk_device_tokens WHERE kiosk_id = ?').pluck().all(kioskId);

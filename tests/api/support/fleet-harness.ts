@@ -1,8 +1,9 @@
 /** An admin and a librarian signed in on a test hub, and the fleet calls the fleet API tests make. */
+import { afterEach, beforeEach } from 'vitest';
 import { API, staffKioskRevokePath } from '../../../shared/api/routes';
 import { IssuedPairingCode, PairAnswer, type Heartbeat } from '../../../shared/api/fleet-schemas';
 import { ADMIN_PASSWORD, LIBRARIAN_PASSWORD, staffHarness } from './staff-harness';
-import type { TestHub } from './test-hub';
+import { createTestHub, type TestHub } from './test-hub';
 
 /** A kiosk on another machine of the library's LAN. */
 export const LAN_ADDRESS = '192.168.1.40';
@@ -51,4 +52,19 @@ export async function fleetHarness(hub: TestHub) {
     revoke: (kioskId: string) => asAdmin('POST', staffKioskRevokePath(kioskId)),
     heartbeat: (token: string, body: object = HEARTBEAT) => hub.call('POST', API.kioskHeartbeat, { kioskToken: token, body }),
   };
+}
+
+export type FleetHarness = Awaited<ReturnType<typeof fleetHarness>>;
+
+/** The running test's hub and harness (live bindings: each test gets new ones from `freshFleetHubEachTest`). */
+export let hub: TestHub;
+export let fleet: FleetHarness;
+
+/** Called once at the top of a test file: before each test a new test hub with its fleet harness, closed after it. */
+export function freshFleetHubEachTest(): void {
+  beforeEach(async () => {
+    hub = await createTestHub();
+    fleet = await fleetHarness(hub);
+  });
+  afterEach(() => hub.close());
 }
