@@ -161,6 +161,10 @@ export function ProfileForm({ draft, cameraLabels, problems, images, busy, send 
             </label>
           </>
         )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('admin.profile.field.logo')}</legend>
         <ImageField name="logo" slot={LOGO_SLOT} kind="logo" label={t('admin.profile.image.chooseLogo')} image={images[LOGO_SLOT]} send={send} />
       </fieldset>
 
@@ -292,10 +296,18 @@ function ImageField({ name, slot, kind, label, image, send }: ImageFieldProps) {
     <div class={`image-field image-field-${kind}`}>
       <input type="hidden" name={name} value={id ?? ''} />
       {id !== null && <img class="image-preview" src={profileImagePath(id)} alt={t('admin.profile.image.current')} />}
-      <label>
-        {label}
-        <input type="file" accept={PROFILE_IMAGE_TYPES.join(',')} onChange={chosen} disabled={image?.uploading} aria-describedby={hint} />
-      </label>
+      <div class="row-actions">
+        {/* The browser's own file button speaks the browser's language: ours speaks the staff member's. */}
+        <label class={image?.uploading ? 'button file-button disabled' : 'button file-button'}>
+          {label}
+          <input type="file" class="visually-hidden" accept={PROFILE_IMAGE_TYPES.join(',')} onChange={chosen} disabled={image?.uploading} aria-describedby={hint} />
+        </label>
+        {id !== null && (
+          <button type="button" class="button" onClick={() => send({ type: 'image.removed', slot })}>
+            {t('admin.profile.image.remove')}
+          </button>
+        )}
+      </div>
       <p id={hint} class="muted">
         {t('admin.profile.image.hint', { mb: PROFILE_IMAGE_MAX_MB })}
       </p>
@@ -304,13 +316,6 @@ function ImageField({ name, slot, kind, label, image, send }: ImageFieldProps) {
         <p role="alert" class="notice refused">
           {t(image.problem)}
         </p>
-      )}
-      {id !== null && (
-        <div class="row-actions">
-          <button type="button" class="button" onClick={() => send({ type: 'image.removed', slot })}>
-            {t('admin.profile.image.remove')}
-          </button>
-        </div>
       )}
     </div>
   );

@@ -176,7 +176,7 @@ describe('the profile form', () => {
     expect(problemText({ field: 'settings.idleTimeoutSeconds', reason: 'tooSmall', limit: 10 }, en)).toBe('Idle timeout (seconds): must be at least 10.');
     expect(problemText({ field: 'settings.idleTimeoutSeconds', reason: 'tooBig', limit: 3600 }, zh)).toBe('无操作超时（秒）：不能大于 3600。');
     expect(problemText({ field: 'settings.scanRules.card.0.maxLength', reason: 'ruleInconsistent' }, en)).toMatch(/^Barcode rules › Library cards › Longest: contradicts/);
-    expect(problemText({ field: 'settings.slides.1.text.en', reason: 'tooLong', limit: 200 }, en)).toBe('Attract-screen text › 2: at most 200 characters.');
+    expect(problemText({ field: 'settings.slides.1.text.en', reason: 'tooLong', limit: 200 }, en)).toBe('Attract-screen slides › 2: at most 200 characters.');
     expect(problemText({ field: 'name', reason: 'required', limit: 1 }, zh)).toBe('方案名称：必须填写。');
     expect(problemText({ field: 'settings.offline.maxItemsPerCard', reason: 'tooBig', limit: 50 }, en)).toBe(
       'While the library server cannot be reached › Items per card while offline: must be at most 50.',
@@ -227,8 +227,8 @@ describe('the profile form', () => {
 
   it('says why a picture or its slide was refused', () => {
     const en = staffTranslatorFor('en');
-    expect(problemText({ field: 'settings.slides.0.text.en', reason: 'imageNeedsText' }, en)).toMatch(/^Attract-screen text › 1: a slide with a picture needs its text/);
-    expect(problemText({ field: 'settings.slides.2.image', reason: 'imageUnknown' }, en)).toBe('Attract-screen text › 3 › Picture: the picture is no longer on the hub; choose it again.');
+    expect(problemText({ field: 'settings.slides.0.text.en', reason: 'imageNeedsText' }, en)).toMatch(/^Attract-screen slides › 1: a slide with a picture needs its text/);
+    expect(problemText({ field: 'settings.slides.2.image', reason: 'imageUnknown' }, en)).toBe('Attract-screen slides › 3 › Picture: the picture is no longer on the hub; choose it again.');
     expect(problemText({ field: 'settings.logo', reason: 'imageUnknown' }, staffTranslatorFor('zh-CN'))).toBe('图书馆标志：服务器上已没有这张图片，请重新选择。');
   });
 });
