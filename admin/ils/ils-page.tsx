@@ -109,7 +109,7 @@ function SettingsForm({ view, problems, busy, send }: SettingsFormProps) {
         </div>
       )}
       <SettingField name="ils" locked={locked.has('ils')} shown={t(`admin.ils.kind.${view.next.ils}`)}>
-        <select name="ils" aria-invalid={invalid('ils')}>
+        <select id="ils-ils" name="ils" aria-invalid={invalid('ils')}>
           {ILS_KINDS.map((kind) => (
             <option key={kind} value={kind} selected={kind === view.next.ils}>
               {t(`admin.ils.kind.${kind}`)}
@@ -120,28 +120,31 @@ function SettingsForm({ view, problems, busy, send }: SettingsFormProps) {
       <fieldset>
         <legend>SIP2</legend>
         <SettingField name="host" locked={locked.has('host')} shown={plain(next.host)}>
-          <input name="host" defaultValue={next.host} maxLength={253} autocomplete="off" spellcheck={false} aria-invalid={invalid('host')} />
+          <input id="ils-host" name="host" defaultValue={next.host} maxLength={253} autocomplete="off" spellcheck={false} aria-invalid={invalid('host')} />
         </SettingField>
         <SettingField name="port" locked={locked.has('port')} shown={String(next.port)}>
-          <input name="port" type="number" inputMode="numeric" min={SIP2_PORT.min} max={SIP2_PORT.max} defaultValue={String(next.port)} aria-invalid={invalid('port')} />
+          <input id="ils-port" name="port" type="number" inputMode="numeric" min={SIP2_PORT.min} max={SIP2_PORT.max} defaultValue={String(next.port)} aria-invalid={invalid('port')} />
         </SettingField>
         <SettingField name="tls" locked={locked.has('tls')} shown={t(next.tls ? 'admin.ils.yes' : 'admin.ils.no')}>
-          <input name="tls" type="checkbox" defaultChecked={next.tls} />
+          <input id="ils-tls" name="tls" type="checkbox" defaultChecked={next.tls} />
         </SettingField>
         <SettingField name="user" locked={locked.has('user')} shown={plain(next.user)}>
-          <input name="user" defaultValue={next.user} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('user')} />
+          <input id="ils-user" name="user" defaultValue={next.user} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('user')} />
         </SettingField>
         {locked.has('password') ? (
           <SettingField name="password" locked shown={t(next.passwordSet ? 'admin.ils.passwordSet' : 'admin.ils.passwordUnset')} />
         ) : (
           <>
             <div class="ils-field">
-              <label>
-                <span class="ils-label">{t('admin.ils.newPassword')}</span>
-                <input name="password" type="password" maxLength={128} autocomplete="new-password" aria-describedby="ils-password-hint" aria-invalid={invalid('password')} />
+              <label for="ils-password" class="ils-label">
+                {t('admin.ils.newPassword')}
               </label>
+              <input id="ils-password" name="password" type="password" maxLength={128} autocomplete="new-password" aria-describedby="ils-password-now ils-password-hint" aria-invalid={invalid('password')} />
+              <span id="ils-password-now" class="hint">
+                {t('admin.ils.passwordNow', { state: t(next.passwordSet ? 'admin.ils.passwordSet' : 'admin.ils.passwordUnset') })}
+              </span>
               <span id="ils-password-hint" class="hint">
-                {t('admin.ils.password')}: {t(next.passwordSet ? 'admin.ils.passwordSet' : 'admin.ils.passwordUnset')}. {t('admin.ils.newPasswordHint')}
+                {t('admin.ils.newPasswordHint')}
               </span>
             </div>
             {next.passwordSet && (
@@ -153,13 +156,13 @@ function SettingsForm({ view, problems, busy, send }: SettingsFormProps) {
           </>
         )}
         <SettingField name="location" locked={locked.has('location')} shown={plain(next.location)}>
-          <input name="location" defaultValue={next.location} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('location')} />
+          <input id="ils-location" name="location" defaultValue={next.location} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('location')} />
         </SettingField>
         <SettingField name="institution" locked={locked.has('institution')} shown={plain(next.institution)}>
-          <input name="institution" defaultValue={next.institution} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('institution')} />
+          <input id="ils-institution" name="institution" defaultValue={next.institution} maxLength={64} autocomplete="off" spellcheck={false} aria-invalid={invalid('institution')} />
         </SettingField>
         <SettingField name="encoding" locked={locked.has('encoding')} shown={plain(next.encoding)}>
-          <select name="encoding" aria-invalid={invalid('encoding')}>
+          <select id="ils-encoding" name="encoding" aria-invalid={invalid('encoding')}>
             {SIP2_ENCODINGS.map((encoding) => (
               <option key={encoding} value={encoding} selected={encoding === next.encoding} translate={false}>
                 {encoding}
@@ -168,7 +171,7 @@ function SettingsForm({ view, problems, busy, send }: SettingsFormProps) {
           </select>
         </SettingField>
         <SettingField name="terminator" locked={locked.has('terminator')} shown={TERMINATOR_NAMES[next.terminator]}>
-          <select name="terminator" aria-invalid={invalid('terminator')}>
+          <select id="ils-terminator" name="terminator" aria-invalid={invalid('terminator')}>
             {SIP2_TERMINATOR_NAMES.map((terminator) => (
               <option key={terminator} value={terminator} selected={terminator === next.terminator} translate={false}>
                 {TERMINATOR_NAMES[terminator]}
@@ -177,7 +180,7 @@ function SettingsForm({ view, problems, busy, send }: SettingsFormProps) {
           </select>
         </SettingField>
         <SettingField name="timeoutMs" locked={locked.has('timeoutMs')} shown={t('admin.ils.timeoutMs', { ms: next.timeoutMs })}>
-          <input name="timeoutMs" type="number" inputMode="numeric" min={SIP2_TIMEOUT_MS.min} max={SIP2_TIMEOUT_MS.max} step={100} defaultValue={String(next.timeoutMs)} aria-invalid={invalid('timeoutMs')} />
+          <input id="ils-timeoutMs" name="timeoutMs" type="number" inputMode="numeric" min={SIP2_TIMEOUT_MS.min} max={SIP2_TIMEOUT_MS.max} step={100} defaultValue={String(next.timeoutMs)} aria-invalid={invalid('timeoutMs')} />
         </SettingField>
       </fieldset>
       <div class="row-actions">
@@ -208,10 +211,11 @@ function SettingField({ name, locked, shown, children }: SettingFieldProps) {
   if (!locked) {
     return (
       <div class="ils-field">
-        <label>
-          <span class="ils-label">{t(FIELD_LABELS[name])}</span>
-          {children}
+        {/* Not wrapped: a select's chosen option would join its name. */}
+        <label for={`ils-${name}`} class="ils-label">
+          {t(FIELD_LABELS[name])}
         </label>
+        {children}
       </div>
     );
   }

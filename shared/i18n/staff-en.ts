@@ -95,6 +95,7 @@ export const staffEn: Record<StaffOnlyKey, string> = {
   'admin.ils.environmentNote': 'Settings marked “set by the environment” win over this page and are read-only here: change the environment variable on the hub’s machine and restart the hub.',
   'admin.ils.timeoutField': 'Timeout (ms)',
   'admin.ils.newPassword': 'New SIP2 password',
+  'admin.ils.passwordNow': 'The SIP2 password now: {state}.',
   'admin.ils.newPasswordHint': 'Leave empty to keep the current password. It is kept in a secrets file on the hub and never shown.',
   'admin.ils.clearPassword': 'No password (delete the saved one)',
   'admin.ils.save': 'Save settings',

@@ -96,6 +96,7 @@ export const staffZhCN = {
   'admin.ils.environmentNote': '标有“由环境变量设定”的设置优先于本页，只读；要修改，请在服务器上改环境变量，然后重启服务器。',
   'admin.ils.timeoutField': '超时（毫秒）',
   'admin.ils.newPassword': '新的 SIP2 密码',
+  'admin.ils.passwordNow': '现在的 SIP2 密码：{state}。',
   'admin.ils.newPasswordHint': '不填则保留现在的密码。密码保存在服务器的密钥文件里，不会显示。',
   'admin.ils.clearPassword': '不用密码（删除已保存的密码）',
   'admin.ils.save': '保存设置',
