@@ -151,13 +151,24 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(picture).toBeVisible();
       await expect.poll(() => loaded(picture)).toBeGreaterThan(0);
       await expect.poll(() => loaded(kiosk.locator('img.attract-logo'))).toBe(800);
-      // The pictures leave the buttons whole, at least 64 px, on the screen.
-      for (const name of [k('action.borrow'), k('action.return'), k('action.ebooks')]) {
-        const box = await kiosk.getByRole('button', { name, exact: true }).boundingBox();
-        expect(box!.height, name).toBeGreaterThanOrEqual(64);
-        expect(box!.y + box!.height, name).toBeLessThanOrEqual(1080);
-      }
+      // The pictures leave the buttons whole, at least 64 px, on the screen: landscape and portrait, large text too.
+      const buttonsOnScreen = async (height: number, how: string) => {
+        for (const name of [k('action.borrow'), k('action.return'), k('action.ebooks')]) {
+          const box = await kiosk.getByRole('button', { name, exact: true }).boundingBox();
+          expect(box!.height, `${name}, ${how}`).toBeGreaterThanOrEqual(64);
+          expect(box!.y + box!.height, `${name}, ${how}`).toBeLessThanOrEqual(height);
+        }
+      };
+      await buttonsOnScreen(1080, 'landscape');
       await look(kiosk, 'kiosk-attract-media', lang);
+      await kiosk.setViewportSize({ width: 1080, height: 1920 });
+      await buttonsOnScreen(1920, 'portrait');
+      await look(kiosk, 'kiosk-attract-media-portrait', lang);
+      await kiosk.getByRole('button', { name: k('largeText.on') }).click();
+      await buttonsOnScreen(1920, 'portrait, large text');
+      await kiosk.setViewportSize({ width: 1920, height: 1080 });
+      await buttonsOnScreen(1080, 'landscape, large text');
+      await look(kiosk, 'kiosk-attract-media-large', lang);
       await context.close();
     });
   });
