@@ -3,7 +3,7 @@
  * screen readers; its numbers are in the data table that goes with every chart (ChartTable).
  */
 import type { Language } from '../../shared/api/schemas';
-import { formatCount, formatPeriod } from './format-period';
+import { formatCount, formatPeriod, formatTick } from './format-period';
 
 export interface ChartSeries {
   label: string;
@@ -51,7 +51,7 @@ export function BarChart({ title, periods, series, language }: { title: string; 
             ))}
             {index % labelEvery === 0 && (
               <text class="tick" x={LEFT + index * slot + slot / 2} y={HEIGHT - 8} text-anchor="middle">
-                {formatPeriod(period, language)}
+                {formatTick(period, language, index >= labelEvery ? periods[index - labelEvery]! : null)}
               </text>
             )}
           </g>

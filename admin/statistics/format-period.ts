@@ -25,6 +25,19 @@ export function formatPeriod(period: string, language: Language): string {
   return format.format(new Date(`${month ? `${period}-01` : period}T12:00:00Z`));
 }
 
+/**
+ * A chart's tick: the period without its year when the tick before it (`previous`) is in the same
+ * year, so twelve months fit under a chart; the chart's table has every period in full.
+ */
+export function formatTick(period: string, language: Language, previous: string | null): string {
+  if (period.length === 4 || previous === null || previous.slice(0, 4) !== period.slice(0, 4)) return formatPeriod(period, language);
+  const month = period.length === 7;
+  const format = formatter(`${language}:tick:${month ? 'month' : 'day'}`, () =>
+    new Intl.DateTimeFormat(language, { month: 'short', ...(month ? {} : { day: 'numeric' }), timeZone: 'UTC' }),
+  );
+  return format.format(new Date(`${month ? `${period}-01` : period}T12:00:00Z`));
+}
+
 export function formatCount(count: number, language: Language): string {
   return formatter(`${language}:count`, () => new Intl.NumberFormat(language)).format(count);
 }
