@@ -17,8 +17,9 @@ export async function enqueue(db: KioskDb, transaction: OfflineTransaction): Pro
   });
 }
 
-export async function oldestEntry(db: KioskDb): Promise<OutboxEntry | null> {
-  return (await db.outbox.orderBy('seq').first()) ?? null;
+/** The oldest entries, oldest first. */
+export function oldestEntries(db: KioskDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
 }
 
 /** What the heartbeat reports as the kiosk's outbox depth. */
@@ -31,12 +32,14 @@ export function queuedLoansOf(db: KioskDb, cardNumber: string): Promise<number> 
   return db.outbox.where('cardNumber').equals(cardNumber).count();
 }
 
-/** Stores the hub's answer and removes the entry, in one transaction. */
-export async function settle(db: KioskDb, entry: OutboxEntry, result: OfflineReplayResult, now: Date): Promise<void> {
-  const logged: SyncLogEntry = { requestId: entry.requestId, type: entry.type, outcome: result.outcome, code: result.code, answeredAt: now.toISOString() };
+/** Stores the hub's answers and removes their entries, in one transaction. */
+export async function settle(db: KioskDb, answered: Array<{ entry: OutboxEntry; result: OfflineReplayResult }>, now: Date): Promise<void> {
+  if (answered.length === 0) return;
+  const answeredAt = now.toISOString();
+  const logged = answered.map(({ entry, result }): SyncLogEntry => ({ requestId: entry.requestId, type: entry.type, outcome: result.outcome, code: result.code, answeredAt }));
   await db.transaction('rw', db.outbox, db.syncLog, async () => {
-    await db.syncLog.put(logged);
-    await db.outbox.where('requestId').equals(entry.requestId).delete();
+    await db.syncLog.bulkPut(logged);
+    await db.outbox.where('requestId').anyOf(answered.map(({ entry }) => entry.requestId)).delete();
     const excess = (await db.syncLog.count()) - SYNC_LOG_SIZE;
     if (excess > 0) await db.syncLog.bulkDelete(await db.syncLog.orderBy('answeredAt').limit(excess).primaryKeys());
   });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 export interface RunningHub {
   url: string;
+  /** Its DATA_DIR: hub.sqlite, for benchmarks that check what it stored. */
+  dataDir: string;
   stop(): void;
 }
 
@@ -13,6 +15,7 @@ export async function startHub(port: number, env: Record<string, string> = {}): 
   const url = `http://127.0.0.1:${port}`;
   // A hub left over from an earlier run would answer for ours, with its own data.
   if (await fetch(`${url}/healthz`).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   // Node itself with tsx's loader (not npx): one process, so stopping it stops the hub.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -21,7 +24,7 @@ export async function startHub(port: number, env: Record<string, string> = {}): 
       PORT: String(port),
       HOST: '127.0.0.1',
       HTTPS: 'off', // benchmarks run several hubs; none needs HTTPS_PORT
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-bench-')),
+      DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'bench-staff-password',
       LOG_LEVEL: 'warn',
       ...env,
@@ -32,7 +35,7 @@ export async function startHub(port: number, env: Record<string, string> = {}): 
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null) throw new Error(`the hub exited with code ${child.exitCode}`);
     const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (healthy) return { url, stop: () => child.kill('SIGTERM') };
+    if (healthy) return { url, dataDir, stop: () => child.kill('SIGTERM') };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGTERM');

@@ -102,6 +102,26 @@ describe('the outbox sync', () => {
     expect(await outboxDepth(after)).toBe(0);
   });
 
+  it('after a reload mid-batch (answers not yet stored) resends the answered ones with their ids: each applied once, in order', async () => {
+    const name = `reload-batch-${nextName++}`;
+    const before = openDb(name);
+    for (const barcode of ['A', 'B', 'C', 'D', 'E']) await enqueue(before, checkin(barcode));
+    const hub = fakeHub();
+    // The page goes away while D is with the hub: A to C answered, the batch not yet stored.
+    const hangAtD: SendOffline = (transaction) => (transaction.itemBarcode === 'D' ? new Promise(() => {}) : hub.send(transaction));
+    void syncOutbox(before, hangAtD, () => NOW);
+    await settleAll();
+    expect(hub.seen).toEqual(['A', 'B', 'C']);
+    before.close();
+
+    const after = openDb(name);
+    expect(await outboxDepth(after)).toBe(5);
+    await syncOutbox(after, hub.send, () => NOW);
+    expect(hub.seen).toEqual(['A', 'B', 'C', 'A', 'B', 'C', 'D', 'E']);
+    expect(hub.applied.size).toBe(5);
+    expect(await outboxDepth(after)).toBe(0);
+  });
+
   it('settles what the hub will never take (request.invalid) as refused instead of blocking the queue', async () => {
     const db = openDb();
     await enqueue(db, checkin('A'));
