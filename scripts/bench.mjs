@@ -7,7 +7,7 @@ const run = (args) => spawnSync('npx', ['--no-install', ...args], { cwd: root, s
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 let failed = run(['vite', 'build', '--logLevel', 'warn']);
-for (const bench of ['kiosk-bundle', 'hub-load', 'scan-to-result', 'ebook-upload', 'ebook-catalogue', 'statistics', 'import-items', 'offline-start']) {
+for (const bench of ['kiosk-bundle', 'hub-load', 'scan-to-result', 'ebook-upload', 'ebook-catalogue', 'statistics', 'import-items', 'offline-start', 'offline-sync']) {
   failed = run(["tsx", `tests/bench/${bench}.ts`]) || failed;
 }
 process.exit(failed);
