@@ -10,8 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { FieldProblem } from '../../shared/api/field-problems';
-import { fieldProblems } from '../../shared/api/field-problems';
+import { fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
 import {
   IlsSettingsInput,
   ILS_SETTING_NAMES,
@@ -65,8 +64,9 @@ export function registerAdminIlsRoutes(app: FastifyInstance, { db, audit }: HubS
 
   app.put(API.staffIls, async (request): Promise<IlsSettingsView> => {
     const input = parseInput(request.body);
-    const { password: _password, ...before } = stored();
-    const beforeNext = mergeIlsSettings(environment, stored());
+    const current = stored();
+    const { password: _password, ...before } = current;
+    const beforeNext = mergeIlsSettings(environment, current);
     // What the environment sets is not the panel's: its stored value, if any, stays as it was.
     const fields: StoredIlsFields = { ...before };
     for (const [name, value] of Object.entries({ ils: input.ils, ...input.sip2 })) {
