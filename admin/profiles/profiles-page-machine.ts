@@ -71,6 +71,9 @@ export interface ProfilesPageContext {
   deleting: number | null;
   /** The draft's pictures by slot. */
   images: Record<string, ImageSlot>;
+  /** The draft's uploads under way: the slot of each upload actor (one id per upload, never reused). */
+  uploads: Record<string, string>;
+  uploadCount: number;
 }
 
 export interface UploadImageInput {
@@ -85,20 +88,25 @@ const nameOf = (context: ProfilesPageContext, id: number | null) => context.view
 
 const stored = (id: string | null): ImageSlot => ({ id, uploading: false, problem: null });
 /** A new draft: its form, its pictures, no problems yet. */
-function draftOf(id: number | null, input: ProfileInput): Pick<ProfilesPageContext, 'draft' | 'images' | 'problems' | 'notice'> {
+function draftOf(id: number | null, input: ProfileInput): Pick<ProfilesPageContext, 'draft' | 'images' | 'uploads' | 'problems' | 'notice'> {
   const images: Record<string, ImageSlot> = { [LOGO_SLOT]: stored(input.settings.logo) };
   input.settings.slides.forEach((slide, index) => (images[slideSlot(index)] = stored(slide.image)));
-  return { draft: { id, input }, images, problems: [], notice: null };
+  return { draft: { id, input }, images, uploads: {}, problems: [], notice: null };
 }
+/** No draft: an upload still under way ends unheard. */
+const NO_DRAFT = { draft: null, images: {}, uploads: {}, problems: [] };
 const withSlot = (context: ProfilesPageContext, slot: string, image: ImageSlot) => ({ images: { ...context.images, [slot]: image } });
 
 /** The end of an upload the form still waits for: its slot, and the picture or the error. */
 function uploadOf(context: ProfilesPageContext, event: { type: string }): { slot: string; output?: ProfileImageUploaded; error?: unknown } | null {
   const ended = event as { type: string; actorId?: string; output?: ProfileImageUploaded; error?: unknown };
-  if (!ended.actorId?.startsWith(UPLOAD_PREFIX)) return null;
-  const slot = ended.actorId.slice(UPLOAD_PREFIX.length);
-  return context.images[slot]?.uploading ? { slot, output: ended.output, error: ended.error } : null;
+  const slot = ended.actorId === undefined ? undefined : context.uploads[ended.actorId];
+  return slot !== undefined && context.images[slot]?.uploading ? { slot, output: ended.output, error: ended.error } : null;
 }
+const uploadEnded = (context: ProfilesPageContext, event: { type: string }) => {
+  const { [(event as { actorId?: string }).actorId ?? '']: _ended, ...uploads } = context.uploads;
+  return uploads;
+};
 
 export const profilesPageMachine = setup({
   types: {
@@ -119,11 +127,13 @@ export const profilesPageMachine = setup({
   actions: {
     noteUploaded: assign(({ context, event }) => {
       const upload = uploadOf(context, event);
-      return upload?.output ? withSlot(context, upload.slot, stored(upload.output.id)) : {};
+      return upload?.output ? { ...withSlot(context, upload.slot, stored(upload.output.id)), uploads: uploadEnded(context, event) } : {};
     }),
     noteUploadFailed: assign(({ context, event }) => {
       const upload = uploadOf(context, event);
-      return upload ? withSlot(context, upload.slot, { ...stored(context.images[upload.slot]?.id ?? null), problem: reasonOf(upload.error) }) : {};
+      return upload
+        ? { ...withSlot(context, upload.slot, { ...stored(context.images[upload.slot]?.id ?? null), problem: reasonOf(upload.error) }), uploads: uploadEnded(context, event) }
+        : {};
     }),
     showRefusal: assign(({ event }) => {
       const error = (event as { error?: unknown }).error;
@@ -133,7 +143,7 @@ export const profilesPageMachine = setup({
   },
 }).createMachine({
   id: 'profiles',
-  context: ({ input }) => ({ token: input.token, view: null, loadError: null, notice: null, draft: null, problems: [], deleting: null, images: {} }),
+  context: ({ input }) => ({ token: input.token, view: null, loadError: null, notice: null, draft: null, problems: [], deleting: null, images: {}, uploads: {}, uploadCount: 0 }),
   initial: 'loading',
   states: {
     loading: {
@@ -154,11 +164,16 @@ export const profilesPageMachine = setup({
             actions: assign(({ context, event }) => withSlot(context, event.slot, { ...stored(context.images[event.slot]?.id ?? null), problem: 'code.profileImage.tooLarge' })),
           },
           {
-            guard: ({ context }) => context.draft !== null,
+            // One upload at a time per picture (the form's file button waits too).
+            guard: ({ context, event }) => context.draft !== null && !context.images[event.slot]?.uploading,
             actions: [
-              assign(({ context, event }) => withSlot(context, event.slot, { id: context.images[event.slot]?.id ?? null, uploading: true, problem: null })),
+              assign(({ context, event }) => ({
+                ...withSlot(context, event.slot, { id: context.images[event.slot]?.id ?? null, uploading: true, problem: null }),
+                uploads: { ...context.uploads, [`${UPLOAD_PREFIX}${context.uploadCount}`]: event.slot },
+                uploadCount: context.uploadCount + 1,
+              })),
               spawnChild('uploadImage', {
-                id: ({ event }) => `${UPLOAD_PREFIX}${(event as { slot: string }).slot}`,
+                id: ({ context }) => `${UPLOAD_PREFIX}${context.uploadCount - 1}`,
                 input: ({ context, event }) => {
                   assertEvent(event, 'image.chosen');
                   return { token: context.token, kind: event.kind, file: event.file, name: event.name };
@@ -180,10 +195,10 @@ export const profilesPageMachine = setup({
             'profile.edit': {
               actions: assign(({ context, event }) => {
                 const profile = context.view?.profiles.find((candidate) => candidate.id === event.profileId);
-                return profile ? draftOf(profile.id, { name: profile.name, settings: profile.settings }) : { draft: null, images: {}, problems: [], notice: null };
+                return profile ? draftOf(profile.id, { name: profile.name, settings: profile.settings }) : { ...NO_DRAFT, notice: null };
               }),
             },
-            'form.cancelled': { actions: assign({ draft: null, images: {}, problems: [] }) },
+            'form.cancelled': { actions: assign(NO_DRAFT) },
             'profile.save': [
               { guard: 'validForm', target: 'saving' },
               {
@@ -215,7 +230,7 @@ export const profilesPageMachine = setup({
             },
             onDone: {
               target: 'refreshing',
-              actions: assign(({ event }) => ({ draft: null, images: {}, problems: [], notice: { key: 'admin.profiles.saved' as const, name: event.output.name, tone: 'done' as const } })),
+              actions: assign(({ event }) => ({ ...NO_DRAFT, notice: { key: 'admin.profiles.saved' as const, name: event.output.name, tone: 'done' as const } })),
             },
             onError: [EXPIRED, { target: 'idle', actions: 'showRefusal' }],
           },

@@ -102,6 +102,27 @@ describe('the Profiles page’s pictures', () => {
     await settle();
     expect(closed.context().images).toEqual({});
   });
+
+  it('take the newer draft’s upload, not one the closed form left running for the same picture', async () => {
+    const answers: Array<(uploaded: ProfileImageUploaded) => void> = [];
+    const page = startPage(undefined, () => new Promise((resolve) => answers.push(resolve)));
+    await settle();
+    page.actor.send({ type: 'profile.new' });
+    page.actor.send({ type: 'image.chosen', slot: 'logo', kind: 'logo', file: picture(10), name: 'old.png' });
+    page.actor.send({ type: 'form.cancelled' });
+    page.actor.send({ type: 'profile.new' });
+    page.actor.send({ type: 'image.chosen', slot: 'logo', kind: 'logo', file: picture(10), name: 'new.png' });
+    // A second choice while it uploads is not sent.
+    page.actor.send({ type: 'image.chosen', slot: 'logo', kind: 'logo', file: picture(10), name: 'again.png' });
+    expect(page.uploads.mock.calls.map(([input]) => input.name)).toEqual(['old.png', 'new.png']);
+    answers[0]!({ id: 'e'.repeat(64), width: 1, height: 1 });
+    await settle();
+    expect(page.context().images.logo).toEqual({ id: null, uploading: true, problem: null });
+    answers[1]!({ id: 'f'.repeat(64), width: 1, height: 1 });
+    await settle();
+    expect(page.context().images.logo).toEqual({ id: 'f'.repeat(64), uploading: false, problem: null });
+    expect(page.context().uploads).toEqual({});
+  });
 });
 
 describe('the Profiles page', () => {
