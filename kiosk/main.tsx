@@ -29,6 +29,7 @@ import { fleetMachine } from './fleet/fleet-machine';
 import { pairingMachine } from './fleet/pairing-machine';
 import { screenStateOf } from './fleet/screen-state';
 import { screenOf } from './session/screen';
+import { refreshCardList } from './offline/card-list-refresh';
 import { watchedFetch } from './offline/hub-watch';
 import { queueOffline, startConnectivity, type ConnectivityActor } from './offline/offline-link';
 import { outboxDepth } from './offline/outbox';
@@ -91,11 +92,22 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     },
   });
   const actor = createActor(machine, { input: { config, language, offline } }).start();
+  /** A config from the hub: kept for a start with the hub down, applied on the attract screen. */
+  const takeConfig = (changed: KioskConfig) => {
+    void identity.saveProfile(changed).catch(() => undefined);
+    actor.send({ type: 'config.changed', config: changed });
+  };
+  const cardList = refreshCardList(
+    () => hub.kioskConfig(),
+    () => actor.getSnapshot().context.pendingConfig ?? actor.getSnapshot().context.config,
+    takeConfig,
+  );
   let hubOffline = offline;
   const connectivityWatch = online.subscribe((snapshot) => {
     if (snapshot.hasTag('offline') === hubOffline) return;
     hubOffline = !hubOffline;
     actor.send({ type: 'connectivity.changed', offline: hubOffline });
+    if (!hubOffline) cardList.refresh();
   });
   const unroute = routeInput(window, actor);
   pwa.followSession(actor);
@@ -111,10 +123,7 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     fleetMachine.provide({
       actors: link.actors,
       actions: {
-        configChanged: (_, { config: changed }) => {
-          void identity.saveProfile(changed).catch(() => undefined);
-          actor.send({ type: 'config.changed', config: changed });
-        },
+        configChanged: (_, { config: changed }) => takeConfig(changed),
         revoked: onRevoked,
       },
     }),
@@ -132,6 +141,7 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     window.removeEventListener('pagehide', onPageHide);
     fleet.stop();
     connectivityWatch.unsubscribe();
+    cardList.stop();
     online.stop();
     if (connectivity === online) connectivity = null;
     unroute();
