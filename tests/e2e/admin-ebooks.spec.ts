@@ -10,10 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
-import type { MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
-
-type Lang = 'zh-CN' | 'en';
+import { adminPanel, type Lang } from './support/admin-panel';
 
 const SHANHAIJING = fileURLToPath(new URL('../../../shared/testdata/epub/chinese-shanhaijing.epub', import.meta.url));
 const TITLE = '山海經';
@@ -24,16 +21,14 @@ mkdirSync(screensDir, { recursive: true });
 test.use({ bypassCSP: true });
 
 function admin(page: Page, lang: Lang) {
-  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
+  const panel = adminPanel(page, lang);
+  const { t } = panel;
   const row = (title: string) => page.getByTestId('ebook-row').filter({ hasText: title });
   return {
     t,
     row,
     async signIn() {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill('admin');
-      await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
+      await panel.signIn();
       await expect(page.getByRole('heading', { level: 1, name: t('admin.ebooks.title') })).toBeVisible();
       await expect(page.getByTestId('ebook-row').first()).toBeVisible();
     },

@@ -9,18 +9,12 @@
  * lock again, ends its patron sessions, and takes back the failed sign-ins it counted against the
  * kiosk (straight in the hub's database), so the kiosk's own limit on failed sign-ins is as before.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { API, KIOSK_TOKEN_HEADER } from '../../shared/api/routes';
-import type { MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
-import { seriousAxeViolations } from './axe';
+import { adminPanel, type Lang } from './support/admin-panel';
 
-type Lang = 'zh-CN' | 'en';
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
 test.use({ bypassCSP: true });
 
 const BLOCKED = { card: '20140003', name: '王芳' };
@@ -29,16 +23,13 @@ const HOLDER = { card: '20140004', pin: '8642', name: '陈静' };
 const SHELF_ITEM = '39010020';
 
 function panel(page: Page, lang: Lang) {
-  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
+  const admin = adminPanel(page, lang);
+  const { t } = admin;
   return {
-    t,
+    ...admin,
     async signIn() {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill('admin');
-      await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
-      await page.getByRole('navigation', { name: t('admin.nav.label') }).getByRole('link', { name: t('admin.nav.patrons') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.patrons.title') })).toBeVisible();
+      await admin.signIn();
+      await admin.openPage('admin.nav.patrons', 'admin.patrons.title');
     },
     async open(query: string, card: string, name: string) {
       await page.getByRole('searchbox', { name: t('admin.patrons.search.label') }).fill(query);
@@ -47,10 +38,6 @@ function panel(page: Page, lang: Lang) {
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(card) })).toBeVisible();
     },
     facts: () => page.locator('.patron-facts'),
-    async look(name: string) {
-      await page.screenshot({ path: `${screensDir}/admin-${name}-${lang}.png`, fullPage: true });
-      expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-    },
   };
 }
 

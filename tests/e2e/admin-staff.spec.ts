@@ -5,37 +5,11 @@
  * Audit log entry; a reload keeps the session; the admin reads the audit log, filtered, and
  * disables the account, which ends the librarian's session.
  */
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { seriousAxeViolations } from './axe';
-import type { MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
-
-type Lang = 'zh-CN' | 'en';
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
+import { expect, test } from '@playwright/test';
+import { adminPanel as panel } from './support/admin-panel';
 
 // axe is injected as an inline script (see ./axe.ts).
 test.use({ bypassCSP: true });
-
-function panel(page: Page, lang: Lang) {
-  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
-  const nav = page.getByRole('navigation', { name: t('admin.nav.label') });
-  return {
-    t,
-    nav,
-    async signIn(username: string, password: string) {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill(username);
-      await page.getByLabel(t('admin.password')).fill(password);
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
-    },
-    async look(name: string) {
-      await page.screenshot({ path: `${screensDir}/admin-${name}-${lang}.png`, fullPage: true });
-      expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-    },
-  };
-}
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`an admin creates a librarian, who must choose a new password and sees no staff pages (${lang})`, async ({ page, browser }) => {
@@ -44,9 +18,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const username = `liwei-${lang === 'en' ? 'en' : 'zh'}`;
 
     await test.step('the admin creates the account', async () => {
-      await admin.signIn('admin', 'e2e-staff-password');
-      await admin.nav.getByRole('link', { name: t('admin.nav.staff') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.staff.title') })).toBeVisible();
+      await admin.signIn();
+      await admin.openPage('admin.nav.staff', 'admin.staff.title');
       const form = page.getByRole('region', { name: t('admin.staff.new.title') });
       await form.getByLabel(t('admin.username')).fill(username);
       await form.getByLabel(t('admin.staff.new.password')).fill('1234567890');
@@ -96,8 +69,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
 
     await test.step('the admin reads the audit log, filtered by who', async () => {
-      await admin.nav.getByRole('link', { name: t('admin.nav.audit') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.audit.title') })).toBeVisible();
+      await admin.openPage('admin.nav.audit', 'admin.audit.title');
       await page.getByLabel(t('admin.audit.who')).fill(username);
       await page.getByRole('button', { name: t('admin.audit.apply'), exact: true }).click();
       const rows = page.getByRole('table').getByRole('row');

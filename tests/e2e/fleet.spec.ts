@@ -11,9 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
-
-type Lang = 'zh-CN' | 'en';
+import { adminPanel, type Lang } from './support/admin-panel';
 const screensDir = 'test-results/screens';
 mkdirSync(screensDir, { recursive: true });
 
@@ -35,20 +33,16 @@ async function openKiosk(browser: Browser, lang: Lang, path: string) {
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`an admin pairs a kiosk, changes its profile, watches it live and revokes it (${lang})`, async ({ page, browser }) => {
     test.setTimeout(240_000);
-    const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
+    const admin = adminPanel(page, lang);
+    const { t, nav } = admin;
     const k = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
-    const nav = page.getByRole('navigation', { name: t('admin.nav.label') });
     const profileName = lang === 'en' ? 'Children’s room' : '少儿阅览室';
     const kioskName = lang === 'en' ? 'Children’s kiosk' : '少儿自助机';
     const slide = lang === 'en' ? 'World Book Day, 23 April' : '4月23日世界读书日';
 
     await test.step('the admin signs in and creates a profile', async () => {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill('admin');
-      await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
-      await nav.getByRole('link', { name: t('admin.nav.profiles'), exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.profiles.title') })).toBeVisible();
+      await admin.signIn();
+      await admin.openPage('admin.nav.profiles', 'admin.profiles.title');
       await page.getByRole('button', { name: t('admin.profiles.new') }).click();
       await page.getByLabel(t('admin.profile.field.name')).fill(profileName);
       const idle = page.getByLabel(t('admin.profile.field.idleTimeoutSeconds'), { exact: true });

@@ -5,42 +5,23 @@
  * of its patrons signs in at the kiosk with the initial PIN and must choose a new one. Screenshots of the
  * import pages and a label sheet go to test-results/screens/.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, KioskPage, test } from './fixtures';
-import { seriousAxeViolations } from './axe';
+import { adminPanel, type Lang } from './support/admin-panel';
 import { videoOf } from './support/fake-camera-videos';
-import { translate, type MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
+import { translate } from '../../shared/i18n';
 
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
 const videos = mkdtempSync(join(tmpdir(), 'import-camera-'));
 const MARC_FILE = '../shared/testdata/marc/zh_ol_880_alternate_script.mrc';
 
 test.use({ bypassCSP: true });
 
-function panel(page: Page, lang: 'zh-CN' | 'en') {
-  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
-  return {
-    t,
-    async signIn() {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill('admin');
-      await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
-    },
-    async openImport() {
-      await page.getByRole('navigation', { name: t('admin.nav.label') }).getByRole('link', { name: t('admin.nav.import') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.import.title') })).toBeVisible();
-    },
-    async look(name: string) {
-      await page.screenshot({ path: `${screensDir}/admin-${name}-${lang}.png`, fullPage: true });
-      expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-    },
-  };
+function panel(page: Page, lang: Lang) {
+  const admin = adminPanel(page, lang);
+  return { ...admin, openImport: () => admin.openPage('admin.nav.import', 'admin.import.title') };
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
