@@ -1,9 +1,8 @@
-import type { EbookSummary } from '../../shared/ebooks/schemas';
 import { useLanguage, useT } from '../session/use-session';
 import { Button } from '../ui/Button';
 import { SHELF_PREVIEW } from './catalogue-view';
 import { CoverTile } from './CoverTile';
-import type { Shelf } from './ebooks-types';
+import type { Shelf, TileEbook } from './ebooks-types';
 import { LetterKeyboard } from './LetterKeyboard';
 import { sendTo, useEbooks, type EbooksActor } from './use-ebooks';
 import { VirtualGrid } from './VirtualGrid';
@@ -26,7 +25,7 @@ export function Browse({ actor }: { actor: EbooksActor }) {
   const labelOf = (shelf: Shelf) => (typeof shelf.label === 'string' ? t(shelf.label) : shelf.label[language]);
   const openShelf = shelves.find((shelf) => shelf.id === openShelfId) ?? null;
   // The titles loaded so far of the search or shelf on screen; more are asked for as the patron scrolls.
-  const grid = (key: string, items: EbookSummary[], label: string) => (
+  const grid = (key: string, items: TileEbook[], label: string) => (
     <VirtualGrid
       items={items}
       listKey={key}

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useContext, useState } from 'preact/hooks';
-import type { EbookSummary } from '../../shared/ebooks/schemas';
+import type { TileEbook } from './ebooks-types';
 import { SavedCoversContext } from './saved-covers';
 
 /**
  * A title's cover: from the hub, else (the hub unreachable) the kiosk's saved copy, else a blank
  * cover with `blank` on it. Give it `key={ebook.coverUrl}`: a new cover starts afresh.
  */
-export function CoverImage({ ebook, class: className, blank }: { ebook: EbookSummary; class: string; blank?: ComponentChildren }) {
+export function CoverImage({ ebook, class: className, blank }: { ebook: TileEbook; class: string; blank?: ComponentChildren }) {
   const saved = useContext(SavedCoversContext);
   const [src, setSrc] = useState(ebook.coverUrl);
   const [triedSaved, setTriedSaved] = useState(false);

@@ -1,4 +1,4 @@
-import type { EbookSummary } from '../../shared/ebooks/schemas';
+import type { TileEbook } from './ebooks-types';
 import { bookLang } from '../../shared/ebooks/book-lang';
 import { CoverImage } from './CoverImage';
 
@@ -6,7 +6,7 @@ import { CoverImage } from './CoverImage';
  * One large cover; the whole tile is the button, named by the title and authors. Title and authors
  * are book data, in the book's own language (data-book-data: not kiosk text to translate).
  */
-export function CoverTile({ ebook, onOpen }: { ebook: EbookSummary; onOpen: (ebookId: number) => void }) {
+export function CoverTile({ ebook, onOpen }: { ebook: TileEbook; onOpen: (ebookId: number) => void }) {
   return (
     <button type="button" class="cover-tile" data-testid="cover-tile" onClick={() => onOpen(ebook.id)} lang={bookLang(ebook.language)} data-book-data>
       <CoverImage key={ebook.coverUrl} ebook={ebook} class="cover-image" blank={ebook.title} />

@@ -20,6 +20,8 @@ function SectionView({ actor }: { actor: EbooksActor }) {
     case 'starting':
       return <p class="lead">{t('ebooks.loading')}</p>;
     case 'browsing':
+    // A tapped title opens in a moment: the covers stay until it does.
+    case 'opening':
       return <Browse actor={actor} />;
     case 'detail':
       return <EbookDetail actor={actor} />;

@@ -6,7 +6,7 @@ import type { EbookSummary, TicketIssued, TicketStatus } from '../../shared/eboo
 import { hubAnswers, press, renderInSession, startScreenSession, t } from '../../tests/unit/kiosk/session-render';
 import { ebookSummary } from '../../tests/unit/support/ebook-summary';
 import { ebooksMachine } from './ebooks-machine';
-import type { CatalogueEvent, TicketGuardEvent, TicketInput } from './ebooks-types';
+import type { CatalogueEvent, ShownEbook, TicketGuardEvent, TicketInput } from './ebooks-types';
 import { QrHandoff } from './QrHandoff';
 
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
@@ -29,7 +29,7 @@ async function showingQr() {
   const machine = ebooksMachine.provide({
     actors: {
       syncCatalogue: fromCallback<{ type: never }>(({ sendBack }) => sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent)),
-      findTitle: fromPromise(async (): Promise<EbookSummary | null> => BOOK),
+      findTitle: fromPromise(async (): Promise<ShownEbook | null> => BOOK),
       issueTicket: fromPromise(async () => TICKET),
       ticketStatus: fromPromise(async (): Promise<TicketStatus> => ({ ticketId: 7, state: 'live', downloadsUsed: 0, downloadsLeft: 3, expiresAt: TICKET.expiresAt })),
       ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(() => () => {}),

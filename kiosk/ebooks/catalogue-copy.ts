@@ -5,19 +5,25 @@
  */
 import type { EbookCatalogue, EbookSummary } from '../../shared/ebooks/schemas';
 import type { EbookChunk, EbookSyncState } from '../db/kiosk-db';
-import { prepareForSearch, searchCatalogue } from './catalogue-search';
+import { buildSearchCopy, type SearchCopy } from './catalogue-search';
 import { chunkKeyOf, type CopyWrite, type SavedCopy } from './catalogue-store';
 import { applyPage, shelfEbooks, shelvesOf } from './catalogue-view';
-import type { CatalogueSnapshot, CatalogueView, ListKey, ListRequest, PageRequest, Shelf, TitleList } from './ebooks-types';
+import type { CatalogueSnapshot, CatalogueView, PageRequest, Shelf, ShelfRequest, ShownEbook, TileEbook, TitleList } from './ebooks-types';
 
-const sameKey = (a: ListKey, b: ListKey) =>
-  a.kind === 'search' ? b.kind === 'search' && a.query === b.query : b.kind === 'shelf' && a.shelfId === b.shelfId;
+/** What crosses to the screens: less to copy for every keystroke's results. */
+function shown(ebook: ShownEbook): ShownEbook {
+  const { searchKeys: _keys, ...rest } = ebook as EbookSummary;
+  return rest;
+}
+
+const tile = ({ id, title, authors, coverUrl, language }: TileEbook): TileEbook => ({ id, title, authors, coverUrl, language });
 
 export class CatalogueCopy {
   private snapshot: CatalogueSnapshot = { ebooks: [], categories: [], popularIds: [], syncedAt: null };
   private shelves: Shelf[] = [];
-  /** The last list asked for, whole: the next screenful is a slice of it. */
-  private lastList: { key: ListKey; titles: EbookSummary[] } | null = null;
+  /** The last shelf asked for, whole: the next screenful is a slice of it. */
+  private lastShelf: { shelfId: string; titles: EbookSummary[] } | null = null;
+  private searchCopy: SearchCopy | null = null;
 
   load({ ebooks, state }: SavedCopy): void {
     this.keep({ ebooks, categories: state?.categories ?? [], popularIds: state?.popularIds ?? [], syncedAt: state?.syncedAt ?? null }, true);
@@ -37,33 +43,33 @@ export class CatalogueCopy {
     return { replace, chunks: this.chunks(touched), withdrawnIds: answer.withdrawnIds, state };
   }
 
-  view(): CatalogueView {
-    return { count: this.snapshot.ebooks.length, shelves: this.shelves, syncedAt: this.snapshot.syncedAt };
+  /** With `search`, the search copy too (built now if the titles changed). */
+  view(search = false): CatalogueView {
+    const view: CatalogueView = { count: this.snapshot.ebooks.length, shelves: this.shelves, syncedAt: this.snapshot.syncedAt };
+    if (search) view.search = this.searchCopy ??= buildSearchCopy(this.snapshot.ebooks);
+    return view;
   }
 
   titles(): readonly EbookSummary[] {
     return this.snapshot.ebooks;
   }
 
-  find(ebookId: number): EbookSummary | null {
-    return this.snapshot.ebooks.find((ebook) => ebook.id === ebookId) ?? null;
+  find(ebookId: number): ShownEbook | null {
+    const ebook = this.snapshot.ebooks.find((candidate) => candidate.id === ebookId);
+    return ebook ? shown(ebook) : null;
   }
 
-  list({ key, offset, limit }: ListRequest): TitleList {
-    if (!this.lastList || !sameKey(this.lastList.key, key)) {
-      const titles = key.kind === 'search' ? searchCatalogue(this.snapshot.ebooks, key.query) : shelfEbooks(this.snapshot, key.shelfId);
-      this.lastList = { key, titles };
-    }
-    const { titles } = this.lastList;
-    return { key, total: titles.length, titles: titles.slice(offset, offset + limit) };
+  shelf({ shelfId, offset, limit }: ShelfRequest): TitleList {
+    if (this.lastShelf?.shelfId !== shelfId) this.lastShelf = { shelfId, titles: shelfEbooks(this.snapshot, shelfId) };
+    const { titles } = this.lastShelf;
+    return { key: { kind: 'shelf', shelfId }, total: titles.length, titles: titles.slice(offset, offset + limit).map(tile) };
   }
 
   private keep(snapshot: CatalogueSnapshot, shelves: boolean): void {
     this.snapshot = snapshot;
-    // The search text is joined now, between pages, so no keystroke waits for it.
-    prepareForSearch(snapshot.ebooks, true);
-    if (shelves) this.shelves = shelvesOf(snapshot);
-    this.lastList = null;
+    if (shelves) this.shelves = shelvesOf(snapshot).map((shelf) => ({ ...shelf, ebooks: shelf.ebooks.map(shown) }));
+    this.lastShelf = null;
+    this.searchCopy = null;
   }
 
   /** The chunks with these keys as the copy holds them now. */

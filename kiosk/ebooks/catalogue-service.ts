@@ -5,12 +5,11 @@
  * at once, and only the changes since are fetched.
  */
 import type { HubClient } from '../../shared/api/hub-client';
-import type { EbookSummary } from '../../shared/ebooks/schemas';
 import type { KioskDb, SavedCover } from '../db/kiosk-db';
 import { CatalogueCopy } from './catalogue-copy';
 import { adoptLegacyCopy, coversToSave, readCopy, saveCovers, savedCover, writeCopy } from './catalogue-store';
 import { syncCatalogue } from './catalogue-sync';
-import type { CatalogueView, ListRequest, TitleList } from './ebooks-types';
+import type { CatalogueView, ShelfRequest, ShownEbook, TitleList } from './ebooks-types';
 import type { Handlers } from './worker-rpc';
 
 export type SyncProgress = { type: 'loaded'; view: CatalogueView } | { type: 'synced'; view: CatalogueView; complete: boolean };
@@ -18,8 +17,8 @@ export type SyncProgress = { type: 'loaded'; view: CatalogueView } | { type: 'sy
 export type CatalogueApi = {
   /** Reads the saved copy (once), then syncs it with the hub and saves the missing covers. */
   sync: { args: { kioskToken: string | null }; emits: SyncProgress; result: void };
-  list: { args: ListRequest; result: TitleList };
-  find: { args: { ebookId: number }; result: EbookSummary | null };
+  shelf: { args: ShelfRequest; result: TitleList };
+  find: { args: { ebookId: number }; result: ShownEbook | null };
   savedCover: { args: { ebookId: number; url: string }; result: Blob | null };
   /** The patron typed or touched: cover saving waits for a quiet moment. */
   patronActive: { args: null; result: void };
@@ -35,6 +34,11 @@ export interface ServiceIo {
 
 /** Cover saving waits until the patron has not typed or touched for this long. */
 export const QUIET_MS = 400;
+/**
+ * A new search copy goes to the screens at most this often while a sync pages through (and with
+ * its last page): building and sending it for each of 20 pages would be work thrown away.
+ */
+export const SEARCH_COPY_EVERY_MS = 1000;
 
 export function catalogueService({ db, hub, fetch, now }: ServiceIo): Handlers<CatalogueApi> {
   const copy = new CatalogueCopy();
@@ -67,7 +71,9 @@ export function catalogueService({ db, hub, fetch, now }: ServiceIo): Handlers<C
   return {
     async sync({ kioskToken }, { signal, emit }) {
       await load();
-      emit({ type: 'loaded', view: copy.view() });
+      emit({ type: 'loaded', view: copy.view(true) });
+      // The first page's titles are searchable at once.
+      let searchCopyAt = -Infinity;
       // One sync at a time: one stopped (the patron left) ends after the step it is in.
       const previous = syncing;
       let done = () => {};
@@ -84,13 +90,17 @@ export function catalogueService({ db, hub, fetch, now }: ServiceIo): Handlers<C
           saveCovers: (covers) => saveCovers(db, covers),
           quietMoment,
         },
-        (view, complete) => emit({ type: 'synced', view, complete }),
+        (complete) => {
+          const search = complete || now() - searchCopyAt >= SEARCH_COPY_EVERY_MS;
+          if (search) searchCopyAt = now();
+          emit({ type: 'synced', view: copy.view(search), complete });
+        },
         signal,
       ).finally(done);
     },
-    async list(request) {
+    async shelf(request) {
       await load();
-      return copy.list(request);
+      return copy.shelf(request);
     },
     async find({ ebookId }) {
       await load();

@@ -11,7 +11,7 @@ import type { EbookCatalogue } from '../../shared/ebooks/schemas';
 import type { SavedCover } from '../db/kiosk-db';
 import type { CatalogueCopy } from './catalogue-copy';
 import type { CopyWrite } from './catalogue-store';
-import type { CatalogueView, PageRequest } from './ebooks-types';
+import type { PageRequest } from './ebooks-types';
 
 export interface SyncIo {
   fetchPage(page: PageRequest, signal: AbortSignal): Promise<EbookCatalogue>;
@@ -28,22 +28,22 @@ export interface SyncIo {
 export const COVER_BATCH = 24;
 
 /**
- * Syncs `copy` page by page; `onPage` gets the view after each page (`complete` after the last,
- * once saved). Rejects with the hub's error when a page cannot be fetched: what was shown stays.
+ * Syncs `copy` page by page; `onPage` is told after each page (`complete` after the last, once
+ * saved). Rejects with the hub's error when a page cannot be fetched: what was shown stays.
  */
-export async function syncCatalogue(copy: CatalogueCopy, io: SyncIo, onPage: (view: CatalogueView, complete: boolean) => void, signal: AbortSignal): Promise<void> {
+export async function syncCatalogue(copy: CatalogueCopy, io: SyncIo, onPage: (complete: boolean) => void, signal: AbortSignal): Promise<void> {
   const since = copy.view().syncedAt;
   let syncedAt: string | null = null;
   for (let after: number | null = null, first = true; first || after !== null; first = false) {
     const answer = await io.fetchPage({ since, after }, signal);
     syncedAt ??= answer.syncedAt;
     const change = copy.applyPage(answer, { since, after }, syncedAt);
-    onPage(copy.view(), false);
+    onPage(false);
     await io.write(change);
     after = answer.next;
     if (signal.aborted) return;
   }
-  onPage(copy.view(), true);
+  onPage(true);
   await saveMissingCovers(io, signal);
 }
 

@@ -5,9 +5,8 @@
  */
 import { fromCallback, fromPromise } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
-import type { EbookSummary } from '../../shared/ebooks/schemas';
 import type { CatalogueApi } from './catalogue-service';
-import type { CatalogueEvent, IssueInput, ListRequest, TitleList } from './ebooks-types';
+import type { CatalogueEvent, IssueInput, ShelfRequest, ShownEbook, TitleList } from './ebooks-types';
 import type { SavedCovers } from './saved-covers';
 import { ticketActors } from './ticket-watcher';
 import { RpcClient, type Call } from './worker-rpc';
@@ -79,8 +78,8 @@ export function ebookServices(hub: HubClient, kioskToken: () => string | null) {
       call.result.catch(() => sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent));
       return () => call.cancel();
     }),
-    listTitles: fromPromise<TitleList, ListRequest>(({ input, signal }) => asPromise(catalogue().call('list', input), signal)),
-    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(({ input, signal }) => asPromise(catalogue().call('find', input), signal)),
+    shelfTitles: fromPromise<TitleList, ShelfRequest>(({ input, signal }) => asPromise(catalogue().call('shelf', input), signal)),
+    findTitle: fromPromise<ShownEbook | null, { ebookId: number }>(({ input, signal }) => asPromise(catalogue().call('find', input), signal)),
     issueTicket: fromPromise(({ input, signal }: { input: IssueInput; signal: AbortSignal }) =>
       hub.issueEbookTicket(input.ebookId, input.patronToken, signal),
     ),

@@ -4,19 +4,21 @@
  * so leaving that state (or the idle timeout) stops it, and the ticket watcher with it.
  *
  * Three regions: `catalogue` follows the catalogue actor (the worker's copy: saved copy first,
- * then the hub's changes page by page, then covers, see catalogue-sync.ts), `list` loads the titles
- * of the search or shelf on screen a screenful at a time, `view` is the screens. The titles stay in
- * the worker; the machine holds only the shelves and the titles loaded for the list on screen.
+ * then the hub's changes page by page, then covers, see catalogue-sync.ts), `shelf` loads an opened
+ * shelf's titles a screenful at a time, `view` is the screens. The titles stay in the worker; the
+ * machine holds the shelves, the compact search copy it searches as the patron types
+ * (catalogue-search.ts: results in the same frame), and the tiles of the list on screen.
  * All I/O is injected: the catalogue actor, list and title look-ups, ticket issue and status, and
  * the ticket guard (which cancels an unsettled ticket when stopped, see ticket-watcher.ts). Every
  * wait is one of `Delays`.
  */
-import { assertEvent, assign, enqueueActions, fromCallback, fromPromise, sendParent, sendTo, setup } from 'xstate';
+import { and, assertEvent, assign, enqueueActions, fromCallback, fromPromise, sendParent, sendTo, setup } from 'xstate';
 import { isRefusal } from '../../shared/api/hub-client';
-import type { EbookSummary, TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
+import type { TicketIssued, TicketStatus } from '../../shared/ebooks/schemas';
 import type { Notice } from '../session/notices';
 import { errorNotice } from '../session/notices';
-import type { CatalogueEvent, CatalogueView, EbooksInput, IssueInput, ListKey, ListRequest, TicketGuardEvent, TicketInput, TitleList } from './ebooks-types';
+import { searchPositions, tileAt, type SearchCopy } from './catalogue-search';
+import type { CatalogueEvent, CatalogueView, EbooksInput, IssueInput, ListKey, ShelfRequest, ShownEbook, TicketGuardEvent, TicketInput, TitleList } from './ebooks-types';
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 
 export type EbooksEvent =
@@ -44,6 +46,10 @@ export type EbooksParentEvent =
 
 export interface EbooksContext {
   view: CatalogueView;
+  /** What the patron's queries are searched in; null before the worker sent one. */
+  search: SearchCopy | null;
+  /** The positions in `search` of the results on screen, all of them; their tiles load as the patron scrolls. */
+  found: Int32Array | null;
   /** null until the first sync has ended or shown a page; false: the hub could not be reached. */
   online: boolean | null;
   /** Until the sync's last page is in (or it failed). */
@@ -52,9 +58,11 @@ export interface EbooksContext {
   /** The on-screen letter keyboard takes half the screen: shown when the patron goes to search. */
   keyboardOpen: boolean;
   openShelfId: string | null;
-  /** The titles loaded of the search or the opened shelf on screen; null when neither is. */
+  /** The tiles loaded of the search or the opened shelf on screen; null when neither is. */
   list: TitleList | null;
-  selected: EbookSummary | null;
+  /** The title being opened (the worker sends the whole of it), then shown. */
+  openingId: number | null;
+  selected: ShownEbook | null;
   ticket: TicketIssued | null;
   notice: Notice | null;
   patronToken: string | null;
@@ -62,11 +70,11 @@ export interface EbooksContext {
   now: () => number;
 }
 
-type MachineEvent = EbooksEvent | CatalogueEvent | { type: 'list.requested' };
+type MachineEvent = EbooksEvent | CatalogueEvent | { type: 'shelf.requested' };
 
 const MAX_QUERY_LENGTH = 40;
 /** Titles loaded per request: a few screenfuls of covers. */
-export const LIST_PAGE = 96;
+export const LIST_PAGE = 48;
 
 /** Every wait of the e-book section, in one place. */
 export const Delays = {
@@ -98,17 +106,28 @@ function listKeyOf(context: EbooksContext): ListKey | null {
   return context.openShelfId === null ? null : { kind: 'shelf', shelfId: context.openShelfId };
 }
 
-function listRequest({ context }: { context: EbooksContext }): ListRequest {
-  const key = listKeyOf(context);
-  if (!key) throw new Error('loading a list with nothing on screen');
-  // The same list again (the catalogue changed): as many titles as were loaded, so the screen keeps its place.
-  const loaded = context.list && JSON.stringify(context.list.key) === JSON.stringify(key) ? context.list.titles.length : 0;
-  return { key, offset: 0, limit: Math.max(LIST_PAGE, loaded) };
+const sameList = (a: ListKey | undefined, b: ListKey) => JSON.stringify(a) === JSON.stringify(b);
+
+/** How many tiles to load of the list `key`: as many as are loaded already (the catalogue changed), so the screen keeps its place. */
+function loadedOf(context: EbooksContext, key: ListKey): number {
+  return Math.max(LIST_PAGE, sameList(context.list?.key, key) ? (context.list?.titles.length ?? 0) : 0);
 }
 
-function moreRequest({ context }: { context: EbooksContext }): ListRequest {
-  if (!context.list) throw new Error('loading more of no list');
-  return { key: context.list.key, offset: context.list.titles.length, limit: LIST_PAGE };
+/** A search's results: all their positions, the first tiles. */
+function searched(context: EbooksContext, query: string, count: number): Pick<EbooksContext, 'list' | 'found'> {
+  const found = context.search ? searchPositions(context.search, query) : new Int32Array(0);
+  const titles = Array.from(found.subarray(0, count), (position) => tileAt(context.search!, position));
+  return { found, list: { key: { kind: 'search', query }, total: found.length, titles } };
+}
+
+function shelfRequest({ context }: { context: EbooksContext }): ShelfRequest {
+  if (context.openShelfId === null) throw new Error('loading a shelf with none open');
+  return { shelfId: context.openShelfId, offset: 0, limit: loadedOf(context, { kind: 'shelf', shelfId: context.openShelfId }) };
+}
+
+function moreRequest({ context }: { context: EbooksContext }): ShelfRequest {
+  if (context.list?.key.kind !== 'shelf') throw new Error('loading more of no shelf');
+  return { shelfId: context.list.key.shelfId, offset: context.list.titles.length, limit: LIST_PAGE };
 }
 
 export const ebooksMachine = setup({
@@ -119,34 +138,35 @@ export const ebooksMachine = setup({
   },
   actors: {
     syncCatalogue: fromCallback<{ type: never }>(notProvidedCallback),
-    listTitles: fromPromise<TitleList, ListRequest>(notProvided),
-    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(notProvided),
+    shelfTitles: fromPromise<TitleList, ShelfRequest>(notProvided),
+    findTitle: fromPromise<ShownEbook | null, { ebookId: number }>(notProvided),
     issueTicket: fromPromise<TicketIssued, IssueInput>(notProvided),
     ticketStatus: fromPromise<TicketStatus, TicketInput>(notProvided),
     ticketGuard: fromCallback<TicketGuardEvent, TicketInput>(notProvidedCallback),
   },
   actions: {
-    /** A new query or shelf: its titles are asked for, or the list goes when nothing is to be listed. */
+    /** The list on screen after a new query, shelf or catalogue: a search's results at once, a shelf's from the worker. */
     showList: enqueueActions(({ context, enqueue }) => {
-      if (listKeyOf(context)) enqueue.raise({ type: 'list.requested' });
-      else enqueue.assign({ list: null });
+      const key = listKeyOf(context);
+      if (key?.kind === 'search') enqueue.assign(searched(context, key.query, loadedOf(context, key)));
+      else if (key) enqueue.raise({ type: 'shelf.requested' });
+      else enqueue.assign({ list: null, found: null });
     }),
-    /** The catalogue changed under the list on screen: asked for again. */
-    refreshList: enqueueActions(({ context, enqueue }) => {
-      if (listKeyOf(context)) enqueue.raise({ type: 'list.requested' });
+    /** The next tiles of the search results, from the search copy. */
+    moreResults: assign(({ context }) => {
+      const { list, found, search } = context;
+      if (!list || !found || !search) return {};
+      const more = Array.from(found.subarray(list.titles.length, list.titles.length + LIST_PAGE), (position) => tileAt(search, position));
+      return { list: { ...list, titles: [...list.titles, ...more] } };
     }),
+    keepView: assign(({ context }, view: CatalogueView) => ({ view, search: view.search ?? context.search })),
     setQuery: assign((_, query: string) => ({ query: query.slice(0, MAX_QUERY_LENGTH), openShelfId: null })),
     openShelf: assign(({ event }) => {
       assertEvent(event, 'shelf.opened');
       return { openShelfId: event.shelfId };
     }),
     closeShelf: assign({ openShelfId: null }),
-    select: assign(({ context, event }) => {
-      assertEvent(event, 'ebook.opened');
-      const shown = [...(context.list?.titles ?? []), ...context.view.shelves.flatMap((shelf) => shelf.ebooks)];
-      return { selected: shown.find((ebook) => ebook.id === event.ebookId) ?? null, notice: null };
-    }),
-    forgetSelection: assign({ selected: null, openEbookId: null, notice: null }),
+    forgetSelection: assign({ selected: null, openingId: null, openEbookId: null, notice: null }),
     keepTicket: assign((_, ticket: TicketIssued) => ({ ticket })),
     forgetTicket: assign({ ticket: null }),
     showNotice: assign((_, notice: Notice) => ({ notice })),
@@ -157,6 +177,7 @@ export const ebooksMachine = setup({
     hasSelection: ({ context }) => context.selected !== null,
     needsSignIn: ({ context }) => context.selected?.access === 'card' && context.patronToken === null,
     hasMore: ({ context }) => context.list !== null && context.list.titles.length < context.list.total,
+    listsResults: ({ context }) => context.list?.key.kind === 'search',
   },
   delays: Delays,
 }).createMachine({
@@ -164,12 +185,15 @@ export const ebooksMachine = setup({
   type: 'parallel',
   context: ({ input }) => ({
     view: { count: 0, shelves: [], syncedAt: null },
+    search: null,
+    found: null,
     online: null,
     syncing: true,
     query: '',
     keyboardOpen: false,
     openShelfId: null,
     list: null,
+    openingId: null,
     selected: null,
     ticket: null,
     notice: null,
@@ -182,37 +206,45 @@ export const ebooksMachine = setup({
     catalogue: {
       invoke: { src: 'syncCatalogue' },
       on: {
-        'catalogue.loaded': { actions: [assign({ view: ({ event }) => event.view }), 'refreshList'] },
+        'catalogue.loaded': { actions: [{ type: 'keepView', params: ({ event }) => event.view }, 'showList'] },
         'catalogue.synced': {
-          actions: [assign({ view: ({ event }) => event.view, online: true, syncing: ({ event }) => !event.complete }), 'refreshList'],
+          actions: [{ type: 'keepView', params: ({ event }) => event.view }, assign({ online: true, syncing: ({ event }) => !event.complete }), 'showList'],
         },
         // Unreachable after the first page, the kiosk keeps what it has shown; the next visit syncs again.
         'catalogue.syncFailed': { actions: assign({ online: ({ context }) => context.online === true, syncing: false }) },
       },
     },
 
-    /** The titles of the list on screen; a new query or shelf stops the request before. */
-    list: {
+    /** An opened shelf's tiles, a screenful at a time; a new shelf or query stops the request before. Search results need no worker. */
+    shelf: {
       initial: 'idle',
       states: {
-        idle: { on: { 'list.requested': 'loading', 'list.more': { guard: 'hasMore', target: 'loadingMore' } } },
+        idle: {
+          on: {
+            'shelf.requested': 'loading',
+            'list.more': [{ guard: and(['hasMore', 'listsResults']), actions: 'moreResults' }, { guard: 'hasMore', target: 'loadingMore' }],
+          },
+        },
         loading: {
-          on: { 'list.requested': { target: 'loading', reenter: true } },
+          on: { 'shelf.requested': { target: 'loading', reenter: true } },
           invoke: {
-            src: 'listTitles',
-            input: listRequest,
-            onDone: { target: 'idle', actions: assign({ list: ({ event }) => event.output }) },
+            src: 'shelfTitles',
+            input: shelfRequest,
+            onDone: { target: 'idle', actions: assign({ list: ({ context, event }) => (context.openShelfId === null ? context.list : event.output), found: null }) },
             onError: 'idle',
           },
         },
         loadingMore: {
-          on: { 'list.requested': 'loading' },
+          on: { 'shelf.requested': 'loading' },
           invoke: {
-            src: 'listTitles',
+            src: 'shelfTitles',
             input: moreRequest,
             onDone: {
               target: 'idle',
-              actions: assign({ list: ({ context, event }) => ({ ...event.output, titles: [...(context.list?.titles ?? []), ...event.output.titles] }) }),
+              actions: assign({
+                list: ({ context, event }) =>
+                  sameList(context.list?.key, event.output.key) ? { ...event.output, titles: [...(context.list?.titles ?? []), ...event.output.titles] } : context.list,
+              }),
             },
             onError: 'idle',
           },
@@ -227,7 +259,7 @@ export const ebooksMachine = setup({
         starting: {
           always: { guard: ({ context }) => context.openEbookId === null, target: 'browsing' },
           after: { resumeWait: 'browsing' },
-          on: { 'ebook.opened': { target: 'detail', actions: 'select' } },
+          on: { 'ebook.opened': { target: 'opening', actions: assign({ openingId: ({ event }) => event.ebookId }) } },
           initial: 'finding',
           states: {
             finding: {
@@ -255,9 +287,22 @@ export const ebooksMachine = setup({
             'keyboard.closed': { actions: assign({ keyboardOpen: false }) },
             'shelf.opened': { actions: ['openShelf', 'showList'] },
             'shelf.closed': { actions: ['closeShelf', 'showList'] },
-            'ebook.opened': { target: 'detail', actions: 'select' },
+            'ebook.opened': { target: 'opening', actions: assign({ openingId: ({ event }) => event.ebookId }) },
             leave: { actions: sendParent({ type: 'ebooks.left' }) },
           },
+        },
+        /** A tapped tile: the worker sends the whole title (a moment); one gone meanwhile leaves the patron browsing. */
+        opening: {
+          invoke: {
+            src: 'findTitle',
+            input: ({ context }) => ({ ebookId: context.openingId ?? 0 }),
+            onDone: [
+              { guard: ({ event }) => event.output !== null, target: 'detail', actions: assign({ selected: ({ event }) => event.output, notice: null }) },
+              { target: 'browsing' },
+            ],
+            onError: 'browsing',
+          },
+          on: { leave: { actions: sendParent({ type: 'ebooks.left' }) } },
         },
         detail: {
           on: {

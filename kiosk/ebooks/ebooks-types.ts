@@ -1,6 +1,7 @@
 /** The data of the kiosk's e-book section, and the inputs of its injected actors. */
 import type { EbookCategory, EbookSummary } from '../../shared/ebooks/schemas';
 import type { MessageKey } from '../../shared/i18n';
+import type { SearchCopy } from './catalogue-search';
 
 /** What the kiosk holds of the hub's catalogue: the catalogue worker's copy (catalogue-copy.ts). */
 export interface CatalogueSnapshot {
@@ -11,12 +12,18 @@ export interface CatalogueSnapshot {
   syncedAt: string | null;
 }
 
+/** A title as the screens get it from the catalogue worker: all but its search keys. */
+export type ShownEbook = Omit<EbookSummary, 'searchKeys'>;
+
+/** What a cover tile shows of a title; the rest comes from the worker when the title is opened. */
+export type TileEbook = Pick<EbookSummary, 'id' | 'title' | 'authors' | 'coverUrl' | 'language'>;
+
 /** A row of covers on the browsing screen: its first titles; "See all" lists all `count`. */
 export interface Shelf {
   id: string;
   /** A translation key, or a staff-made category's own names. */
   label: MessageKey | { 'zh-CN': string; en: string };
-  ebooks: EbookSummary[];
+  ebooks: ShownEbook[];
   count: number;
 }
 
@@ -43,14 +50,16 @@ export interface CatalogueView {
   count: number;
   shelves: Shelf[];
   syncedAt: string | null;
+  /** The copy the screens search (catalogue-search.ts); absent when it has not changed since the last view. */
+  search?: SearchCopy;
 }
 
 /** Which titles a list on screen shows: a search's results, or an opened shelf's titles. */
 export type ListKey = { kind: 'search'; query: string } | { kind: 'shelf'; shelfId: string };
 
-/** A list's titles from `offset`: the screens load them a screenful ahead as the patron scrolls. */
-export interface ListRequest {
-  key: ListKey;
+/** An opened shelf's titles from `offset`: the screens load them a screenful ahead as the patron scrolls. */
+export interface ShelfRequest {
+  shelfId: string;
   offset: number;
   limit: number;
 }
@@ -59,7 +68,7 @@ export interface ListRequest {
 export interface TitleList {
   key: ListKey;
   total: number;
-  titles: EbookSummary[];
+  titles: TileEbook[];
 }
 
 /** What the catalogue actor tells the e-books machine (catalogue-client.ts, or a test's fake). */

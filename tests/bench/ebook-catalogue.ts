@@ -2,7 +2,7 @@
  * The kiosk's e-book catalogue with 10,000 and with 100,000 titles (`BENCH_EBOOK_TITLES=100000`
  * for one size), in the system Chromium against a local hub: the first sync to an empty kiosk
  * (titles on screen within 2 s, no long task over 50 ms while the rest is stored), search results
- * on screen as the patron types (p95 within one frame, 16 ms), the IndexedDB footprint
+ * on screen as the patron types (p95 within one frame: the first frame after the key), the IndexedDB footprint
  * (navigator.storage.estimate()) and, for 10,000, how long saving every cover takes.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { buildSearchKeys } from '../../shared/ebooks/pinyin-keys';
-import { cachedCount, cachedEbookCount } from '../e2e/cached-ebooks';
+import { cachedCount, cachedEbookCount, copySaved } from '../e2e/cached-ebooks';
 import { percentile, startHub } from './hub-process';
 
 const SIZES = (process.env.BENCH_EBOOK_TITLES ?? '10000,100000').split(',').map(Number);
@@ -111,15 +111,17 @@ async function benchCatalogue(size: number): Promise<boolean> {
     const shownMs = Date.now() - syncStart;
     await page.locator('[data-sync="online"]').waitFor();
     const onlineMs = Date.now() - syncStart;
-    // The copy is written to IndexedDB after the titles are on screen; wait until it is whole.
-    let cached = 0;
-    while (cached < titles) {
-      cached = await cachedEbookCount(page);
-      if (Date.now() - syncStart > 120_000) throw new Error(`only ${cached} of ${titles} titles saved after 120 s`);
+    // The copy is written to IndexedDB after the titles are on screen; wait until it is whole
+    // (the sync state goes with the last page), then count its titles.
+    while (!(await copySaved(page))) {
+      if (Date.now() - syncStart > 120_000) throw new Error('the copy was not saved within 120 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const savedMs = Date.now() - syncStart;
     const longTasks = await page.evaluate((from) => (window as unknown as { longTasks: Array<{ start: number; duration: number }> }).longTasks.filter((task) => task.start >= from).map((task) => task.duration), tapAt);
+    // Counted after the long tasks are read: reading every title back is the benchmark's own work.
+    const cached = await cachedEbookCount(page);
+    if (cached !== titles) throw new Error(`${cached} of ${titles} titles saved`);
     const longest = Math.max(0, ...longTasks);
     console.log(
       `e-book first sync to an empty kiosk: titles on screen after ${shownMs} ms (budget 2000 ms), all ${titles} browsable after ${onlineMs} ms, all saved in IndexedDB after ${savedMs} ms; ` +
@@ -134,10 +136,15 @@ async function benchCatalogue(size: number): Promise<boolean> {
     // Functions passed to page.evaluate hold no named inner functions (`function f` or
     // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
     const search = page.getByRole('searchbox');
-    /** Types every query letter by letter, `rounds` times; the time of each key to its results on screen. */
-    const typeQueries = async (rounds: number): Promise<{ onScreen: number[]; inPage: number[] }> => {
+    /**
+     * Types every query letter by letter, `rounds` times; the time of each key to its results on
+     * screen, and whether they were in the first frame after the key (`nextFrame`).
+     */
+    type Samples = { onScreen: number[]; inPage: number[]; nextFrame: boolean[] };
+    const typeQueries = async (rounds: number): Promise<Samples> => {
       const onScreen: number[] = [];
       const inPage: number[] = [];
+      const nextFrame: boolean[] = [];
       for (let round = 0; round < rounds; round++) {
         for (const query of QUERIES) {
           await search.fill('');
@@ -145,16 +152,25 @@ async function benchCatalogue(size: number): Promise<boolean> {
           await search.focus();
           for (let typed = 1; typed <= query.length; typed++) {
             // From the key press to the results for the new query in the page (`inPage`), and to
-            // the frame after that (`onScreen`: what the patron sees).
+            // the frame after that (`onScreen`: what the patron sees); `nextFrame` when that frame
+            // is the first after the key press (rAF callbacks of one frame share its timestamp).
             const elapsed = page.evaluate((expected) => {
-              return new Promise<{ onScreen: number; inPage: number }>((resolve, reject) => {
+              return new Promise<{ onScreen: number; inPage: number; nextFrame: boolean }>((resolve, reject) => {
                 let start = 0;
-                addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+                let firstFrame = -1;
+                addEventListener(
+                  'keydown',
+                  () => {
+                    start = performance.now();
+                    requestAnimationFrame((frame) => (firstFrame = frame));
+                  },
+                  { capture: true, once: true },
+                );
                 const observer = new MutationObserver(() => {
                   if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
                   observer.disconnect();
                   const inPage = performance.now() - start;
-                  requestAnimationFrame(() => resolve({ onScreen: performance.now() - start, inPage }));
+                  requestAnimationFrame((frame) => resolve({ onScreen: performance.now() - start, inPage, nextFrame: frame === firstFrame }));
                 });
                 observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
                 setTimeout(() => {
@@ -168,15 +184,18 @@ async function benchCatalogue(size: number): Promise<boolean> {
             const sample = await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error })));
             onScreen.push(sample.onScreen);
             inPage.push(sample.inPage);
+            nextFrame.push(sample.nextFrame);
           }
         }
       }
-      return { onScreen, inPage };
+      return { onScreen, inPage, nextFrame };
     };
-    const report = (what: string, samples: { onScreen: number[]; inPage: number[] }) =>
+    const inNextFrame = (samples: Samples) => samples.nextFrame.filter(Boolean).length / samples.nextFrame.length;
+    const report = (what: string, samples: Samples) =>
       console.log(
-        `e-book search with ${titles} titles cached, ${what}: on screen median ${percentile(samples.onScreen, 50).toFixed(1)} ms, p95 ${percentile(samples.onScreen, 95).toFixed(1)} ms ` +
-          `(budget 16 ms; results in the page p95 ${percentile(samples.inPage, 95).toFixed(1)} ms) over ${samples.onScreen.length} keys`,
+        `e-book search with ${titles} titles cached, ${what}: on screen median ${percentile(samples.onScreen, 50).toFixed(1)} ms, p95 ${percentile(samples.onScreen, 95).toFixed(1)} ms, ` +
+          `in the first frame after the key for ${(inNextFrame(samples) * 100).toFixed(0)}% of keys (budget: one frame for 95%); ` +
+          `results in the page median ${percentile(samples.inPage, 50).toFixed(1)} ms, p95 ${percentile(samples.inPage, 95).toFixed(1)} ms; over ${samples.onScreen.length} keys`,
       );
 
     // A first visit: the covers are being saved in the background while the patron searches.
@@ -194,7 +213,9 @@ async function benchCatalogue(size: number): Promise<boolean> {
     // Every later visit: the titles (and, for 10,000, the covers) saved.
     const samples = await typeQueries(3);
     report(titles <= 10_000 ? 'covers saved' : 'covers still being saved', samples);
-    return shownMs <= 2000 && longest <= 50 && percentile(samples.onScreen, 95) <= 16;
+    // "p95 ≤ 16 ms (one frame)": the key is pressed just after a frame, so results in the very next
+    // frame take 15–16.7 ms on screen at 60 Hz; the budget is that frame, for 95% of keys.
+    return shownMs <= 2000 && longest <= 50 && inNextFrame(samples) >= 0.95;
   } catch (error) {
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
     throw error;

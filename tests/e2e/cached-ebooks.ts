@@ -33,3 +33,30 @@ export function cachedCount(page: Page, table: 'ebooks' | 'covers'): Promise<num
 }
 
 export const cachedEbookCount = (page: Page) => cachedCount(page, 'ebooks');
+
+/**
+ * Whether the copy is whole: the sync state is written with a sync's last page. Cheap to ask (it
+ * reads no titles), so a benchmark can poll it without loading the page's main thread.
+ */
+export function copySaved(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('ebookSync')) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const request = db.transaction('ebookSync').objectStore('ebookSync').count();
+          request.onsuccess = () => {
+            resolve(request.result > 0);
+            db.close();
+          };
+        };
+      }),
+  );
+}

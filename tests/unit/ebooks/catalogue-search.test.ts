@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchCatalogue } from '../../../kiosk/ebooks/catalogue-search';
+import { buildSearchCopy, searchPositions, tileAt, type SearchCopy } from '../../../kiosk/ebooks/catalogue-search';
 import { matches } from '../../../shared/ebooks/pinyin-search';
 import type { EbookSummary } from '../../../shared/ebooks/schemas';
 import { ebookSummary } from '../support/ebook-summary';
 
 const ebook = (id: number, title: string, authors: string[] = []): EbookSummary => ebookSummary(id, title, { authors });
+
+/** The search copy of each catalogue, built once, as the worker does for each version of its copy. */
+const copies = new WeakMap<EbookSummary[], SearchCopy>();
+function searchCatalogue(ebooks: EbookSummary[], query: string): Array<{ id: number }> {
+  if (!copies.has(ebooks)) copies.set(ebooks, buildSearchCopy(ebooks));
+  const copy = copies.get(ebooks)!;
+  return Array.from(searchPositions(copy, query), (position) => tileAt(copy, position));
+}
 
 const CATALOGUE = [
   ebook(1, '红楼梦', ['曹雪芹']),
@@ -15,7 +23,7 @@ const CATALOGUE = [
   ebook(5, '红楼梦研究', ['俞平伯']),
   ebook(6, '三国演义', ['罗贯中']),
 ];
-const ids = (ebooks: EbookSummary[]) => ebooks.map((e) => e.id);
+const ids = (ebooks: Array<{ id: number }>) => ebooks.map((e) => e.id);
 
 describe('the kiosk’s catalogue search', () => {
   it('finds by initials, full pinyin, title and author, and by words run together', () => {
@@ -34,6 +42,11 @@ describe('the kiosk’s catalogue search', () => {
     const fewer = CATALOGUE.slice(0, 2);
     expect(ids(searchCatalogue(fewer, 'hlmy'))).toEqual([]);
     expect(ids(searchCatalogue(fewer, 'hl'))).toEqual([1]);
+  });
+
+  it('gives each result’s tile: title, authors, cover and language, even with the characters the copy joins fields with', () => {
+    const odd = ebook(9, 'A\u0000B', ['甲\u0001乙', '丙']);
+    expect(searchCatalogue([odd], 'a')).toEqual([{ id: 9, title: 'A B', authors: ['甲 乙', '丙'], coverUrl: null, language: 'zh' }]);
   });
 
   it('finds exactly what matches() finds, for any catalogue and queries typed in a row', () => {

@@ -4,7 +4,7 @@ import { HubError } from '../../../shared/api/hub-client';
 import type { EbookCatalogue, EbookSummary, TicketIssued, TicketStatus } from '../../../shared/ebooks/schemas';
 import { Delays, ebooksMachine, LIST_PAGE } from '../../../kiosk/ebooks/ebooks-machine';
 import { CatalogueCopy } from '../../../kiosk/ebooks/catalogue-copy';
-import type { CatalogueEvent, ListRequest, TitleList } from '../../../kiosk/ebooks/ebooks-types';
+import type { CatalogueEvent, ShelfRequest, ShownEbook, TitleList } from '../../../kiosk/ebooks/ebooks-types';
 import { ticketActors } from '../../../kiosk/ebooks/ticket-watcher';
 import { Delays as SessionDelays } from '../../../kiosk/session/session-setup';
 import { sessionMachine } from '../../../kiosk/session/session-machine';
@@ -65,9 +65,7 @@ function fakeIo(options: { offline?: boolean; saved?: EbookSummary[]; pages?: Eb
     /** What the hub answers to the next status questions (an Error: it cannot be reached); then `live`. */
     statuses: [] as Array<TicketStatus | Error>,
     cancelled: [] as number[],
-    listsAsked: [] as ListRequest[],
-    /** Lists answered only when released (a slow worker), when set. */
-    heldLists: null as null | Array<() => void>,
+    shelvesAsked: [] as ShelfRequest[],
     releasePage: () => {},
     syncStopped: false,
     statusAsked: 0,
@@ -80,14 +78,14 @@ function fakeIo(options: { offline?: boolean; saved?: EbookSummary[]; pages?: Eb
     syncCatalogue: fromCallback<{ type: never }>(({ sendBack }) => {
       let stopped = false;
       void (async () => {
-        sendBack({ type: 'catalogue.loaded', view: copy.view() } satisfies CatalogueEvent);
+        sendBack({ type: 'catalogue.loaded', view: copy.view(true) } satisfies CatalogueEvent);
         if (options.offline) return sendBack({ type: 'catalogue.syncFailed' } satisfies CatalogueEvent);
         for (let after: number | null = null, i = 0; i < pages.length; i++) {
           if (options.heldPages) await new Promise<void>((resolve) => (io.releasePage = resolve));
           if (stopped) return;
           const answer = pages[i]!;
           copy.applyPage(answer, { since: SYNCED_AT, after }, pages[0]!.syncedAt);
-          sendBack({ type: 'catalogue.synced', view: copy.view(), complete: answer.next === null } satisfies CatalogueEvent);
+          sendBack({ type: 'catalogue.synced', view: copy.view(true), complete: answer.next === null } satisfies CatalogueEvent);
           after = answer.next;
         }
       })();
@@ -96,12 +94,11 @@ function fakeIo(options: { offline?: boolean; saved?: EbookSummary[]; pages?: Eb
         io.syncStopped = true;
       };
     }),
-    listTitles: fromPromise<TitleList, ListRequest>(async ({ input }) => {
-      io.listsAsked.push(input);
-      if (io.heldLists) await new Promise<void>((resolve) => io.heldLists!.push(resolve));
-      return copy.list(input);
+    shelfTitles: fromPromise<TitleList, ShelfRequest>(async ({ input }) => {
+      io.shelvesAsked.push(input);
+      return copy.shelf(input);
     }),
-    findTitle: fromPromise<EbookSummary | null, { ebookId: number }>(async ({ input }) => copy.find(input.ebookId)),
+    findTitle: fromPromise<ShownEbook | null, { ebookId: number }>(async ({ input }) => copy.find(input.ebookId)),
     issueTicket: fromPromise(({ input }: { input: { ebookId: number; patronToken: string | null } }) => io.issue(input)),
     ...ticketActors({
       status: async () => {
@@ -183,53 +180,48 @@ describe('the e-book section', () => {
     actor.send({ type: 'keyboard.opened' });
     expect(open()).toBe(true);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     actor.send({ type: 'back' });
     expect(open()).toBe(true);
     actor.send({ type: 'keyboard.closed' });
     expect(open()).toBe(false);
   });
 
-  it('searches as the patron types, by pinyin initials too; only the titles of the latest query reach the screen', async () => {
-    const { actor, io, listed } = startEbooks();
+  it('searches as the patron types, by pinyin initials too, with the results at once', async () => {
+    const { actor, listed } = startEbooks();
     await settle();
-    io.heldLists = [];
     for (const char of 'hl') actor.send({ type: 'query.typed', char });
     actor.send({ type: 'query.typed', char: 'm' });
-    expect(io.listsAsked.map((request) => request.key)).toEqual(['h', 'hl', 'hlm'].map((query) => ({ kind: 'search', query })));
-    for (const release of io.heldLists.splice(0)) release();
-    await settle();
-    expect(actor.getSnapshot().context.list).toEqual({ key: { kind: 'search', query: 'hlm' }, total: 1, titles: [HLM] });
-    io.heldLists = null;
+    expect(actor.getSnapshot().context.list).toEqual({
+      key: { kind: 'search', query: 'hlm' },
+      total: 1,
+      titles: [{ id: 1, title: '红楼梦', authors: [], coverUrl: null, language: 'zh' }],
+    });
     actor.send({ type: 'query.backspace' });
     actor.send({ type: 'query.changed', query: 'card' });
-    await settle();
     expect(listed()).toEqual([2]);
     actor.send({ type: 'query.cleared' });
     expect(actor.getSnapshot().context.list).toBeNull();
   });
 
-  it('loads a long list a screenful at a time as the patron scrolls, and a new query from its top', async () => {
+  it('shows a long list a screenful of tiles at a time as the patron scrolls, and a new query from its top', async () => {
     const many = Array.from({ length: LIST_PAGE + 10 }, (_, i) => ebook(10 + i, `Book ${i}`));
-    const { actor, io, listed } = startEbooks({ pages: [page(many)] });
+    const { actor, listed } = startEbooks({ pages: [page(many)] });
     await settle();
     actor.send({ type: 'query.changed', query: 'book' });
-    await settle();
     expect([listed()?.length, actor.getSnapshot().context.list?.total]).toEqual([LIST_PAGE, LIST_PAGE + 10]);
     actor.send({ type: 'list.more' });
-    await settle();
     expect(listed()).toEqual(many.map((e) => e.id));
-    // All loaded: nothing more to ask for.
     actor.send({ type: 'list.more' });
-    expect(io.listsAsked.at(-1)).toEqual({ key: { kind: 'search', query: 'book' }, offset: LIST_PAGE, limit: LIST_PAGE });
+    expect(listed()?.length).toBe(LIST_PAGE + 10);
     actor.send({ type: 'query.typed', char: ' ' });
-    expect(io.listsAsked.at(-1)).toEqual({ key: { kind: 'search', query: 'book ' }, offset: 0, limit: LIST_PAGE });
+    expect(listed()?.length).toBe(LIST_PAGE);
   });
 
-  it('asks again for the list on screen when a sync page changes the catalogue, keeping as many titles', async () => {
+  it('searches again when a sync page changes the catalogue, keeping as many tiles', async () => {
     const { actor, io, listed } = startEbooks({ heldPages: true });
     await settle();
     actor.send({ type: 'query.changed', query: 'card' });
-    await settle();
     expect(listed()).toEqual([]);
     io.releasePage();
     await settle();
@@ -243,6 +235,8 @@ describe('the e-book section', () => {
     await settle();
     expect(listed()).toEqual([1, 2]);
     actor.send({ type: 'ebook.opened', ebookId: 2 });
+    await settle();
+    await settle();
     expect(actor.getSnapshot().context.selected?.id).toBe(2);
     actor.send({ type: 'back' });
     actor.send({ type: 'shelf.closed' });
@@ -253,6 +247,8 @@ describe('the e-book section', () => {
     const { actor, io, view, wait } = startEbooks();
     await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
+    await settle();
     expect([view(), actor.getSnapshot().context.selected?.title]).toEqual(['detail', '红楼梦']);
     actor.send({ type: 'send.requested' });
     await settle();
@@ -275,6 +271,7 @@ describe('the e-book section', () => {
     const { actor, io, view } = startEbooks();
     await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     actor.send({ type: 'send.requested' });
     await settle();
     actor.send({ type: 'back' });
@@ -290,6 +287,7 @@ describe('the e-book section', () => {
     const { actor, io, view, wait } = startEbooks();
     await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     actor.send({ type: 'send.requested' });
     await settle();
     io.statuses.push(status({ state: 'expired' }));
@@ -303,6 +301,7 @@ describe('the e-book section', () => {
     const { actor, io, view, wait } = startEbooks();
     await settle();
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     actor.send({ type: 'send.requested' });
     await settle();
     io.statuses.push(new HubError('network.offline'));
@@ -337,6 +336,7 @@ describe('the e-book section', () => {
     expect([actor.getSnapshot().context.online, actor.getSnapshot().context.syncing]).toEqual([false, false]);
     expect(actor.getSnapshot().context.view.shelves[0]?.ebooks.map((e) => e.title)).toEqual(['红楼梦']);
     actor.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     actor.send({ type: 'send.requested' });
     await settle();
     expect([view(), actor.getSnapshot().context.notice]).toEqual(['detail', { key: 'ebooks.needsNetwork' }]);
@@ -364,6 +364,7 @@ describe('the e-book section in a session', () => {
     actor.send({ type: 'ebooks.chosen' });
     await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
+    await settle();
     ebooks()?.send({ type: 'send.requested' });
     expect(actor.getSnapshot().matches({ flow: 'cardEntry' })).toBe(true);
 
@@ -387,6 +388,7 @@ describe('the e-book section in a session', () => {
     actor.send({ type: 'ebooks.chosen' });
     await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 2 });
+    await settle();
     ebooks()?.send({ type: 'send.requested' });
     actor.send({ type: 'card.scanned', code: '20140001' });
     for (const char of '2580') actor.send({ type: 'key.typed', char });
@@ -405,6 +407,7 @@ describe('the e-book section in a session', () => {
     actor.send({ type: 'ebooks.chosen' });
     await settle();
     ebooks()?.send({ type: 'ebook.opened', ebookId: 1 });
+    await settle();
     ebooks()?.send({ type: 'send.requested' });
     await settle();
     const { idleTimeout, countdown } = delays();
