@@ -1,6 +1,8 @@
 /** The Offline transactions page: what the hub or the library system refused or took with a conflict, each with Mark handled. It renders the page machine's snapshot and sends it events. */
 import type { Actor } from 'xstate';
 import type { OfflineIssue } from '../../shared/api/offline-staff-schemas';
+import type { RefusalCode } from '../../shared/circulation/codes';
+import type { StaffMessageKey, StaffTranslate } from '../../shared/i18n/staff';
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
@@ -9,6 +11,18 @@ import type { OfflinePageEvent, OfflinePageMachine } from './offline-page-machin
 import './offline.css';
 
 export type OfflinePageActor = Actor<OfflinePageMachine>;
+
+/** Why, in words for staff, for what a replay can answer; any other code in the words the kiosk uses. */
+const STAFF_WORDS: Partial<Record<RefusalCode, StaffMessageKey>> = {
+  'card.unknown': 'admin.offline.why.cardUnknown',
+  'item.unknown': 'admin.offline.why.itemUnknown',
+  'item.notForLoan': 'admin.offline.why.notForLoan',
+  'item.onLoanToOther': 'admin.offline.why.onLoanToOther',
+  'item.reservedForOther': 'admin.offline.why.reservedForOther',
+  'patron.blocked': 'admin.offline.why.patronBlocked',
+  'patron.limitReached': 'admin.offline.why.limitReached',
+};
+const why = (code: RefusalCode, t: StaffTranslate) => t(STAFF_WORDS[code] ?? `code.${code}`);
 type Send = (event: OfflinePageEvent) => void;
 
 export function OfflinePage({ actor }: { actor: OfflinePageActor }) {
@@ -73,7 +87,7 @@ function IssueRow({ issue, busy, send }: { issue: OfflineIssue; busy: boolean; s
       <td>
         <strong>{t(`admin.offline.type.${issue.type}`)}</strong>
         <span class="offline-what">
-          {t(`admin.offline.outcome.${issue.outcome}`)} {issue.code && t(`code.${issue.code}`)}
+          {t(`admin.offline.outcome.${issue.outcome}`, { why: issue.code ? why(issue.code, t) : '' })}
         </span>
       </td>
       <td>
