@@ -1,5 +1,5 @@
 /** The Library system page's stored settings: admins only, checked by field, the password in a 0600 file and never sent back. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { IlsConnectionTest, IlsSettingsView, SIP2_DEFAULTS, type IlsSettingsInpu
 import { API, KIOSK_TOKEN_HEADER } from '../../shared/api/routes';
 import { loadConfig } from '../../server/config';
 import { readStoredIlsSettings, sip2PasswordFile } from '../../server/ils/ils-settings-store';
+import { writeSetting } from '../../server/settings/settings';
 import { createDemoDatabase } from '../sip2/demo-database';
 import { startSip2Simulator, type Sip2Simulator } from '../sip2/sip2-simulator';
 import { ADMIN_PASSWORD, LIBRARIAN_PASSWORD, staffHarness } from './support/staff-harness';
@@ -175,6 +176,16 @@ describe('the Library system settings routes', () => {
     );
     const view = IlsSettingsView.parse((await staff.asStaff(token, 'GET', API.staffIls)).json());
     expect(view).toMatchObject({ ils: 'sip2', sip2: { host: '127.0.0.1', port: 6011, passwordSet: true }, restartNeeded: false });
+  });
+
+  it('refuse to start from stored settings the panel could not have saved, saying how to fix them', async () => {
+    const { hub } = await adminHub();
+    writeSetting(hub.db, 'ilsSettings', { port: 'six thousand' });
+    expect(() => readStoredIlsSettings(hub.db, dataDir)).toThrow(/port.*save them again/);
+    writeSetting(hub.db, 'ilsSettings', {});
+    mkdirSync(dirname(sip2PasswordFile(dataDir)), { recursive: true });
+    writeFileSync(sip2PasswordFile(dataDir), 'two\nlines');
+    expect(() => readStoredIlsSettings(hub.db, dataDir)).toThrow(/not a SIP2 password/);
   });
 
   it('test the form’s settings before they are saved, with the stored password when kept', async () => {
