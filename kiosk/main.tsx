@@ -10,8 +10,7 @@ import { isLanguage } from '../shared/i18n';
 import { Boot } from './boot/Boot';
 import { DeviceIdentity } from './boot/device-identity';
 import { KioskDb } from './db/kiosk-db';
-import { ebookServices } from './ebooks/ebook-actors';
-import { ebooksMachine } from './ebooks/ebooks-machine';
+import { ebookSection } from './ebooks/ebook-section';
 import { SavedCoversContext } from './ebooks/saved-covers';
 import { printReceipt } from './finish/print-receipt';
 import { createCameraScanner } from './scanning/camera/camera-scanner';
@@ -57,7 +56,7 @@ const pairRequested = new URLSearchParams(location.search).has('pair');
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
 const playCue = createCuePlayer();
-const ebooks = ebookServices(hub, () => identity.current());
+const ebooks = ebookSection(hub, () => identity.current());
 // Persistent storage asked for; the service worker registered, its updates taken between patrons.
 const pwa = startPwa();
 
@@ -83,7 +82,8 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
         startDecoding: startZxingDecoding,
         now: () => performance.now(),
       }),
-      ebooks: ebooksMachine.provide({ actors: ebooks.actors }),
+      loadEbooks: fromPromise(() => ebooks.load()),
+      ebooks: ebooks.machine,
     },
     actions: {
       playCue: ({ context }, { cue }) => {

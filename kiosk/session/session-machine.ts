@@ -225,10 +225,23 @@ export const sessionMachine = sessionSetup.createMachine({
         // The e-book section is its own machine; leaving this state stops it (and cancels a shown ticket).
         ebooks: {
           exit: 'forgetEbookToResume',
-          invoke: {
-            id: 'ebooks',
-            src: 'ebooks',
-            input: ({ context }) => ({ patronToken: context.patronToken, openEbookId: context.ebookToResume, now: context.now }),
+          initial: 'loading',
+          states: {
+            // Its code loads on first use, out of the kiosk's first load; should that fail, the patron goes back.
+            loading: {
+              invoke: {
+                src: 'loadEbooks',
+                onDone: 'open',
+                onError: [{ guard: 'signedIn', target: '#session.flow.home' }, { target: '#session.flow.attract' }],
+              },
+            },
+            open: {
+              invoke: {
+                id: 'ebooks',
+                src: 'ebooks',
+                input: ({ context }) => ({ patronToken: context.patronToken, openEbookId: context.ebookToResume, now: context.now }),
+              },
+            },
           },
           on: {
             'ebooks.left': [{ guard: 'signedIn', target: 'home' }, { target: 'attract' }],

@@ -19,7 +19,8 @@ import type { RefusalCode } from '../../shared/circulation/codes';
 import { isAcceptablePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/circulation/pin-policy';
 import { newRequestId } from '../../shared/request-id';
 import type { CameraFailure, CameraPreview, CameraScanInput, CameraView } from '../scanning/camera/camera-types';
-import { ebooksMachine, type EbooksParentEvent } from '../ebooks/ebooks-machine';
+import type { EbooksMachine, EbooksParentEvent } from '../ebooks/ebooks-machine';
+import { lazyLogic } from '../ebooks/lazy-logic';
 import { offlineCardMayBorrow } from '../offline/offline-card';
 import { mayQueueOffline } from '../offline/offline-transaction';
 import { errorNotice, type Notice } from './notices';
@@ -57,6 +58,9 @@ import type {
 import { notProvided, notProvidedCallback } from '../../shared/machines/not-provided';
 import type { ReceiptIssued } from '../../shared/receipts/schemas';
 import type { KioskConfig } from '../../shared/api/schemas';
+
+/** The e-book section's machine without its actors, loaded on first use like the section itself. */
+const unprovidedEbooks = lazyLogic<EbooksMachine>(() => import('../ebooks/ebooks-machine').then(({ ebooksMachine }) => ebooksMachine));
 
 export type SessionEvent =
   | { type: 'activity' }
@@ -184,8 +188,10 @@ export const sessionSetup = setup({
     printReceipt: fromPromise<void, Receipt>(notProvided),
     /** The hub's receipt ticket for the phone: a QR code's address, valid 14 days. */
     issuePhoneReceipt: fromPromise<ReceiptIssued, PhoneReceiptInput>(notProvided),
-    /** The e-book section; provide it with its own actors: `ebooksMachine.provide(...)`. */
-    ebooks: ebooksMachine,
+    /** Loads the e-book section's code (kiosk/ebooks/ebook-section.ts), before `ebooks` is invoked. */
+    loadEbooks: fromPromise<void>(() => unprovidedEbooks.load()),
+    /** The e-book section; provide it with its own actors: `ebooksMachine.provide(...)` (or ebook-section.ts's). */
+    ebooks: unprovidedEbooks.logic,
     /** Opens the camera on start and closes it on stop; sends card.scanned / item.scanned as a USB scanner does. */
     cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(notProvidedCallback),
   },

@@ -1,5 +1,11 @@
-/** Why the hub refused an import request (admin panel only; translations in shared/i18n/staff-*.ts). */
-import { IMPORT_FILE_REFUSALS } from './schemas';
+/**
+ * Why the hub refused an import request (admin panel only; translations in shared/i18n/staff-*.ts).
+ * No schemas here: the refusal codes of every API are in the kiosk's bundle too (shared/circulation/codes.ts).
+ */
+
+/** The file as a whole could not be read: nothing to preview. */
+/** `import.failed`: the hub itself failed reading it (a bug, in the hub's log). */
+export const IMPORT_FILE_REFUSALS = ['import.tooLarge', 'import.encoding', 'import.header', 'import.empty', 'import.notMarc', 'import.failed'] as const;
 
 export const IMPORT_REFUSALS = [
   ...IMPORT_FILE_REFUSALS,

@@ -3,6 +3,7 @@
  * upload's options, the job the hub reads the file in (progress, preview, validation report) and its result.
  */
 import { z } from 'zod';
+import { IMPORT_FILE_REFUSALS } from './codes';
 
 export const IMPORT_KINDS = ['items', 'patrons'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
@@ -70,9 +71,7 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
-/** The file as a whole could not be read: nothing to preview. */
-/** `import.failed`: the hub itself failed reading it (a bug, in the hub's log). */
-export const IMPORT_FILE_REFUSALS = ['import.tooLarge', 'import.encoding', 'import.header', 'import.empty', 'import.notMarc', 'import.failed'] as const;
+export { IMPORT_FILE_REFUSALS };
 export const ImportFileRefusal = z.enum(IMPORT_FILE_REFUSALS);
 export type ImportFileRefusal = z.infer<typeof ImportFileRefusal>;
 

@@ -350,6 +350,7 @@ describe('the e-book section in a session', () => {
       actors: {
         signIn: fromPromise(async () => signedIn()),
         signOut: fromPromise<void, { patronToken: string }>(async () => {}),
+        loadEbooks: fromPromise(async () => {}),
         ebooks: ebooksMachine.provide({ actors }),
       },
     });
