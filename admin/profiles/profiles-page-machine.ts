@@ -14,17 +14,12 @@ import { PROFILE_IMAGE_MAX_BYTES, type ProfileImageKind, type ProfileImageUpload
 import type { StaffMessageKey } from '../../shared/i18n/staff';
 import { notProvided } from '../../shared/machines/not-provided';
 import { isSignInRequired, reasonOf } from '../shell/hub-reason';
+import { errorOf, loadErrorOf, loadingStates, signInExpired, tokenInput, type PageInput, type PageNotice } from '../shell/page-machine';
 
 export interface ProfilesView {
   profiles: Profile[];
   /** The camera labels kiosks report, to choose from. */
   cameraLabels: string[];
-}
-
-export interface ProfilesNotice {
-  key: StaffMessageKey;
-  name?: string;
-  tone: 'done' | 'refused';
 }
 
 /** The profile being edited: an existing one, or a new one (id null). */
@@ -65,7 +60,7 @@ export interface ProfilesPageContext {
   token: string;
   view: ProfilesView | null;
   loadError: StaffMessageKey | null;
-  notice: ProfilesNotice | null;
+  notice: PageNotice | null;
   draft: ProfileDraft | null;
   problems: FieldProblem[];
   deleting: number | null;
@@ -83,7 +78,7 @@ export interface UploadImageInput {
   name: string;
 }
 
-const EXPIRED = { guard: ({ event }: { event: { error: unknown } }) => isSignInRequired(event.error), target: '#profiles.expired' } as const;
+const EXPIRED = signInExpired('profiles');
 const nameOf = (context: ProfilesPageContext, id: number | null) => context.view?.profiles.find((profile) => profile.id === id)?.name ?? '';
 
 const stored = (id: string | null): ImageSlot => ({ id, uploading: false, problem: null });
@@ -112,7 +107,7 @@ export const profilesPageMachine = setup({
   types: {
     context: {} as ProfilesPageContext,
     events: {} as ProfilesPageEvent,
-    input: {} as { token: string },
+    input: {} as PageInput,
   },
   actors: {
     loadProfiles: fromPromise<ProfilesView, { token: string }>(notProvided),
@@ -135,8 +130,10 @@ export const profilesPageMachine = setup({
         ? { ...withSlot(context, upload.slot, { ...stored(context.images[upload.slot]?.id ?? null), problem: reasonOf(upload.error) }), uploads: uploadEnded(context, event) }
         : {};
     }),
+    keepLoaded: assign(({ event }) => ({ view: (event as unknown as { output: ProfilesView }).output, loadError: null })),
+    showLoadError: assign(({ event }) => ({ loadError: loadErrorOf(event) })),
     showRefusal: assign(({ event }) => {
-      const error = (event as { error?: unknown }).error;
+      const error = errorOf(event);
       const problems = error instanceof HubError ? (error.details.problems ?? []) : [];
       return { notice: { key: reasonOf(error), tone: 'refused' as const }, problems };
     }),
@@ -146,15 +143,7 @@ export const profilesPageMachine = setup({
   context: ({ input }) => ({ token: input.token, view: null, loadError: null, notice: null, draft: null, problems: [], deleting: null, images: {}, uploads: {}, uploadCount: 0 }),
   initial: 'loading',
   states: {
-    loading: {
-      invoke: {
-        src: 'loadProfiles',
-        input: ({ context }) => ({ token: context.token }),
-        onDone: { target: 'ready', actions: assign({ view: ({ event }) => event.output, loadError: null }) },
-        onError: [EXPIRED, { target: 'failed', actions: assign({ loadError: ({ event }) => reasonOf(event.error) }) }],
-      },
-    },
-    failed: { on: { 'list.reload': 'loading' } },
+    ...loadingStates('profiles', 'loadProfiles'),
     ready: {
       initial: 'idle',
       on: {
@@ -216,7 +205,7 @@ export const profilesPageMachine = setup({
         refreshing: {
           invoke: {
             src: 'loadProfiles',
-            input: ({ context }) => ({ token: context.token }),
+            input: tokenInput,
             onDone: { target: 'idle', actions: assign({ view: ({ event }) => event.output }) },
             onError: [EXPIRED, { target: 'idle', actions: 'showRefusal' }],
           },
@@ -230,7 +219,7 @@ export const profilesPageMachine = setup({
             },
             onDone: {
               target: 'refreshing',
-              actions: assign(({ event }) => ({ ...NO_DRAFT, notice: { key: 'admin.profiles.saved' as const, name: event.output.name, tone: 'done' as const } })),
+              actions: assign(({ event }) => ({ ...NO_DRAFT, notice: { key: 'admin.profiles.saved' as const, params: { name: event.output.name }, tone: 'done' as const } })),
             },
             onError: [EXPIRED, { target: 'idle', actions: 'showRefusal' }],
           },
@@ -241,7 +230,7 @@ export const profilesPageMachine = setup({
             input: ({ context }) => ({ token: context.token, id: context.deleting ?? 0 }),
             onDone: {
               target: 'refreshing',
-              actions: assign(({ context }) => ({ deleting: null, notice: { key: 'admin.profiles.deleted' as const, name: nameOf(context, context.deleting), tone: 'done' as const } })),
+              actions: assign(({ context }) => ({ deleting: null, notice: { key: 'admin.profiles.deleted' as const, params: { name: nameOf(context, context.deleting) }, tone: 'done' as const } })),
             },
             onError: [EXPIRED, { target: 'idle', actions: [assign({ deleting: null }), 'showRefusal'] }],
           },

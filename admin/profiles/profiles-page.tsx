@@ -3,6 +3,7 @@ import type { Actor } from 'xstate';
 import type { Profile } from '../../shared/api/fleet-schemas';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
+import { ConfirmDialog, PageShell } from '../shell/page-shell';
 import { problemText } from './profile-form';
 import { ProfileForm } from './ProfileForm';
 import type { ProfilesPageEvent, ProfilesPageMachine } from './profiles-page-machine';
@@ -19,22 +20,13 @@ export function ProfilesPage({ actor }: { actor: ProfilesPageActor }) {
   const busy = state === 'working';
 
   return (
-    <div class="profiles-page">
-      <h1>{t('admin.profiles.title')}</h1>
-      {context.notice && (
-        <p role={context.notice.tone === 'done' ? 'status' : 'alert'} class={`notice ${context.notice.tone}`}>
-          {t(context.notice.key, { name: context.notice.name ?? '' })}
-        </p>
-      )}
-      {state === 'loading' && <p role="status">{t('admin.staff.loading')}</p>}
-      {state === 'failed' && context.loadError && (
-        <div class="load-failed" role="alert">
-          <p>{t(context.loadError)}</p>
-          <button type="button" class="button" onClick={() => send({ type: 'list.reload' })}>
-            {t('admin.ebooks.reload')}
-          </button>
-        </div>
-      )}
+    <PageShell
+      className="profiles-page"
+      tall
+      title={t('admin.profiles.title')}
+      notice={context.notice}
+      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+    >
       {context.view && (
         <>
           <ul class="profile-list">
@@ -59,7 +51,7 @@ export function ProfilesPage({ actor }: { actor: ProfilesPageActor }) {
           )}
         </>
       )}
-    </div>
+    </PageShell>
   );
 }
 
@@ -70,15 +62,16 @@ function ProfileItem({ profile, deleting, busy, send }: { profile: Profile; dele
       <strong>{profile.name}</strong> <span class="muted">{t('admin.profiles.kioskCount', { count: profile.kioskCount })}</span>
       <div class="row-actions">
         {deleting ? (
-          <div role="alertdialog" aria-labelledby={`delete-${profile.id}`} class="confirm">
-            <p id={`delete-${profile.id}`}>{t('admin.profiles.delete.confirm', { name: profile.name })}</p>
-            <button type="button" class="button danger" disabled={busy} onClick={() => send({ type: 'delete.confirmed' })}>
-              {t('admin.profiles.confirm.yes')}
-            </button>
-            <button type="button" class="button" onClick={() => send({ type: 'delete.cancelled' })}>
-              {t('admin.profiles.confirm.no')}
-            </button>
-          </div>
+          <ConfirmDialog
+            id={`delete-${profile.id}`}
+            question={t('admin.profiles.delete.confirm', { name: profile.name })}
+            yes={t('admin.profiles.confirm.yes')}
+            no={t('admin.profiles.confirm.no')}
+            danger
+            busy={busy}
+            onYes={() => send({ type: 'delete.confirmed' })}
+            onNo={() => send({ type: 'delete.cancelled' })}
+          />
         ) : (
           <>
             <button type="button" class="button" disabled={busy} onClick={() => send({ type: 'profile.edit', profileId: profile.id })}>

@@ -146,7 +146,7 @@ describe('the Profiles page', () => {
     page.actor.send({ type: 'profile.save', input: { name: '少儿', settings: { ...DEFAULT.settings, idleTimeoutSeconds: 45 } } });
     await settle();
     expect(page.saves.mock.calls[0]?.[0]).toMatchObject({ token: TOKEN, id: null, input: { name: '少儿', settings: { idleTimeoutSeconds: 45 } } });
-    expect(page.context()).toMatchObject({ draft: null, problems: [], notice: { key: 'admin.profiles.saved', name: '少儿', tone: 'done' } });
+    expect(page.context()).toMatchObject({ draft: null, problems: [], notice: { key: 'admin.profiles.saved', params: { name: '少儿' }, tone: 'done' } });
   });
 
   it('shows the hub’s field problems and refusals', async () => {
