@@ -28,7 +28,7 @@ export function BarcodeSvg({ symbology, text }: { symbology: LabelSymbology; tex
   const { bars, modules } = barRects(barcodeWidths(symbology, text));
   // crispEdges and whole modules: printers and camera decoders both want sharp, even bars.
   return (
-    <svg class="label-barcode" viewBox={`0 0 ${modules} 40`} preserveAspectRatio="none" role="img" aria-label={text} shape-rendering="crispEdges">
+    <svg class="label-barcode" data-symbology={symbology} viewBox={`0 0 ${modules} 40`} preserveAspectRatio="none" role="img" aria-label={text} shape-rendering="crispEdges">
       <rect x="0" y="0" width={modules} height="40" fill="#fff" />
       {bars.map(([x, width]) => (
         <rect key={x} x={x} y="0" width={width} height="40" fill="#000" />

@@ -8,19 +8,15 @@
  * The hub is shared with the other journeys, which borrow and return too: the figures are checked
  * against what the hub answered before this spec's own loans and returns, not as absolute numbers.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { API } from '../../shared/api/routes';
 import { translate } from '../../shared/i18n';
-import type { MessageParams } from '../../shared/i18n';
-import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
 import { AnnualReport, StatisticsAnswer } from '../../shared/statistics/schemas';
 import { formatCount, formatPeriod } from '../../admin/statistics/format-period';
-import { seriousAxeViolations } from './axe';
-import { DEMO, expect, test, type Lang } from './fixtures';
+import { DEMO, expect, test } from './fixtures';
+import { adminPanel, SCREENS_DIR, type Lang } from './support/admin-panel';
 
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
 /** Shelf items no other journey takes. */
 const BOOKS = ['39010037', '39010038'];
 const TIME_ZONE = 'Asia/Shanghai';
@@ -49,28 +45,20 @@ async function staffApi(request: APIRequestContext) {
 }
 
 function panel(page: Page, lang: Lang) {
-  const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
-  const nav = page.getByRole('navigation', { name: t('admin.nav.label') });
+  const admin = adminPanel(page, lang);
+  const { t } = admin;
   return {
-    t,
+    ...admin,
     n: (count: number) => formatCount(count, lang),
-    async signIn() {
-      await page.goto(lang === 'en' ? '/admin/?lang=en' : '/admin/');
-      await page.getByLabel(t('admin.username')).fill('admin');
-      await page.getByLabel(t('admin.password')).fill('e2e-staff-password');
-      await page.getByRole('button', { name: t('admin.signIn') }).click();
-      await expect(nav).toBeVisible();
-    },
     async openStatistics() {
-      await nav.getByRole('link', { name: t('admin.nav.statistics') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('admin.statistics.title') })).toBeVisible();
+      await admin.openPage('admin.nav.statistics', 'admin.statistics.title');
       await page.getByLabel(t('admin.statistics.from')).fill(today);
       await page.getByLabel(t('admin.statistics.to')).fill(today);
       await page.getByLabel(t('admin.statistics.granularity')).selectOption('day');
       await page.getByRole('button', { name: t('admin.statistics.show'), exact: true }).click();
     },
     async openReport() {
-      await nav.getByRole('link', { name: t('admin.nav.annualReport') }).click();
+      await admin.nav.getByRole('link', { name: t('admin.nav.annualReport'), exact: true }).click();
       await page.getByLabel(t('admin.report.year')).fill(String(thisYear));
       await page.getByRole('button', { name: t('admin.report.show'), exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('admin.report.title', { year: thisYear }) })).toBeVisible();
@@ -78,10 +66,6 @@ function panel(page: Page, lang: Lang) {
     /** The figure in a two-column table's row named `label`. */
     cell: (testId: string, label: string) =>
       page.getByTestId(testId).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell'),
-    async look(name: string) {
-      await page.screenshot({ path: `${screensDir}/admin-${name}-${lang}.png`, fullPage: true });
-      expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-    },
   };
 }
 
@@ -183,7 +167,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByRole('navigation', { name: t('admin.nav.label') })).toBeHidden();
         await expect(page.getByRole('button', { name: t('admin.report.print') })).toBeHidden();
         await page.setViewportSize({ width: 794, height: 1123 });
-        await page.screenshot({ path: `${screensDir}/admin-annual-report-print-${lang}.png`, fullPage: true });
+        await page.screenshot({ path: `${SCREENS_DIR}/admin-annual-report-print-${lang}.png`, fullPage: true });
       });
     });
   });
