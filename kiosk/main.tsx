@@ -9,7 +9,7 @@ import type { KioskConfig } from '../shared/api/schemas';
 import { isLanguage } from '../shared/i18n';
 import { Boot } from './boot/Boot';
 import { DeviceIdentity } from './boot/device-identity';
-import { KioskDb } from './db/kiosk-db';
+import { openKioskDb } from './db/lazy-kiosk-db';
 import { ebookSection } from './ebooks/ebook-section';
 import { SavedCoversContext } from './ebooks/saved-covers';
 import { printReceipt } from './finish/print-receipt';
@@ -30,7 +30,7 @@ import { screenStateOf } from './fleet/screen-state';
 import { screenOf } from './session/screen';
 import { refreshCardList } from './offline/card-list-refresh';
 import { watchedFetch } from './offline/hub-watch';
-import { queueOffline, startConnectivity, type ConnectivityActor } from './offline/offline-link';
+import { startOfflineLink, type OfflineLink } from './offline/offline-link';
 import { outboxDepth } from './offline/outbox';
 import { startPwa } from './pwa/kiosk-pwa';
 import './kiosk.css';
@@ -40,15 +40,14 @@ const errors = new ErrorLog();
 window.addEventListener('error', (event) => errors.recordThrown('uncaught', event.error));
 window.addEventListener('unhandledrejection', (event) => errors.recordThrown('rejection', event.reason));
 
-const db = new KioskDb();
-const identity = new DeviceIdentity(db, localStorage);
+const identity = new DeviceIdentity(openKioskDb, localStorage);
 // Told of every hub call, whether the hub answered; there is one while a kiosk runs.
-let connectivity: ConnectivityActor | null = null;
+let offlineLink: OfflineLink | null = null;
 const hub = new HubClient({
   kioskToken: () => identity.current(),
   fetch: watchedFetch(
     (input, init) => fetch(input, init),
-    (reached) => connectivity?.send({ type: reached ? 'hub.reached' : 'hub.unreachable' }),
+    (reached) => offlineLink?.tell({ type: reached ? 'hub.reached' : 'hub.unreachable' }),
   ),
   onFailure: (code) => errors.record('hub', code),
 });
@@ -62,18 +61,18 @@ const pwa = startPwa();
 
 /** The session; beside it the outbox and connectivity, and the fleet link: heartbeats, a changed profile, revocation. */
 function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void) {
-  const online = startConnectivity(db, hub);
-  // Started from the saved config: the hub is known to be down, so no banner flickers off first.
-  if (offline) online.send({ type: 'hub.unreachable' });
-  connectivity = online;
+  const outbox = startOfflineLink(openKioskDb, hub, {
+    startOffline: offline,
+    onChange: (hubOffline) => {
+      actor.send({ type: 'connectivity.changed', offline: hubOffline });
+      if (!hubOffline) cardList.refresh();
+    },
+  });
+  offlineLink = outbox;
   const machine = sessionMachine.provide({
     actors: {
       ...hubActors(hub),
-      queueOffline: fromPromise(async ({ input }) => {
-        const queued = await queueOffline(db, input, actor.getSnapshot().context.config.offline);
-        online.send({ type: 'outbox.changed' });
-        return queued;
-      }),
+      queueOffline: fromPromise(({ input }) => outbox.queue(input, actor.getSnapshot().context.config.offline)),
       printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
       cameraScanner: createCameraScanner({
         listDevices: () => navigator.mediaDevices?.enumerateDevices() ?? Promise.resolve([]),
@@ -102,13 +101,6 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     () => actor.getSnapshot().context.pendingConfig ?? actor.getSnapshot().context.config,
     takeConfig,
   );
-  let hubOffline = offline;
-  const connectivityWatch = online.subscribe((snapshot) => {
-    if (snapshot.hasTag('offline') === hubOffline) return;
-    hubOffline = !hubOffline;
-    actor.send({ type: 'connectivity.changed', offline: hubOffline });
-    if (!hubOffline) cardList.refresh();
-  });
   const unroute = routeInput(window, actor);
   pwa.followSession(actor);
   const link = fleetLink(hub, {
@@ -116,7 +108,7 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     screenState: () => screenStateOf(screenOf(actor.getSnapshot())),
     listDevices: () => navigator.mediaDevices?.enumerateDevices() ?? Promise.resolve([]),
     storagePersisted: () => navigator.storage?.persisted() ?? Promise.resolve(false),
-    outboxDepth: () => outboxDepth(db),
+    outboxDepth: () => openKioskDb().then(outboxDepth),
     errors,
   });
   const fleet = createActor(
@@ -140,10 +132,9 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     stopped = true;
     window.removeEventListener('pagehide', onPageHide);
     fleet.stop();
-    connectivityWatch.unsubscribe();
     cardList.stop();
-    online.stop();
-    if (connectivity === online) connectivity = null;
+    outbox.stop();
+    if (offlineLink === outbox) offlineLink = null;
     unroute();
     actor.stop();
   };

@@ -4,7 +4,10 @@
  * memory, because every hub call reads it synchronously (HubClient's `kioskToken`).
  */
 import type { KioskConfig } from '../../shared/api/schemas';
-import { deviceToken, lastProfile, saveDeviceToken, saveProfile, type KioskDb } from '../db/kiosk-db';
+import type { OpenKioskDb } from '../db/lazy-kiosk-db';
+
+/** The database's record helpers, in the database's own chunk (lazy-kiosk-db.ts). */
+const records = () => import('../db/kiosk-db');
 
 /** Where kiosks before the offline issue kept the token; moved into the database once, then removed. */
 export const LEGACY_TOKEN_KEY = 'kiosk.deviceToken';
@@ -15,7 +18,7 @@ export class DeviceIdentity {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: KioskDb,
+    private readonly db: OpenKioskDb,
     private readonly legacy: Pick<Storage, 'getItem' | 'removeItem'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -34,22 +37,23 @@ export class DeviceIdentity {
   /** Takes a new token at once (the next hub call sends it); the durable write follows. */
   store(token: string): Promise<void> {
     this.token = token;
-    this.writing = this.writing.then(() => saveDeviceToken(this.db, token));
+    this.writing = this.writing.then(async () => (await records()).saveDeviceToken(await this.db(), token));
     return this.writing;
   }
 
-  saveProfile(config: KioskConfig): Promise<void> {
-    return saveProfile(this.db, config, this.now());
+  async saveProfile(config: KioskConfig): Promise<void> {
+    await (await records()).saveProfile(await this.db(), config, this.now());
   }
 
-  lastProfile(): Promise<KioskConfig | null> {
-    return lastProfile(this.db);
+  async lastProfile(): Promise<KioskConfig | null> {
+    return (await records()).lastProfile(await this.db());
   }
 
   private async readStored(): Promise<void> {
+    const [{ deviceToken, saveDeviceToken }, db] = await Promise.all([records(), this.db()]);
     const legacy = this.legacy.getItem(LEGACY_TOKEN_KEY);
-    const stored = await deviceToken(this.db);
-    if (stored === null && legacy !== null) await saveDeviceToken(this.db, legacy);
+    const stored = await deviceToken(db);
+    if (stored === null && legacy !== null) await saveDeviceToken(db, legacy);
     // Removed only once the database holds a token: a failed write leaves the old one to try again.
     if (legacy !== null) this.legacy.removeItem(LEGACY_TOKEN_KEY);
     // A token stored meanwhile (pairing) wins over what was read.

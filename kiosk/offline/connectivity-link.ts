@@ -1,12 +1,13 @@
 /**
- * The kiosk's store-and-forward over the hub: the connectivity machine with its probe (the hub's
- * health check) and its outbox sync, and the session's `queueOffline`, which writes the outbox
- * within the card's offline limit and tells the connectivity machine there is something to send.
+ * The kiosk's store-and-forward over the hub (loaded by offline-link.ts): the connectivity machine
+ * with its probe (the hub's health check) and its outbox sync, and the outbox write the session's
+ * `queueOffline` makes, within the card's offline limit.
  */
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type { HubClient } from '../../shared/api/hub-client';
 import type { OfflinePolicy, OfflineTransaction } from '../../shared/api/schemas';
 import type { KioskDb } from '../db/kiosk-db';
+import type { OpenKioskDb } from '../db/lazy-kiosk-db';
 import { connectivityMachine } from './connectivity-machine';
 import { OfflineLimitReached } from './offline-transaction';
 import { enqueue, queuedLoansOf } from './outbox';
@@ -14,12 +15,12 @@ import { syncOutbox } from './sync-outbox';
 
 export type ConnectivityActor = Actor<typeof connectivityMachine>;
 
-export function startConnectivity(db: KioskDb, hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>, now: () => Date = () => new Date()): ConnectivityActor {
+export function startConnectivity(db: OpenKioskDb, hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>, now: () => Date = () => new Date()): ConnectivityActor {
   return createActor(
     connectivityMachine.provide({
       actors: {
         probe: fromPromise(async ({ signal }) => void (await hub.health(signal))),
-        syncOutbox: fromPromise(async ({ signal }) => void (await syncOutbox(db, (transaction, s) => hub.sendOfflineTransaction(transaction, s), now, signal))),
+        syncOutbox: fromPromise(async ({ signal }) => void (await syncOutbox(await db(), (transaction, s) => hub.sendOfflineTransaction(transaction, s), now, signal))),
       },
     }),
   ).start();

@@ -15,6 +15,7 @@ import type { OfflineIssueList } from '../../shared/api/offline-staff-schemas';
 import type { PatronStatus } from '../../shared/api/schemas';
 import { translate } from '../../shared/i18n';
 import { DEMO, expect, test, type KioskPage } from './fixtures';
+import { adminPanel } from './support/admin-panel';
 import { freePort, spawnHub, STAFF_PASSWORD, type SpawnedHub } from './support/spawn-hub';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'offline-screens');
@@ -229,7 +230,21 @@ test('a day cut off from the hub: returns and offline loans, a reload in the mid
     ]);
   });
 
-  await test.step('the refused offline loan is listed for staff (GET /api/admin/offline-transactions)', async () => {
+  await test.step('the refused offline loan is listed for staff on the admin panel’s 离线记录 page, and only it', async () => {
+    const staffPage = await page.context().newPage();
+    const admin = adminPanel(staffPage, 'zh-CN');
+    await staffPage.goto(`${hub.url}/admin/`);
+    await staffPage.getByLabel(admin.t('admin.username')).fill('admin');
+    await staffPage.getByLabel(admin.t('admin.password')).fill(STAFF_PASSWORD);
+    await staffPage.getByRole('button', { name: admin.t('admin.signIn') }).click();
+    await admin.openPage('admin.nav.offline', 'admin.offline.title');
+    const rows = staffPage.locator('[data-testid^="offline-issue-"]');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('39010099');
+    await expect(rows.first()).toContainText(DEMO.active.card);
+    await expect(rows.first()).toContainText(admin.t('admin.offline.type.checkout'));
+    await staffPage.close();
+
     const { issues } = (await (await request.get(`${hub.url}/api/admin/offline-transactions`, { headers: await staffToken(request) })).json()) as OfflineIssueList;
     expect(issues.map(({ type, cardNumber, itemBarcode, outcome, code }) => ({ type, cardNumber, itemBarcode, outcome, code }))).toEqual([
       { type: 'checkout', cardNumber: DEMO.active.card, itemBarcode: '39010099', outcome: 'refused', code: 'item.unknown' },

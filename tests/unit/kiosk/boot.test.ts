@@ -28,9 +28,11 @@ function openDb(name = `boot-${nextName++}`) {
   dbs.push(db);
   return db;
 }
+/** The page opens its database lazily (kiosk/db/lazy-kiosk-db.ts); here it is open already. */
+const opener = (db: KioskDb) => async () => db;
 async function withToken(db: KioskDb, token = TOKEN) {
-  await new DeviceIdentity(db, memoryStorage()).store(token);
-  return new DeviceIdentity(db, memoryStorage());
+  await new DeviceIdentity(opener(db), memoryStorage()).store(token);
+  return new DeviceIdentity(opener(db), memoryStorage());
 }
 
 const refuse = (code: ConstructorParameters<typeof HubError>[0]) => vi.fn(async () => Promise.reject(new HubError(code)));
@@ -38,7 +40,7 @@ const refuse = (code: ConstructorParameters<typeof HubError>[0]) => vi.fn(async 
 describe('kiosk boot', () => {
   it('claims a device token when it has none, keeps it in the kiosk database, then loads and saves the config', async () => {
     const db = openDb();
-    const identity = new DeviceIdentity(db, memoryStorage());
+    const identity = new DeviceIdentity(opener(db), memoryStorage());
     const hub = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
     expect(await bootKiosk(hub, identity)).toEqual({ kind: 'ready', config: CONFIG, offline: false });
     expect(identity.current()).toBe(TOKEN);
@@ -59,7 +61,7 @@ describe('kiosk boot', () => {
     const db = openDb();
     const legacy = memoryStorage({ [LEGACY_TOKEN_KEY]: TOKEN });
     const hub = { claimLocal: vi.fn(async () => ({ token: 'other' })), kioskConfig: vi.fn(async () => CONFIG) };
-    await bootKiosk(hub, new DeviceIdentity(db, legacy));
+    await bootKiosk(hub, new DeviceIdentity(opener(db), legacy));
     expect(hub.claimLocal).not.toHaveBeenCalled();
     expect(legacy.values.size).toBe(0);
     expect(await deviceToken(db)).toBe(TOKEN);
@@ -69,7 +71,7 @@ describe('kiosk boot', () => {
     const db = openDb();
     await withToken(db);
     const legacy = memoryStorage({ [LEGACY_TOKEN_KEY]: 'stale' });
-    const identity = new DeviceIdentity(db, legacy);
+    const identity = new DeviceIdentity(opener(db), legacy);
     expect(await identity.load()).toBe(TOKEN);
     expect(legacy.values.size).toBe(0);
   });
@@ -77,7 +79,7 @@ describe('kiosk boot', () => {
   it('shows the pairing screen on a machine that may not claim a token (any machine but the hub’s)', async () => {
     const db = openDb();
     const hub = { claimLocal: refuse('kiosk.unknown'), kioskConfig: vi.fn(async () => CONFIG) };
-    expect(await bootKiosk(hub, new DeviceIdentity(db, memoryStorage()))).toEqual({ kind: 'pairing' });
+    expect(await bootKiosk(hub, new DeviceIdentity(opener(db), memoryStorage()))).toEqual({ kind: 'pairing' });
     expect(hub.kioskConfig).not.toHaveBeenCalled();
     expect(await deviceToken(db)).toBeNull();
   });
@@ -97,15 +99,15 @@ describe('kiosk boot', () => {
   it('starts from the config the hub sent last when the hub cannot be reached', async () => {
     const db = openDb();
     const hubUp = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
-    await bootKiosk(hubUp, new DeviceIdentity(db, memoryStorage()));
+    await bootKiosk(hubUp, new DeviceIdentity(opener(db), memoryStorage()));
     const noHub = { claimLocal: refuse('network.offline'), kioskConfig: refuse('network.offline') };
-    expect(await bootKiosk(noHub, new DeviceIdentity(db, memoryStorage()))).toEqual({ kind: 'ready', config: CONFIG, offline: true });
+    expect(await bootKiosk(noHub, new DeviceIdentity(opener(db), memoryStorage()))).toEqual({ kind: 'ready', config: CONFIG, offline: true });
   });
 
   it('offers a retry when the hub cannot be reached and no config was ever saved', async () => {
     const noHub = { claimLocal: refuse('network.offline'), kioskConfig: refuse('network.offline') };
     const failed = { kind: 'failed', notice: { key: 'code.network.offline' } };
-    expect(await bootKiosk(noHub, new DeviceIdentity(openDb(), memoryStorage()))).toEqual(failed);
+    expect(await bootKiosk(noHub, new DeviceIdentity(opener(openDb()), memoryStorage()))).toEqual(failed);
     expect(await bootKiosk(noHub, await withToken(openDb()))).toEqual(failed);
   });
 });

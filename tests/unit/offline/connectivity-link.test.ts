@@ -5,7 +5,7 @@ import { HubClient, HubError } from '../../../shared/api/hub-client';
 import type { OfflineTransaction } from '../../../shared/api/schemas';
 import { KioskDb } from '../../../kiosk/db/kiosk-db';
 import { HUB_ANSWER_DEADLINE_MS, watchedFetch } from '../../../kiosk/offline/hub-watch';
-import { queueOffline } from '../../../kiosk/offline/offline-link';
+import { queueOffline } from '../../../kiosk/offline/connectivity-link';
 import { OfflineLimitReached } from '../../../kiosk/offline/offline-transaction';
 import { outboxDepth } from '../../../kiosk/offline/outbox';
 

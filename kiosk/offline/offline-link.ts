@@ -1,0 +1,55 @@
+/**
+ * Store-and-forward for the page, loaded apart from the first screen (the kiosk's first-load
+ * budget, docs/benchmarks.md): the connectivity machine and the outbox (connectivity-link.ts)
+ * start once their chunk is in; what they are told meanwhile waits for them, in order.
+ */
+import type { HubClient } from '../../shared/api/hub-client';
+import type { OfflinePolicy, OfflineTransaction } from '../../shared/api/schemas';
+import type { OpenKioskDb } from '../db/lazy-kiosk-db';
+import type { ConnectivityEvent } from './connectivity-machine';
+
+export interface OfflineLink {
+  /** Whether a hub call reached the hub. */
+  tell(event: ConnectivityEvent): void;
+  /** Writes a transaction to the outbox (strict durability) and has it sent once the hub is there. */
+  queue(transaction: OfflineTransaction, policy: Pick<OfflinePolicy, 'maxItemsPerCard'>): Promise<OfflineTransaction>;
+  stop(): void;
+}
+
+export function startOfflineLink(
+  db: OpenKioskDb,
+  hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>,
+  { startOffline, onChange }: { startOffline: boolean; onChange: (offline: boolean) => void },
+): OfflineLink {
+  let stopped = false;
+  let offline = startOffline;
+  const started = import('./connectivity-link').then((link) => {
+    if (stopped) return null;
+    const actor = link.startConnectivity(db, hub);
+    // Started from the saved config: the hub is known to be down, so no notice flickers off first.
+    if (startOffline) actor.send({ type: 'hub.unreachable' });
+    const watch = actor.subscribe((snapshot) => {
+      if (snapshot.hasTag('offline') === offline) return;
+      offline = !offline;
+      onChange(offline);
+    });
+    return { link, actor, watch };
+  });
+  return {
+    tell: (event) => void started.then((running) => running?.actor.send(event)),
+    async queue(transaction, policy) {
+      const running = await started;
+      if (running === null) throw new Error('the kiosk stopped');
+      const queued = await running.link.queueOffline(await db(), transaction, policy);
+      running.actor.send({ type: 'outbox.changed' });
+      return queued;
+    },
+    stop() {
+      stopped = true;
+      void started.then((running) => {
+        running?.watch.unsubscribe();
+        running?.actor.stop();
+      });
+    },
+  };
+}

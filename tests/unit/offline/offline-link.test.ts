@@ -1,0 +1,32 @@
+/** The page's store-and-forward façade: loaded apart, it delivers what it was told meanwhile, in order. */
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import { HubError } from '../../../shared/api/hub-client';
+import type { OfflineReplayResult, OfflineTransaction } from '../../../shared/api/schemas';
+import { KioskDb } from '../../../kiosk/db/kiosk-db';
+import { startOfflineLink } from '../../../kiosk/offline/offline-link';
+import { outboxDepth } from '../../../kiosk/offline/outbox';
+
+let db: KioskDb;
+afterEach(() => db.close());
+
+it('starts offline when the kiosk did, queues, and sends the outbox once told the hub answered', async () => {
+  db = new KioskDb(`link-${crypto.randomUUID()}`, vi.fn());
+  const hub = {
+    health: vi.fn(async () => Promise.reject(new HubError('network.offline'))),
+    sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
+  };
+  const onChange = vi.fn();
+  const link = startOfflineLink(async () => db, hub, { startOffline: true, onChange });
+  const transaction: OfflineTransaction = { type: 'checkin', requestId: crypto.randomUUID(), itemBarcode: '39010001', occurredAt: new Date().toISOString() };
+  await link.queue(transaction, { maxItemsPerCard: 3 });
+  expect(await outboxDepth(db)).toBe(1);
+  expect(onChange).not.toHaveBeenCalled();
+  expect(hub.sendOfflineTransaction).not.toHaveBeenCalled();
+
+  link.tell({ type: 'hub.reached' });
+  await vi.waitFor(async () => expect(await outboxDepth(db)).toBe(0));
+  expect(onChange).toHaveBeenCalledWith(false);
+  expect(hub.sendOfflineTransaction).toHaveBeenCalledWith(transaction, expect.anything());
+  link.stop();
+});
