@@ -7,7 +7,8 @@ export async function registerApps(app: FastifyInstance, appsDir: string): Promi
     root: appsDir,
     prefix: '/',
     redirect: true,
-    // Hashed bundles never change; pages must be revalidated so a new build is picked up.
+    // Hashed bundles never change. Pages, the kiosk's service worker (kiosk/sw.js, whose folder is its
+    // scope) and the manifests are revalidated, so a new build is picked up: docs/offline.md.
     cacheControl: false,
     setHeaders(reply, path) {
       const immutable = /[\\/]assets[\\/]/.test(path);
