@@ -9,7 +9,7 @@ import { AuditPage } from '../../shared/api/staff-schemas';
 import { LabelSheet } from '../../shared/import/label-schemas';
 import { ImportJob } from '../../shared/import/schemas';
 import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { importClient, librarianToken } from './support/import-client';
+import { importClient, LIBRARIAN_PASSWORD, librarianToken } from './support/import-client';
 import { createTestHub, type TestHub } from './support/test-hub';
 
 const HEADER = 'barcode,title,authors,isbn,call_number,publisher,year,language,location,loanable\n';
@@ -49,6 +49,27 @@ describe('the import routes', () => {
       expect((await hub.call(method, url, { kioskToken: null })).statusCode).toBe(401);
       expect((await hub.call(method, url)).statusCode).toBe(401);
     }
+  });
+
+  it('refuse a librarian who must choose a new password first, on every route', async () => {
+    await createStaffAccount(hub.db, 'qian', LIBRARIAN_PASSWORD, hub.now, 'librarian', true);
+    const login = await hub.call('POST', API.staffLogin, { kioskToken: null, body: { username: 'qian', password: LIBRARIAN_PASSWORD } });
+    const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+    const items = itemCount();
+    const routes: Array<['GET' | 'POST' | 'PUT', string]> = [
+      ['POST', `${API.staffImports}?kind=items&format=csv`],
+      ['GET', staffImportPath('x')],
+      ['POST', staffImportConfirmPath('x')],
+      ['GET', `${API.staffLabels}?barcodes=39010001`],
+      ['GET', API.staffLabelSettings],
+      ['PUT', API.staffLabelSettings],
+    ];
+    for (const [method, url] of routes) {
+      const response = await hub.app.inject({ method, url, headers, payload: method === 'GET' ? undefined : GOOD });
+      expect(response.statusCode, `${method} ${url}`).toBe(403);
+      expect(response.json()).toEqual({ error: { code: 'staff.passwordChangeRequired' } });
+    }
+    expect(itemCount()).toBe(items);
   });
 
   it('let a librarian upload, preview and confirm; an admin may too', async () => {

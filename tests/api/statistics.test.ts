@@ -54,7 +54,22 @@ describe('GET /api/admin/statistics', () => {
     expect((await staff.asStaff(admin, 'GET', API.staffStatistics + query)).statusCode).toBe(200);
   });
 
+  it('refuse a librarian who must choose a new password first', async () => {
+    hub = await createTestHub();
+    const staff = staffHarness(hub);
+    await staff.addAccount('qian', LIBRARIAN_PASSWORD, 'librarian', true);
+    const { token } = await staff.signIn('qian', LIBRARIAN_PASSWORD);
+    const query = '?from=2026-03-01&to=2026-03-31&granularity=day';
+    for (const path of [API.staffStatistics + query, API.staffStatisticsCsv + query, `${API.staffAnnualReport}?year=2026`]) {
+      const response = await staff.asStaff(token, 'GET', path);
+      expect(response.statusCode, path).toBe(403);
+      expect(response.json()).toEqual({ error: { code: 'staff.passwordChangeRequired' } });
+    }
+  });
+
   it.each([
+    ['from=2026-03-01T00:00&to=2026-03-31', 400, 'statistics.badDate'],
+    [`from=2026-03-01&to=2026-03-31&kiosk=${'k'.repeat(65)}`, 400, 'request.invalid'],
     ['from=2026-02-30&to=2026-03-31', 400, 'statistics.badDate'],
     ['from=2026-3-1&to=2026-03-31', 400, 'statistics.badDate'],
     ['to=2026-03-31', 400, 'statistics.badDate'],
@@ -255,7 +270,7 @@ describe('GET /api/admin/annual-report', () => {
     expect(empty).toMatchObject({ loansAndReturns: 0, newCards: 0, busiestMonth: null, busiestKiosk: null, offlineShare: null });
   });
 
-  it.each(['', 'year=1999', 'year=20x6', 'year=2026.5'])('refuses the year in %j', async (query) => {
+  it.each(['', 'year=1999', 'year=2101', 'year=20x6', 'year=2026.5', 'year=2026&year=2025'])('refuses the year in %j', async (query) => {
     const { get } = await librarianHub();
     const response = await get(`${API.staffAnnualReport}?${query}`);
     expect(response.statusCode).toBe(400);
