@@ -130,7 +130,7 @@ function startEbooks(options: Parameters<typeof fakeIo>[0] & { patronToken?: str
     io,
     clock,
     wait,
-    view: () => (['starting', 'browsing', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })),
+    view: () => (['starting', 'browsing', 'opening', 'detail', 'issuing', 'showingQr', 'sent'] as const).find((v) => actor.getSnapshot().matches({ view: v })),
     listed: () => actor.getSnapshot().context.list?.titles.map((e) => e.id),
   };
 }
@@ -226,6 +226,19 @@ describe('the e-book section', () => {
     io.releasePage();
     await settle();
     expect(listed()).toEqual([2]);
+  });
+
+  it('opens a tapped title whole from the worker, and keeps browsing when it is gone meanwhile', async () => {
+    const { actor, view } = startEbooks();
+    await settle();
+    actor.send({ type: 'ebook.opened', ebookId: 1 });
+    expect(view()).toBe('opening');
+    await settle();
+    expect([view(), actor.getSnapshot().context.selected?.description]).toEqual(['detail', null]);
+    actor.send({ type: 'back' });
+    actor.send({ type: 'ebook.opened', ebookId: 99 });
+    await settle();
+    expect([view(), actor.getSnapshot().context.selected]).toEqual(['browsing', null]);
   });
 
   it('lists an opened shelf whole, in its order, and drops it when closed', async () => {
