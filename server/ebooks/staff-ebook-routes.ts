@@ -29,7 +29,7 @@ import { storeEbook } from './store-ebook';
 
 /** Upload bodies reach the handler as a stream, never buffered whole. */
 const UPLOAD_TYPES = ['application/epub+zip', 'application/pdf', 'application/octet-stream'];
-const UploadQuery = z.object({ access: EbookAccess.default('open') });
+const UploadQuery = z.object({ access: z._default(EbookAccess, 'open') });
 
 const REFUSAL_STATUS: Record<EbookUploadRefusal, number> = {
   'ebook.tooLarge': 413,

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ProfileInput, type Profile, type ProfileList } from '../../shared/api/fleet-schemas';
-import { fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
+import { FORM_PARSE, fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
 import { PROFILE_IMAGE_MAX_BYTES, PROFILE_IMAGE_TYPES, ProfileImageKind, type ProfileImageUploaded } from '../../shared/api/kiosk-slides';
 import { API } from '../../shared/api/routes';
 import type { HubConfig } from '../config';
@@ -32,7 +32,7 @@ import { imagesOf, ProfileImages } from './profile-images';
 const ImageQuery = z.object({ kind: ProfileImageKind });
 
 function parseProfile(body: unknown, images: ProfileImages): ProfileInput {
-  const parsed = ProfileInput.safeParse(body);
+  const parsed = ProfileInput.safeParse(body, FORM_PARSE);
   if (!parsed.success) throw new HttpError(400, 'profile.invalid', { problems: fieldProblems(parsed.error) });
   const { settings } = parsed.data;
   const missing: FieldProblem[] = [

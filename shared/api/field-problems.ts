@@ -2,7 +2,7 @@
  * Which field of a form the hub refused and why, for forms with many fields (kiosk profiles): the
  * admin panel translates `reason` with the field's own label, in the staff member's language.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const FIELD_PROBLEM_REASONS = [
   'required',
@@ -29,15 +29,23 @@ export type FieldProblemReason = (typeof FIELD_PROBLEM_REASONS)[number];
 
 export const FieldProblem = z.object({
   /** The field's path, dot-separated: `idleTimeoutSeconds`, `scanRules.card.0.minLength`. */
-  field: z.string().max(200),
+  field: z.string().check(z.maxLength(200)),
   reason: z.enum(FIELD_PROBLEM_REASONS),
   /** tooSmall/tooBig: the bound; tooShort/tooLong: the length bound. */
-  limit: z.number().optional(),
+  limit: z.optional(z.number()),
 });
 export type FieldProblem = z.infer<typeof FieldProblem>;
 
+/**
+ * Parse a form with this (`Schema.safeParse(body, FORM_PARSE)`) before {@link fieldProblems}: a missing
+ * field then reads as `required` whatever locale zod has (zod/mini, which the kiosk's schemas use, loads none).
+ */
+export const FORM_PARSE: z.core.ParseContext<z.core.$ZodIssue> = {
+  error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
+};
+
 /** A zod failure as field problems: the first problem of each field, in schema order. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.');
@@ -57,8 +65,8 @@ function problemOf(issue: z.core.$ZodIssue, field: string): FieldProblem {
         ? { field, reason: 'tooLong', limit: Number(issue.maximum) }
         : { field, reason: 'tooBig', limit: Number(issue.maximum) };
     case 'invalid_type':
-      // Issues carry no input unless asked to (it could be anything a client sent): the message says what came.
-      return { field, reason: /received undefined/.test(issue.message) ? 'required' : 'invalid' };
+      // Issues carry no input unless asked to (it could be anything a client sent): FORM_PARSE says what came.
+      return { field, reason: issue.message === 'required' ? 'required' : 'invalid' };
     case 'invalid_value':
     case 'unrecognized_keys':
       return { field, reason: 'notAllowed' };

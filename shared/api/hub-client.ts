@@ -2,7 +2,7 @@
  * Typed client for the hub's API. Every response is validated against the shared schema,
  * and every failure becomes a HubError with a RefusalCode the apps can translate.
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RefusalCode } from '../circulation/codes';
 import { EbookCatalogueAnswer, TicketIssued, TicketStatus } from '../ebooks/schemas';
 import { ReceiptIssued } from '../receipts/schemas';
@@ -137,13 +137,13 @@ export class HubClient {
     await this.call('DELETE', ebookTicketPath(ticketId), null, undefined, {});
   }
 
-  protected async call<S extends z.ZodType | null>(
+  protected async call<S extends z.core.$ZodType | null>(
     method: string,
     path: string,
     schema: S,
     body: unknown,
     options: CallOptions,
-  ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+  ): Promise<S extends z.core.$ZodType ? z.infer<S> : undefined> {
     try {
       return await this.send(method, path, schema, body, options);
     } catch (error) {
@@ -152,13 +152,13 @@ export class HubClient {
     }
   }
 
-  private async send<S extends z.ZodType | null>(
+  private async send<S extends z.core.$ZodType | null>(
     method: string,
     path: string,
     schema: S,
     body: unknown,
     { bearer, signal }: CallOptions,
-  ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+  ): Promise<S extends z.core.$ZodType ? z.infer<S> : undefined> {
     const headers: Record<string, string> = {};
     const kioskToken = this.options.kioskToken();
     if (kioskToken) headers[KIOSK_TOKEN_HEADER] = kioskToken;
@@ -191,7 +191,8 @@ export class HubClient {
       throw new HubError(response.status === 429 ? 'rate.limited' : 'internal');
     }
     if (schema === null) return undefined as never;
-    const parsed = schema.safeParse(answer);
+    // A function, not a method: the admin panel passes schemas of classic zod too.
+    const parsed = z.safeParse(schema, answer);
     if (!parsed.success) throw new HubError('internal');
     return parsed.data as never;
   }

@@ -16,8 +16,8 @@ export const OfflineIssue = z.object({
   cardNumber: z.string().nullable(),
   itemBarcode: ItemBarcode,
   outcome: z.enum(['conflict', 'refused']),
-  code: RefusalCode.nullable(),
-  handledAt: IsoDateTime.nullable(),
+  code: z.nullable(RefusalCode),
+  handledAt: z.nullable(IsoDateTime),
   handledBy: z.string().nullable(),
 });
 export type OfflineIssue = z.infer<typeof OfflineIssue>;

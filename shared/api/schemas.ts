@@ -2,7 +2,7 @@
  * The single source of truth for every shape that crosses the hub's API.
  * The hub validates requests with these schemas; the apps validate responses with them.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_CARD_RULE, DEFAULT_ITEM_RULE, MAX_BARCODE_LENGTH, PRINTABLE_ASCII, ScanRules } from '../barcodes';
 import { BLOCK_REASONS, CHECKIN_DISPOSITIONS, REFUSAL_CODES } from '../circulation/codes';
 import { FieldProblem } from './field-problems';
@@ -15,12 +15,12 @@ export type Language = z.infer<typeof Language>;
 // Barcodes and card numbers: what a scanner or a keypad can produce, and an ILS may hold (letters
 // and punctuation too, e.g. Koha's `djfiander`). Per-library patterns (length, prefix, check digit)
 // are applied on top of this by the kiosk's scan rules (shared/barcodes/rules.ts).
-export const CardNumber = z.string().trim().min(1).max(MAX_BARCODE_LENGTH).regex(PRINTABLE_ASCII);
-export const ItemBarcode = z.string().trim().min(1).max(MAX_BARCODE_LENGTH).regex(PRINTABLE_ASCII);
+export const CardNumber = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_BARCODE_LENGTH), z.regex(PRINTABLE_ASCII));
+export const ItemBarcode = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_BARCODE_LENGTH), z.regex(PRINTABLE_ASCII));
 /** A PIN as the embedded ILS keeps it. */
-export const Pin = z.string().regex(/^\d{4,8}$/);
+export const Pin = z.string().check(z.regex(/^\d{4,8}$/));
 /** A PIN an external ILS checks itself (SIP2's AD): it may hold letters. */
-export const IlsPin = z.string().min(1).max(32).regex(PRINTABLE_ASCII);
+export const IlsPin = z.string().check(z.minLength(1), z.maxLength(32), z.regex(PRINTABLE_ASCII));
 /** Client-generated id that makes a circulation request idempotent (a retried request is not doubled). */
 export const RequestId = z.uuid();
 
@@ -34,11 +34,11 @@ export const ApiError = z.object({
   error: z.object({
     code: RefusalCode,
     /** pin.wrong: how many tries remain before the card locks. */
-    attemptsLeft: z.number().int().min(0).optional(),
+    attemptsLeft: z.optional(z.int().check(z.minimum(0))),
     /** card.locked: when the lock ends. */
-    lockedUntil: IsoDateTime.optional(),
+    lockedUntil: z.optional(IsoDateTime),
     /** profile.invalid: which fields, and why. */
-    problems: z.array(FieldProblem).max(100).optional(),
+    problems: z.optional(z.array(FieldProblem).check(z.maxLength(100))),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
@@ -54,15 +54,16 @@ export const offersEbooks = (mode: KioskMode): boolean => mode !== 'checkout';
  * What the kiosk may do while the hub cannot be reached, sent with its config. Cards are checked
  * against `blockedCards`: SHA-256 hex of `cardHashSalt` + card number, never the card or a name.
  */
+export const OFFLINE_ITEMS_PER_CARD = { min: 1, max: 50 } as const;
 export const OfflinePolicy = z.object({
-  returnsQueued: z.boolean().default(true),
-  borrowing: z.boolean().default(false),
+  returnsQueued: z._default(z.boolean(), true),
+  borrowing: z._default(z.boolean(), false),
   /** Items one card may borrow in one offline period. */
-  maxItemsPerCard: z.number().int().min(1).max(50).default(3),
+  maxItemsPerCard: z._default(z.int().check(z.minimum(OFFLINE_ITEMS_PER_CARD.min), z.maximum(OFFLINE_ITEMS_PER_CARD.max)), 3),
   /** The circulation rules' loan period: an offline loan is due this many days from when it was made. */
-  loanDays: z.number().int().min(1).max(365).default(30),
-  cardHashSalt: z.string().max(128).default(''),
-  blockedCards: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(200_000).default([]),
+  loanDays: z._default(z.int().check(z.minimum(1), z.maximum(365)), 30),
+  cardHashSalt: z._default(z.string().check(z.maxLength(128)), ''),
+  blockedCards: z._default(z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/))).check(z.maxLength(200_000)), []),
 });
 export type OfflinePolicy = z.infer<typeof OfflinePolicy>;
 
@@ -72,42 +73,42 @@ export const KioskConfig = z.object({
   mode: z.enum(KIOSK_MODES),
   defaultLanguage: Language,
   libraryName: z.object({ 'zh-CN': z.string(), en: z.string() }),
-  idleTimeoutSeconds: z.number().int().min(10).max(3600),
-  idleCountdownSeconds: z.number().int().min(5).max(120),
+  idleTimeoutSeconds: z.int().check(z.minimum(10), z.maximum(3600)),
+  idleCountdownSeconds: z.int().check(z.minimum(5), z.maximum(120)),
   sound: z.boolean(),
   /** Whether the kiosk offers the language switch (the kiosk profile). */
-  languageSwitch: z.boolean().default(true),
+  languageSwitch: z._default(z.boolean(), true),
   receipt: z.enum(['ask', 'always', 'never']),
   /** Whether Finish offers "Receipt on my phone" (a QR code for the due dates) when there are due dates. */
-  phoneReceipt: z.boolean().default(true),
+  phoneReceipt: z._default(z.boolean(), true),
   /** The camera to scan with (MediaDeviceInfo.deviceId); null: none chosen, a button offers the default camera. */
-  cameraDeviceId: z.string().min(1).nullable().default(null),
+  cameraDeviceId: z._default(z.nullable(z.string().check(z.minLength(1))), null),
   /** The profile's camera, by the label kiosks report; null: the patron taps "Use camera" for the default one. */
-  cameraLabel: z.string().min(1).nullable().default(null),
+  cameraLabel: z._default(z.nullable(z.string().check(z.minLength(1))), null),
   /** The attract screen's slides (the kiosk profile). */
-  slides: z.array(Slide).default([]),
+  slides: z._default(z.array(Slide), []),
   /** The library's logo on the attract screen (the kiosk profile), by routes.ts profileImagePath; null: none. */
-  logo: ProfileImageId.nullable().default(null),
+  logo: z._default(z.nullable(ProfileImageId), null),
   /** Changes whenever the config does (not the offline card list): heartbeats answer the current one. */
-  configVersion: z.string().default(''),
+  configVersion: z._default(z.string(), ''),
   /** The library's card and item patterns: scans that fail them never reach the hub. */
-  scanRules: ScanRules.default({ card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
+  scanRules: z._default(ScanRules, { card: DEFAULT_CARD_RULE, item: DEFAULT_ITEM_RULE }),
   /** The ILS's PINs: digits (the embedded ILS), or printable (SIP2: a keyboard may type letters; the pad stays digits). */
-  pinFormat: z.enum(['digits', 'printable']).default('digits'),
+  pinFormat: z._default(z.enum(['digits', 'printable']), 'digits'),
   /** Store-and-forward while the hub is down (docs/offline.md). */
-  offline: OfflinePolicy.default(() => OfflinePolicy.parse({})),
+  offline: z._default(OfflinePolicy, () => OfflinePolicy.parse({})),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
-export const ClaimLocalResponse = z.object({ token: z.string().min(32) });
+export const ClaimLocalResponse = z.object({ token: z.string().check(z.minLength(32)) });
 
 /**
  * The ILS's own words (SIP2: AF screen messages, AG print lines), shown as sent beside our
  * translated text. The embedded ILS sends none.
  */
 const IlsWordsFields = {
-  screenMessage: z.string().optional(),
-  printLines: z.array(z.string()).optional(),
+  screenMessage: z.optional(z.string()),
+  printLines: z.optional(z.array(z.string())),
 };
 export const IlsWords = z.object(IlsWordsFields);
 export type IlsWords = z.infer<typeof IlsWords>;
@@ -117,9 +118,9 @@ export const Item = z.object({
   barcode: ItemBarcode,
   title: z.string(),
   author: z.string(),
-  isbn: z.string().nullable(),
-  callNumber: z.string().nullable(),
-  coverUrl: z.string().nullable(),
+  isbn: z.nullable(z.string()),
+  callNumber: z.nullable(z.string()),
+  coverUrl: z.nullable(z.string()),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -128,8 +129,8 @@ export const Loan = z.object({
   checkedOutAt: IsoDateTime,
   dueAt: IsoDateTime,
   overdue: z.boolean(),
-  renewals: z.number().int().min(0),
-  renewalsLeft: z.number().int().min(0),
+  renewals: z.int().check(z.minimum(0)),
+  renewalsLeft: z.int().check(z.minimum(0)),
 });
 export type Loan = z.infer<typeof Loan>;
 
@@ -137,29 +138,29 @@ export const PatronSummary = z.object({
   /** What the kiosk greets the patron with: given name only, never the card number. */
   displayName: z.string(),
   blocks: z.array(BlockReason),
-  loanCount: z.number().int().min(0),
-  loanLimit: z.number().int().min(0),
-  holdsReady: z.number().int().min(0),
+  loanCount: z.int().check(z.minimum(0)),
+  loanLimit: z.int().check(z.minimum(0)),
+  holdsReady: z.int().check(z.minimum(0)),
   /** Outstanding fines in the library's currency, minor units (fen). */
-  finesMinor: z.number().int().min(0),
+  finesMinor: z.int().check(z.minimum(0)),
   /** What the ILS says to this patron (SIP2 AF), as sent. */
-  screenMessage: z.string().optional(),
+  screenMessage: z.optional(z.string()),
 });
 export type PatronSummary = z.infer<typeof PatronSummary>;
 
-export const PatronStatus = PatronSummary.extend({ loans: z.array(Loan) });
+export const PatronStatus = z.extend(PatronSummary, { loans: z.array(Loan) });
 export type PatronStatus = z.infer<typeof PatronStatus>;
 
 // ---------- patron session ----------
 export const SignInRequest = z.object({ cardNumber: CardNumber, pin: Pin });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 /** Sign-in where the ILS checks PINs of its own format (IlsPort.pinFormat 'printable'). */
-export const IlsSignInRequest = SignInRequest.extend({ pin: IlsPin });
+export const IlsSignInRequest = z.extend(SignInRequest, { pin: IlsPin });
 export const SignInResponse = z.object({
-  token: z.string().min(32),
+  token: z.string().check(z.minLength(32)),
   /** When true the token is good only for POST /api/session/pin. */
   pinChangeRequired: z.boolean(),
-  patron: PatronSummary.nullable(),
+  patron: z.nullable(PatronSummary),
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
@@ -174,8 +175,8 @@ export const CheckoutResult = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     code: RefusalCode,
-    item: Item.nullable(),
-    blocks: z.array(BlockReason).optional(),
+    item: z.nullable(Item),
+    blocks: z.optional(z.array(BlockReason)),
     ...IlsWordsFields,
   }),
 ]);
@@ -190,21 +191,21 @@ export const CheckinResult = z.discriminatedUnion('ok', [
     disposition: CheckinDisposition,
     wasOverdue: z.boolean(),
     /** Where the ILS wants the item sorted (SIP2 CL), as sent. */
-    sortBin: z.string().optional(),
+    sortBin: z.optional(z.string()),
     ...IlsWordsFields,
   }),
-  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), ...IlsWordsFields }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: z.nullable(Item), ...IlsWordsFields }),
 ]);
 export type CheckinResult = z.infer<typeof CheckinResult>;
 
 export const RenewRequest = z.object({
   /** Empty means "renew everything I have". */
-  itemBarcodes: z.array(ItemBarcode).max(50),
+  itemBarcodes: z.array(ItemBarcode).check(z.maxLength(50)),
 });
 export type RenewRequest = z.infer<typeof RenewRequest>;
 export const RenewOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), item: Item, dueAt: IsoDateTime, ...IlsWordsFields }),
-  z.object({ ok: z.literal(false), code: RefusalCode, item: Item.nullable(), itemBarcode: ItemBarcode, ...IlsWordsFields }),
+  z.object({ ok: z.literal(false), code: RefusalCode, item: z.nullable(Item), itemBarcode: ItemBarcode, ...IlsWordsFields }),
 ]);
 export type RenewOutcome = z.infer<typeof RenewOutcome>;
 export const RenewResponse = z.object({ results: z.array(RenewOutcome) });
@@ -232,14 +233,14 @@ export const OfflineReplayResult = z.object({
   requestId: RequestId,
   outcome: z.enum(OFFLINE_OUTCOMES),
   /** What conflicted or why it was refused. */
-  code: RefusalCode.nullable(),
+  code: z.nullable(RefusalCode),
 });
 export type OfflineReplayResult = z.infer<typeof OfflineReplayResult>;
 
 // ---------- staff ----------
 export const StaffLoginRequest = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 // The answer, and the rest of the staff API, are in staff-schemas.ts.
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BarcodeRules, validateBarcode } from './rules';
 
 /** A library's card and item patterns, as the hub hands them to its kiosks. */

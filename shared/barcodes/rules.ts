@@ -2,7 +2,7 @@
  * Per-library patterns for library cards and item barcodes, and the one validation the
  * kiosk's scanner paths and the hub apply to every scan or typed number.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isValidLuhn, isValidMod10, isValidMod11, MOD11_MAX_PAYLOAD } from './check-digits';
 import { stripCodabarStartStop } from './codabar';
 import { isValidIsbn13 } from './isbn';
@@ -21,34 +21,36 @@ export type CheckDigitAlgorithm = (typeof CHECK_DIGIT_ALGORITHMS)[number];
 
 export const BarcodeRule = z
   .object({
-    minLength: z.int().min(1).max(MAX_BARCODE_LENGTH),
-    maxLength: z.int().min(1).max(MAX_BARCODE_LENGTH),
+    minLength: z.int().check(z.minimum(1), z.maximum(MAX_BARCODE_LENGTH)),
+    maxLength: z.int().check(z.minimum(1), z.maximum(MAX_BARCODE_LENGTH)),
     /** The barcode must start with one of these; absent: any start. Upper case, as scans are upper-cased. */
-    prefixes: z.array(z.string().regex(/^[A-Z0-9]+$/)).min(1).optional(),
+    prefixes: z.optional(z.array(z.string().check(z.regex(/^[A-Z0-9]+$/))).check(z.minLength(1))),
     /** printable: any PRINTABLE_ASCII, kept as scanned (case too): the ILS decides (ILS=sip2 without rules). */
     charset: z.enum(['digits', 'alphanumeric', 'printable']),
     /** mod10 is the GS1/EAN one (weights 3-1); mod11 the ISBN-10 one (check 'X' for 10). Length counts the check digit. */
     checkDigit: z.enum(CHECK_DIGIT_ALGORITHMS),
     /** Item rules only: also accept a valid ISBN-13 (the book's own EAN-13), for lookup by ISBN. */
-    acceptIsbn: z.boolean().optional(),
+    acceptIsbn: z.optional(z.boolean()),
   })
-  .refine((rule) => rule.minLength <= rule.maxLength, { path: ['maxLength'], message: 'belowMinLength' })
-  .refine((rule) => rule.checkDigit === 'none' || rule.charset === 'digits', {
-    path: ['checkDigit'],
-    message: 'needsDigitsCharset',
-  })
-  .refine((rule) => rule.checkDigit === 'none' || rule.minLength >= 2, {
-    path: ['minLength'],
-    message: 'noRoomForCheckDigit',
-  })
-  .refine((rule) => rule.checkDigit !== 'mod11' || rule.maxLength <= MOD11_MAX_PAYLOAD + 1, {
-    path: ['maxLength'],
-    message: 'tooLongForMod11',
-  });
+  .check(
+    z.refine((rule) => rule.minLength <= rule.maxLength, { path: ['maxLength'], message: 'belowMinLength' }),
+    z.refine((rule) => rule.checkDigit === 'none' || rule.charset === 'digits', {
+      path: ['checkDigit'],
+      message: 'needsDigitsCharset',
+    }),
+    z.refine((rule) => rule.checkDigit === 'none' || rule.minLength >= 2, {
+      path: ['minLength'],
+      message: 'noRoomForCheckDigit',
+    }),
+    z.refine((rule) => rule.checkDigit !== 'mod11' || rule.maxLength <= MOD11_MAX_PAYLOAD + 1, {
+      path: ['maxLength'],
+      message: 'tooLongForMod11',
+    }),
+  );
 export type BarcodeRule = z.infer<typeof BarcodeRule>;
 
 /** One rule, or several when a library has more than one kind of card or item label. */
-export const BarcodeRules = z.union([BarcodeRule, z.array(BarcodeRule).min(1)]);
+export const BarcodeRules = z.union([BarcodeRule, z.array(BarcodeRule).check(z.minLength(1))]);
 export type BarcodeRules = z.infer<typeof BarcodeRules>;
 
 /** The demo library's cards: 20140001, 20140002… */

@@ -1,5 +1,5 @@
 /** Shapes of the e-book catalogue and download tickets as they cross the hub's API. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TICKET_ISSUE_REFUSALS } from './codes';
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -23,29 +23,29 @@ export const SearchKeys = z.object({
 export type SearchKeys = z.infer<typeof SearchKeys>;
 
 export const EbookCategory = z.object({
-  id: z.number().int(),
+  id: z.int(),
   nameZh: z.string(),
   nameEn: z.string(),
-  sort: z.number().int(),
+  sort: z.int(),
 });
 export type EbookCategory = z.infer<typeof EbookCategory>;
 
 /** One catalogue entry. All text comes from the uploaded file: plain text, escape it on output. */
 export const EbookSummary = z.object({
-  id: z.number().int(),
+  id: z.int(),
   format: EbookFormat,
   title: z.string(),
   authors: z.array(z.string()),
-  language: z.string().nullable(),
-  publisher: z.string().nullable(),
-  published: z.string().nullable(),
-  description: z.string().nullable(),
+  language: z.nullable(z.string()),
+  publisher: z.nullable(z.string()),
+  published: z.nullable(z.string()),
+  description: z.nullable(z.string()),
   subjects: z.array(z.string()),
-  isbn: z.string().nullable(),
-  coverUrl: z.string().nullable(),
-  sizeBytes: z.number().int().min(0),
+  isbn: z.nullable(z.string()),
+  coverUrl: z.nullable(z.string()),
+  sizeBytes: z.int().check(z.minimum(0)),
   access: EbookAccess,
-  categoryIds: z.array(z.number().int()),
+  categoryIds: z.array(z.int()),
   searchKeys: SearchKeys,
   createdAt: IsoDateTime,
   /** The kiosk syncs incrementally: what changed at or after its last `syncedAt`. */
@@ -57,13 +57,13 @@ export const EbookCatalogue = z.object({
   categories: z.array(EbookCategory),
   ebooks: z.array(EbookSummary),
   /** With `since`: titles staff withdrew from then on, for the kiosk to drop from its copy. */
-  withdrawnIds: z.array(z.number().int()),
+  withdrawnIds: z.array(z.int()),
   /** Most downloaded recently, most first. */
-  popularIds: z.array(z.number().int()),
+  popularIds: z.array(z.int()),
   /** Pass back as `?since=` to get only what changed. */
   syncedAt: IsoDateTime,
   /** Answers come in pages: pass back as `?after=` (with the same `since`) for the next one; null on the last. */
-  next: z.number().int().nullable(),
+  next: z.nullable(z.int()),
 });
 export type EbookCatalogue = z.infer<typeof EbookCatalogue>;
 
@@ -108,17 +108,17 @@ export function isEbookSummary(value: unknown): value is EbookSummary {
 }
 
 /** What the kiosk checks a catalogue answer against: the envelope strictly, the entries with {@link isEbookSummary}. */
-export const EbookCatalogueAnswer = EbookCatalogue.extend({ ebooks: z.array(z.custom<EbookSummary>(isEbookSummary)) });
+export const EbookCatalogueAnswer = z.extend(EbookCatalogue, { ebooks: z.array(z.custom<EbookSummary>(isEbookSummary)) });
 
 export const TicketIssued = z.object({
-  ticketId: z.number().int(),
+  ticketId: z.int(),
   /** What the QR code carries (inside the download URL). Shown once, never stored by the hub. */
-  token: z.string().min(43),
+  token: z.string().check(z.minLength(43)),
   /** For typing on the phone when the camera cannot scan. */
-  shortCode: z.string().length(6),
+  shortCode: z.string().check(z.length(6)),
   downloadUrl: z.string(),
   expiresAt: IsoDateTime,
-  downloadsLeft: z.number().int().min(0),
+  downloadsLeft: z.int().check(z.minimum(0)),
 });
 export type TicketIssued = z.infer<typeof TicketIssued>;
 
@@ -126,10 +126,10 @@ export const TicketIssueRefused = z.object({ error: z.object({ code: z.enum(TICK
 
 export const TICKET_STATES = ['live', 'expired', 'usedUp', 'cancelled'] as const;
 export const TicketStatus = z.object({
-  ticketId: z.number().int(),
+  ticketId: z.int(),
   state: z.enum(TICKET_STATES),
-  downloadsUsed: z.number().int().min(0),
-  downloadsLeft: z.number().int().min(0),
+  downloadsUsed: z.int().check(z.minimum(0)),
+  downloadsLeft: z.int().check(z.minimum(0)),
   expiresAt: IsoDateTime,
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;

@@ -23,7 +23,7 @@ export const StaffEbook = z.object({
   downloads: z.number().int().min(0),
   createdAt: IsoDateTime,
   /** Withdrawn titles leave the kiosks and the OPDS feed; their statistics stay. */
-  withdrawnAt: IsoDateTime.nullable(),
+  withdrawnAt: z.nullable(IsoDateTime),
 });
 export type StaffEbook = z.infer<typeof StaffEbook>;
 
@@ -37,7 +37,7 @@ export type EbookUploaded = z.infer<typeof EbookUploaded>;
 /** What staff may change about a title; anything left out stays as it is. */
 export const EbookChange = z
   .object({
-    access: EbookAccess.optional(),
+    access: z.optional(EbookAccess),
     categoryIds: z.array(Id).max(50).optional(),
     withdrawn: z.boolean().optional(),
   })

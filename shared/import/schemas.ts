@@ -2,7 +2,7 @@
  * What the admin panel and the hub exchange about imports into the embedded library (issue 12): the
  * upload's options, the job the hub reads the file in (progress, preview, validation report) and its result.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { IMPORT_FILE_REFUSALS } from './codes';
 
 export const IMPORT_KINDS = ['items', 'patrons'] as const;
@@ -18,18 +18,18 @@ export const ITEM_CSV_COLUMNS = ['barcode', 'title', 'authors', 'isbn', 'call_nu
 export const PATRON_CSV_COLUMNS = ['card_number', 'name', 'pin', 'expires_on', 'category'] as const;
 
 /** A MARC holdings field and subfield as staff type it: `952$p`, `905$b`. */
-export const HoldingsField = z.string().regex(/^\d{3}\$[a-z0-9]$/);
+export const HoldingsField = z.string().check(z.regex(/^\d{3}\$[a-z0-9]$/));
 
 /** A barcode start number: letters or nothing, then the digits to count up (`NJ000001`). */
-export const BarcodeStart = z.string().regex(/^[A-Z0-9-]{0,24}\d{1,8}$/);
+export const BarcodeStart = z.string().check(z.regex(/^[A-Z0-9-]{0,24}\d{1,8}$/));
 
 export const ImportUploadQuery = z.object({
   kind: ImportKind,
   format: ImportFormat,
   /** MARC: where the item barcode is; the format's default (952$p MARC 21, 905$b CNMARC) when absent. */
-  holdings: HoldingsField.optional(),
+  holdings: z.optional(HoldingsField),
   /** MARC: records without a barcode are numbered from here; without it they are errors. */
-  barcodeStart: BarcodeStart.optional(),
+  barcodeStart: z.optional(BarcodeStart),
 });
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
@@ -61,13 +61,13 @@ export type ImportProblemCode = z.infer<typeof ImportProblemCode>;
 
 /** One thing to fix: at a line of the CSV (counting the header as line 1) or a record of the MARC file (from 1). */
 export const ImportProblem = z.object({
-  at: z.number().int().min(0),
+  at: z.int().check(z.minimum(0)),
   code: ImportProblemCode,
-  field: z.string().optional(),
+  field: z.optional(z.string()),
   /** The value as found (shortened), to find it in the file. */
-  value: z.string().optional(),
+  value: z.optional(z.string()),
   /** For duplicates: the line or record where the value came first. */
-  other: z.number().int().optional(),
+  other: z.optional(z.int()),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
@@ -80,12 +80,12 @@ export const ImportedItem = z.object({
   barcode: z.string(),
   title: z.string(),
   authors: z.string(),
-  isbn: z.string().nullable(),
-  callNumber: z.string().nullable(),
-  publisher: z.string().nullable(),
-  year: z.string().nullable(),
-  language: z.string().nullable(),
-  location: z.string().nullable(),
+  isbn: z.nullable(z.string()),
+  callNumber: z.nullable(z.string()),
+  publisher: z.nullable(z.string()),
+  year: z.nullable(z.string()),
+  language: z.nullable(z.string()),
+  location: z.nullable(z.string()),
   loanable: z.boolean(),
 });
 export type ImportedItem = z.infer<typeof ImportedItem>;
@@ -96,7 +96,7 @@ export const ImportedPatronPreview = z.object({
   name: z.string(),
   hasPin: z.boolean(),
   expiresOn: z.string(),
-  category: z.string().nullable(),
+  category: z.nullable(z.string()),
 });
 export type ImportedPatronPreview = z.infer<typeof ImportedPatronPreview>;
 
@@ -117,13 +117,13 @@ export const ImportJob = z.object({
   /** What `at` of a problem counts. */
   unit: z.enum(['line', 'record']),
   /** Reading progress: bytes or rows done of the whole. */
-  progress: z.object({ done: z.number().int().min(0), of: z.number().int().min(0) }),
+  progress: z.object({ done: z.int().check(z.minimum(0)), of: z.int().check(z.minimum(0)) }),
   /** Rows (or records) that will be stored. */
-  rows: z.number().int().min(0),
+  rows: z.int().check(z.minimum(0)),
   preview: z.union([z.array(ImportedItem), z.array(ImportedPatronPreview)]),
   problems: z.array(ImportProblem),
-  problemCount: z.number().int().min(0),
-  refusal: ImportFileRefusal.nullable(),
-  result: z.object({ added: z.number().int().min(0), updated: z.number().int().min(0) }).nullable(),
+  problemCount: z.int().check(z.minimum(0)),
+  refusal: z.nullable(ImportFileRefusal),
+  result: z.nullable(z.object({ added: z.int().check(z.minimum(0)), updated: z.int().check(z.minimum(0)) })),
 });
 export type ImportJob = z.infer<typeof ImportJob>;

@@ -1,5 +1,5 @@
 /** The receipt a patron takes on the phone: what the kiosk asks for, and what the hub answers. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Language } from '../api/schemas';
 
 /** How long a receipt page lives: long enough to see the due dates come. */
