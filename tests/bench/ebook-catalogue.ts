@@ -136,6 +136,13 @@ async function benchCatalogue(size: number): Promise<boolean> {
     // Functions passed to page.evaluate hold no named inner functions (`function f` or
     // `const f = () =>`): tsx would wrap them in a `__name` helper that the page does not have.
     const search = page.getByRole('searchbox');
+    // The display's frame interval (16.7 ms at 60 Hz), from the times of 30 frames in a row.
+    const frameInterval = await page.evaluate(async () => {
+      const first = await new Promise<number>(requestAnimationFrame);
+      let last = first;
+      for (let frame = 0; frame < 30; frame++) last = await new Promise<number>(requestAnimationFrame);
+      return (last - first) / 30;
+    });
     /**
      * Types every query letter by letter, `rounds` times; the time of each key to its results on
      * screen, and whether they were in the first frame after the key (`nextFrame`).
@@ -152,25 +159,16 @@ async function benchCatalogue(size: number): Promise<boolean> {
           await search.focus();
           for (let typed = 1; typed <= query.length; typed++) {
             // From the key press to the results for the new query in the page (`inPage`), and to
-            // the frame after that (`onScreen`: what the patron sees); `nextFrame` when that frame
-            // is the first after the key press (rAF callbacks of one frame share its timestamp).
+            // the frame after that (`onScreen`: what the patron sees); `frame`, that frame's time.
             const elapsed = page.evaluate((expected) => {
-              return new Promise<{ onScreen: number; inPage: number; nextFrame: boolean }>((resolve, reject) => {
+              return new Promise<{ onScreen: number; inPage: number; frame: number }>((resolve, reject) => {
                 let start = 0;
-                let firstFrame = -1;
-                addEventListener(
-                  'keydown',
-                  () => {
-                    start = performance.now();
-                    requestAnimationFrame((frame) => (firstFrame = frame));
-                  },
-                  { capture: true, once: true },
-                );
+                addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
                 const observer = new MutationObserver(() => {
                   if (!start || document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') !== expected) return;
                   observer.disconnect();
                   const inPage = performance.now() - start;
-                  requestAnimationFrame((frame) => resolve({ onScreen: performance.now() - start, inPage, nextFrame: frame === firstFrame }));
+                  requestAnimationFrame((frame) => resolve({ onScreen: performance.now() - start, inPage, frame }));
                 });
                 observer.observe(document.querySelector('main')!, { subtree: true, childList: true, attributes: true, characterData: true });
                 setTimeout(() => {
@@ -179,12 +177,14 @@ async function benchCatalogue(size: number): Promise<boolean> {
                 }, 10_000);
               });
             }, query.slice(0, typed));
-            await page.evaluate(() => new Promise(requestAnimationFrame));
+            const before = await page.evaluate(() => new Promise<number>(requestAnimationFrame));
             await page.keyboard.press(query[typed - 1]!);
             const sample = await elapsed.catch((error: unknown) => Promise.reject(new Error(`while typing ${query}`, { cause: error })));
             onScreen.push(sample.onScreen);
             inPage.push(sample.inPage);
-            nextFrame.push(sample.nextFrame);
+            // The key is pressed just after the frame `before`: within one frame, its results are
+            // drawn in the very next one, on time (not two frames on, nor a frame held back).
+            nextFrame.push(sample.frame - before <= frameInterval * 1.5);
           }
         }
       }
@@ -194,7 +194,7 @@ async function benchCatalogue(size: number): Promise<boolean> {
     const report = (what: string, samples: Samples) =>
       console.log(
         `e-book search with ${titles} titles cached, ${what}: on screen median ${percentile(samples.onScreen, 50).toFixed(1)} ms, p95 ${percentile(samples.onScreen, 95).toFixed(1)} ms, ` +
-          `in the first frame after the key for ${(inNextFrame(samples) * 100).toFixed(0)}% of keys (budget: one frame for 95%); ` +
+          `in the next frame (${frameInterval.toFixed(1)} ms) for ${(inNextFrame(samples) * 100).toFixed(0)}% of keys (budget: 95%); ` +
           `results in the page median ${percentile(samples.inPage, 50).toFixed(1)} ms, p95 ${percentile(samples.inPage, 95).toFixed(1)} ms; over ${samples.onScreen.length} keys`,
       );
 
@@ -213,8 +213,28 @@ async function benchCatalogue(size: number): Promise<boolean> {
     // Every later visit: the titles (and, for 10,000, the covers) saved.
     const samples = await typeQueries(3);
     report(titles <= 10_000 ? 'covers saved' : 'covers still being saved', samples);
-    // "p95 ≤ 16 ms (one frame)": the key is pressed just after a frame, so results in the very next
-    // frame take 15–16.7 ms on screen at 60 Hz; the budget is that frame, for 95% of keys.
+
+    // A later start: the page reloaded (a new day, an update), the copy read back from IndexedDB by
+    // the worker, and a sync that asks only for what changed since (nothing here).
+    const catalogueAnswers: number[] = [];
+    // The worker's requests are the page's (Chromium reports a dedicated worker's network on its page).
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/ebooks') void response.json().then((answer: { ebooks: unknown[] }) => catalogueAnswers.push(answer.ebooks.length));
+    });
+    await page.reload();
+    await page.locator('main[data-screen="attract"]').waitFor();
+    const restart = Date.now();
+    await page.getByRole('button', { name: '电子书', exact: true }).click();
+    await page.getByTestId('cover-tile').first().waitFor();
+    const warmShownMs = Date.now() - restart;
+    await page.locator('[data-sync="online"]').waitFor();
+    for (let waited = 0; catalogueAnswers.length === 0 && waited < 50; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+    console.log(
+      `e-book later start (page reloaded, copy in IndexedDB): titles on screen after ${warmShownMs} ms, synced after ${Date.now() - restart} ms; ` +
+        `the sync asked ${catalogueAnswers.length} page(s) with ${catalogueAnswers.reduce((sum, n) => sum + n, 0)} changed titles`,
+    );
+    // "p95 ≤ 16 ms (one frame)": the key is pressed just after a frame, so results drawn in the very
+    // next frame take up to 16.7 ms at 60 Hz; the budget is that frame, on time, for 95% of keys.
     return shownMs <= 2000 && longest <= 50 && inNextFrame(samples) >= 0.95;
   } catch (error) {
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: 'test-results/bench-ebook-catalogue-failed.png' }).catch(() => undefined);
