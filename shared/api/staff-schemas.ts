@@ -2,10 +2,10 @@
  * What the admin panel and the hub exchange about staff: sign-in, one's own session and password,
  * the accounts admins manage, and the audit log. Validated on both sides.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
-const Id = z.number().int().positive();
+const Id = z.int().check(z.positive());
 
 /** `admin` may do everything; `librarian` the library's work (e-books, later patrons, imports, statistics). */
 export const STAFF_ROLES = ['admin', 'librarian'] as const;
@@ -13,15 +13,10 @@ export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /** Letters, digits, `.`, `_` and `-`: easy to type, no look-alike spaces. */
-export const StaffUsername = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._-]+$/u);
+export const StaffUsername = z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[\p{L}\p{N}._-]+$/u));
 
 /** A password as typed; the rule (shared/staff/password-rule.ts) is checked apart, to say which part failed. */
-const Password = z.string().min(1).max(256);
+const Password = z.string().check(z.minLength(1), z.maxLength(256));
 
 /** Who is signed in, and whether they must choose a new password before anything else. */
 export const StaffWhoAmI = z.object({
@@ -31,11 +26,11 @@ export const StaffWhoAmI = z.object({
 });
 export type StaffWhoAmI = z.infer<typeof StaffWhoAmI>;
 
-export const StaffSignedIn = StaffWhoAmI.extend({ token: z.string().min(32) });
+export const StaffSignedIn = z.extend(StaffWhoAmI, { token: z.string().check(z.minLength(32)) });
 export type StaffSignedIn = z.infer<typeof StaffSignedIn>;
 
 /** The current password is needed unless the sign-in was only good for choosing a new one. */
-export const ChangeOwnPasswordRequest = z.object({ currentPassword: Password.optional(), newPassword: Password });
+export const ChangeOwnPasswordRequest = z.object({ currentPassword: z.optional(Password), newPassword: Password });
 export type ChangeOwnPasswordRequest = z.infer<typeof ChangeOwnPasswordRequest>;
 
 export const StaffAccount = z.object({
@@ -45,7 +40,7 @@ export const StaffAccount = z.object({
   disabled: z.boolean(),
   passwordChangeRequired: z.boolean(),
   createdAt: IsoDateTime,
-  lastSignInAt: IsoDateTime.nullable(),
+  lastSignInAt: z.nullable(IsoDateTime),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
@@ -109,7 +104,7 @@ export const AuditEntry = z.object({
   username: z.string(),
   action: AuditAction,
   /** What it was done to: an account's username, an e-book's title, a category's name. */
-  target: z.string().nullable(),
+  target: z.nullable(z.string()),
   /** The network address the request came from. */
   address: z.string(),
 });
@@ -119,18 +114,18 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** Filters of the audit log; `from` inclusive, `to` exclusive; pages count from 1, newest first. */
 export const AuditQuery = z.object({
-  username: z.string().trim().min(1).max(64).optional(),
-  action: AuditAction.optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  username: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  action: z.optional(AuditAction),
+  from: z.optional(IsoDateTime),
+  to: z.optional(IsoDateTime),
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
 export type AuditQuery = z.output<typeof AuditQuery>;
 
 export const AuditPage = z.object({
   entries: z.array(AuditEntry),
-  total: z.number().int().min(0),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().positive(),
+  total: z.int().check(z.minimum(0)),
+  page: z.int().check(z.minimum(1)),
+  pageSize: z.int().check(z.positive()),
 });
 export type AuditPage = z.infer<typeof AuditPage>;

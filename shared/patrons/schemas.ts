@@ -2,7 +2,7 @@
  * What the admin panel and the hub exchange about patrons of the embedded library: the search,
  * one patron's record (never the PIN or its hash) and the care actions. Validated on both sides.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BLOCK_REASONS } from '../circulation/codes';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
@@ -14,12 +14,12 @@ export const PATRON_PAGE_SIZE = 50;
 export const BLOCK_REASON_MAX_LENGTH = 200;
 
 /** A card number as staff type or scan it (the hub's own patrons only). */
-export const CardNumber = z.string().trim().min(1).max(64);
+export const CardNumber = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 
 /** `q` is a card number (matched exactly) or part of a name (any case); without it, every patron by card number. */
 export const PatronSearchQuery = z.object({
-  q: z.string().trim().max(64).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(64))),
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
 export type PatronSearchQuery = z.input<typeof PatronSearchQuery>;
 
@@ -33,9 +33,9 @@ export type PatronListEntry = z.infer<typeof PatronListEntry>;
 
 export const PatronSearchPage = z.object({
   patrons: z.array(PatronListEntry),
-  total: z.number().int().min(0),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().positive(),
+  total: z.int().check(z.minimum(0)),
+  page: z.int().check(z.minimum(1)),
+  pageSize: z.int().check(z.positive()),
 });
 export type PatronSearchPage = z.infer<typeof PatronSearchPage>;
 
@@ -59,8 +59,8 @@ export type PatronHoldView = z.infer<typeof PatronHoldView>;
 /** The card's sign-in lock from wrong PINs; `dayLock` when repeated locks made it a day long. */
 export const PatronLockState = z.object({
   locked: z.boolean(),
-  lockedUntil: IsoDateTime.nullable(),
-  failedCount: z.number().int().min(0),
+  lockedUntil: z.nullable(IsoDateTime),
+  failedCount: z.int().check(z.minimum(0)),
   dayLock: z.boolean(),
 });
 export type PatronLockState = z.infer<typeof PatronLockState>;
@@ -70,14 +70,14 @@ export const PatronDetail = z.object({
   displayName: z.string(),
   fullName: z.string(),
   /** From a patron import, when the library gave one. */
-  category: z.string().nullable(),
+  category: z.nullable(z.string()),
   expiresOn: z.iso.date(),
-  finesMinor: z.number().int().min(0),
+  finesMinor: z.int().check(z.minimum(0)),
   /** The patron must choose a new PIN at the next sign-in. */
   pinChangeRequired: z.boolean(),
   /** The blocks the kiosk applies, computed by the embedded ILS. */
   blocks: z.array(z.enum(BLOCK_REASONS)),
-  manualBlockReason: z.string().nullable(),
+  manualBlockReason: z.nullable(z.string()),
   loans: z.array(PatronLoanView),
   holds: z.array(PatronHoldView),
   lock: PatronLockState,
@@ -85,17 +85,17 @@ export const PatronDetail = z.object({
 export type PatronDetail = z.infer<typeof PatronDetail>;
 
 /** Staff type the new initial PIN, or leave it out and the hub makes one up. */
-export const PinResetRequest = z.object({ pin: z.string().max(64).optional() });
+export const PinResetRequest = z.object({ pin: z.optional(z.string().check(z.maxLength(64))) });
 export type PinResetRequest = z.infer<typeof PinResetRequest>;
 
 /** The generated PIN is in this answer only: staff tell it to the patron, the hub keeps only its hash. */
-export const PinResetDone = z.object({ patron: PatronDetail, generatedPin: z.string().nullable() });
+export const PinResetDone = z.object({ patron: PatronDetail, generatedPin: z.nullable(z.string()) });
 export type PinResetDone = z.infer<typeof PinResetDone>;
 
-export const BlockRequest = z.object({ reason: z.string().max(1000) });
+export const BlockRequest = z.object({ reason: z.string().check(z.maxLength(1000)) });
 export type BlockRequest = z.infer<typeof BlockRequest>;
 
-export const ExpiryChange = z.object({ expiresOn: z.string().max(64) });
+export const ExpiryChange = z.object({ expiresOn: z.string().check(z.maxLength(64)) });
 export type ExpiryChange = z.infer<typeof ExpiryChange>;
 
 /** A real calendar date YYYY-MM-DD from 2000 to 2100, the range a card's expiry may take. */

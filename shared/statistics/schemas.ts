@@ -2,7 +2,7 @@
  * The Statistics page's and the annual report's shapes. Days are the library's calendar days
  * (YYYY-MM-DD in its time zone); a period is a day, a month (YYYY-MM) or a year (YYYY).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const STATISTICS_GRANULARITIES = ['day', 'month', 'year'] as const;
 export const StatisticsGranularity = z.enum(STATISTICS_GRANULARITIES);
@@ -12,47 +12,47 @@ export type StatisticsGranularity = z.infer<typeof StatisticsGranularity>;
 export const MAX_RANGE_DAYS: Record<StatisticsGranularity, number> = { day: 366, month: 3660, year: 3660 };
 
 /** A real calendar date: 2026-02-30 is refused. */
-export const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((text) => {
+export const LocalDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((text) => {
     const date = new Date(`${text}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-  });
+  }),
+);
 
 export const StatisticsQuery = z.object({
   from: LocalDate,
   to: LocalDate,
-  granularity: StatisticsGranularity.default('month'),
-  kiosk: z.string().min(1).max(64).optional(),
+  granularity: z._default(StatisticsGranularity, 'month'),
+  kiosk: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type StatisticsQuery = z.input<typeof StatisticsQuery>;
 
 export const StatisticsFigures = z.object({
   /** Successful checkouts. */
-  loans: z.number().int().nonnegative(),
+  loans: z.int().check(z.nonnegative()),
   /** Successful checkins. */
-  returns: z.number().int().nonnegative(),
-  renewals: z.number().int().nonnegative(),
+  returns: z.int().check(z.nonnegative()),
+  renewals: z.int().check(z.nonnegative()),
   /** Refused sign-ins, checkouts, checkins and renewals. */
-  refusals: z.number().int().nonnegative(),
+  refusals: z.int().check(z.nonnegative()),
   /** Refusals by their outcome code (shared/circulation/codes.ts), e.g. `item.notForLoan`. */
-  refusalsByReason: z.record(z.string(), z.number().int().nonnegative()),
+  refusalsByReason: z.record(z.string(), z.int().check(z.nonnegative())),
   /** QR codes issued at the e-book kiosk. */
-  ebookTickets: z.number().int().nonnegative(),
+  ebookTickets: z.int().check(z.nonnegative()),
   /** Files downloaded by phones from those codes. */
-  ebookDownloads: z.number().int().nonnegative(),
+  ebookDownloads: z.int().check(z.nonnegative()),
   /** Different cards with a successful sign-in, loan, return, renewal or card e-book in the period. */
-  distinctPatrons: z.number().int().nonnegative(),
+  distinctPatrons: z.int().check(z.nonnegative()),
   /** Loans, returns and renewals a kiosk made while the hub or ILS was unreachable. */
-  offline: z.number().int().nonnegative(),
+  offline: z.int().check(z.nonnegative()),
 });
 export type StatisticsFigures = z.infer<typeof StatisticsFigures>;
 
-export const StatisticsRow = StatisticsFigures.extend({
+export const StatisticsRow = z.extend(StatisticsFigures, {
   period: z.string(),
   /** The kiosk's id; null in a period's total over every kiosk. */
-  kiosk: z.string().nullable(),
+  kiosk: z.nullable(z.string()),
 });
 export type StatisticsRow = z.infer<typeof StatisticsRow>;
 
@@ -74,36 +74,36 @@ export const StatisticsAnswer = z.object({
 });
 export type StatisticsAnswer = z.infer<typeof StatisticsAnswer>;
 
-export const AnnualReportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const AnnualReportQuery = z.object({ year: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)) });
 
 export const MonthFigures = z.object({
   month: z.string(),
-  loans: z.number().int().nonnegative(),
-  returns: z.number().int().nonnegative(),
-  renewals: z.number().int().nonnegative(),
+  loans: z.int().check(z.nonnegative()),
+  returns: z.int().check(z.nonnegative()),
+  renewals: z.int().check(z.nonnegative()),
 });
 export type MonthFigures = z.infer<typeof MonthFigures>;
 
 export const AnnualReport = z.object({
-  year: z.number().int(),
+  year: z.int(),
   timeZone: z.string(),
-  loans: z.number().int().nonnegative(),
-  returns: z.number().int().nonnegative(),
+  loans: z.int().check(z.nonnegative()),
+  returns: z.int().check(z.nonnegative()),
   /** Loans and returns together, the figure libraries quote first. */
-  loansAndReturns: z.number().int().nonnegative(),
-  renewals: z.number().int().nonnegative(),
-  distinctPatrons: z.number().int().nonnegative(),
+  loansAndReturns: z.int().check(z.nonnegative()),
+  renewals: z.int().check(z.nonnegative()),
+  distinctPatrons: z.int().check(z.nonnegative()),
   /** A visit: one patron at one kiosk on one day with a successful sign-in or transaction. */
-  visits: z.number().int().nonnegative(),
-  ebookTickets: z.number().int().nonnegative(),
-  ebookDownloads: z.number().int().nonnegative(),
+  visits: z.int().check(z.nonnegative()),
+  ebookTickets: z.int().check(z.nonnegative()),
+  ebookDownloads: z.int().check(z.nonnegative()),
   /** Cards created that year in the embedded library; null when patrons live in the library's own system (SIP2). */
-  newCards: z.number().int().nonnegative().nullable(),
-  busiestMonth: z.object({ month: z.string(), loansAndReturns: z.number().int() }).nullable(),
-  busiestKiosk: z.object({ id: z.string(), name: z.string(), loansAndReturns: z.number().int() }).nullable(),
-  offline: z.number().int().nonnegative(),
+  newCards: z.nullable(z.int().check(z.nonnegative())),
+  busiestMonth: z.nullable(z.object({ month: z.string(), loansAndReturns: z.int() })),
+  busiestKiosk: z.nullable(z.object({ id: z.string(), name: z.string(), loansAndReturns: z.int() })),
+  offline: z.int().check(z.nonnegative()),
   /** Offline loans, returns and renewals as a share (0–1) of all of them; null in a year without any. */
-  offlineShare: z.number().min(0).max(1).nullable(),
+  offlineShare: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   months: z.array(MonthFigures),
 });
 export type AnnualReport = z.infer<typeof AnnualReport>;
