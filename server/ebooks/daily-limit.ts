@@ -4,6 +4,7 @@
  * library's calendar day in its time zone.
  */
 import type { Database } from 'better-sqlite3';
+import { LocalDays } from '../statistics/local-days';
 
 export const DEFAULT_DAILY_CARD_LIMIT = 5;
 
@@ -17,18 +18,6 @@ export function cardTitlesToday(db: Database, patronCard: string, now: Date, tim
 
 /** Local midnight of `now`'s day in `timeZone` (an IANA name such as Asia/Shanghai), as an instant. */
 export function startOfLocalDay(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wholeSeconds = Math.floor(now.getTime() / 1000) * 1000;
-  const offsetMs = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - wholeSeconds;
-  return new Date(Date.UTC(part('year'), part('month') - 1, part('day')) - offsetMs);
+  const days = new LocalDays(timeZone);
+  return days.startOf(days.dayOf(now.getTime()));
 }
