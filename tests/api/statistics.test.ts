@@ -159,6 +159,28 @@ describe('GET /api/admin/statistics', () => {
     expect((await statistics('from=2026-03-01&to=2026-03-31&granularity=month')).total.distinctPatrons).toBe(1);
   });
 
+  it('counts an offline transaction replayed after that day was counted on its own day, month and year', async () => {
+    const { hub, statistics, get } = await librarianHub();
+    await hub.checkout(await hub.signIn('20140001', '2580'), '39010001');
+    const before = await statistics('from=2026-03-02&to=2026-03-02&granularity=day');
+    expect(before.total).toMatchObject({ loans: 1, distinctPatrons: 1 });
+    // A week later a kiosk that was offline hands in a loan it made on 2 March (what offline-replay.ts records).
+    hub.advanceMinutes(7 * 24 * 60);
+    hub.db
+      .prepare(`INSERT INTO transactions (kiosk_id, type, item_barcode, patron_card, result, code, created_at, offline)
+                VALUES ('local', 'checkout', '39010002', '20140004', 'ok', NULL, '2026-03-02T06:00:00.000Z', 1)`)
+      .run();
+    for (const [query, period] of [['from=2026-03-02&to=2026-03-02&granularity=day', '2026-03-02'], ['from=2026-03-01&to=2026-03-31&granularity=month', '2026-03'], ['from=2026-01-01&to=2026-12-31&granularity=year', '2026']] as const) {
+      const answer = await statistics(query);
+      expect(row(answer, period), query).toMatchObject({ loans: 2, offline: 1, distinctPatrons: 2 });
+      expect(answer.total.distinctPatrons, query).toBe(2);
+    }
+    // A range that cuts March counts the same two, once each.
+    expect((await statistics('from=2026-02-15&to=2026-03-09&granularity=month')).total.distinctPatrons).toBe(2);
+    const report = AnnualReport.parse((await get(`${API.staffAnnualReport}?year=2026`)).json());
+    expect(report).toMatchObject({ loans: 2, distinctPatrons: 2, visits: 2, offline: 1 });
+  });
+
   it('counts e-book tickets and downloads per kiosk and day', async () => {
     const { hub, statistics } = await librarianHub();
     const ebookId = hub.db
