@@ -19,6 +19,11 @@ export function ImportPage({ actor }: { actor: ImportPageActor }) {
   const step = useSelector(actor, (snapshot) =>
     snapshot.matches('choosing') ? 'choosing' : snapshot.matches('uploading') || snapshot.matches('reading') ? 'reading' : snapshot.matches('saving') ? 'saving' : snapshot.matches('done') ? 'done' : 'checked',
   );
+  const again = (
+    <button type="button" class="button" onClick={() => actor.send({ type: 'again' })}>
+      {t('admin.import.again')}
+    </button>
+  );
   return (
     <PageShell className="import-page" title={t('admin.import.title')} notice={refused(error)}>
       {step === 'choosing' && <ImportForm onSubmit={(request) => actor.send({ type: 'file.submitted', request })} />}
@@ -45,17 +50,11 @@ export function ImportPage({ actor }: { actor: ImportPageActor }) {
             <button type="button" class="button primary" disabled={job.problemCount > 0 || step === 'saving'} onClick={() => actor.send({ type: 'confirm' })}>
               {step === 'saving' ? t('admin.import.saving') : t('admin.import.confirm')}
             </button>
-            <button type="button" class="button" onClick={() => actor.send({ type: 'again' })}>
-              {t('admin.import.again')}
-            </button>
+            {again}
           </div>
         </>
       )}
-      {job && step === 'checked' && job.state === 'refused' && (
-        <button type="button" class="button" onClick={() => actor.send({ type: 'again' })}>
-          {t('admin.import.again')}
-        </button>
-      )}
+      {job && step === 'checked' && job.state === 'refused' && again}
       {job && step === 'done' && job.result && (
         <>
           <p class="notice" role="status">
@@ -67,9 +66,7 @@ export function ImportPage({ actor }: { actor: ImportPageActor }) {
                 {t('admin.import.printLabels')}
               </button>
             )}
-            <button type="button" class="button" onClick={() => actor.send({ type: 'again' })}>
-              {t('admin.import.again')}
-            </button>
+            {again}
           </div>
         </>
       )}

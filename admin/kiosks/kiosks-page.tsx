@@ -6,6 +6,7 @@ import type { StaffTranslate } from '../../shared/i18n/staff';
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { loadStateOf } from '../shell/page-machine';
 import { ConfirmDialog, PageShell } from '../shell/page-shell';
 import type { KiosksPageEvent, KiosksPageMachine } from './kiosks-page-machine';
 import './kiosks.css';
@@ -16,9 +17,10 @@ type Send = (event: KiosksPageEvent) => void;
 export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
   const t = useT();
   const context = useSelector(actor, (snapshot) => snapshot.context);
-  const state = useSelector(actor, (snapshot) => (snapshot.matches('loading') ? 'loading' : snapshot.matches('failed') ? 'failed' : snapshot.matches({ ready: 'idle' }) || snapshot.matches({ ready: 'refreshing' }) ? 'idle' : 'working'));
+  const load = useSelector(actor, loadStateOf);
+  // Asking the hub again every few seconds is not busy: staff can go on.
+  const busy = useSelector(actor, (snapshot) => snapshot.matches('ready') && !snapshot.matches({ ready: 'idle' }) && !snapshot.matches({ ready: 'refreshing' }));
   const send: Send = (event) => actor.send(event);
-  const busy = state === 'working';
   const view = context.view;
 
   return (
@@ -27,7 +29,7 @@ export function KiosksPage({ actor }: { actor: KiosksPageActor }) {
       tall
       title={t('admin.kiosks.title')}
       notice={context.notice}
-      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+      load={{ state: load, error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
     >
       {context.issued && <PairingCodePanel issued={context.issued} send={send} />}
       {view && (

@@ -3,6 +3,7 @@ import type { Actor } from 'xstate';
 import type { Profile } from '../../shared/api/fleet-schemas';
 import { useSelector } from '../../shared/ui/use-selector';
 import { useT } from '../shell/i18n-context';
+import { loadStateOf } from '../shell/page-machine';
 import { ConfirmDialog, PageShell } from '../shell/page-shell';
 import { problemText } from './profile-form';
 import { ProfileForm } from './ProfileForm';
@@ -15,9 +16,9 @@ type Send = (event: ProfilesPageEvent) => void;
 export function ProfilesPage({ actor }: { actor: ProfilesPageActor }) {
   const t = useT();
   const context = useSelector(actor, (snapshot) => snapshot.context);
-  const state = useSelector(actor, (snapshot) => (snapshot.matches('loading') ? 'loading' : snapshot.matches('failed') ? 'failed' : snapshot.matches({ ready: 'idle' }) ? 'idle' : 'working'));
+  const load = useSelector(actor, loadStateOf);
+  const busy = useSelector(actor, (snapshot) => snapshot.matches('ready') && !snapshot.matches({ ready: 'idle' }));
   const send: Send = (event) => actor.send(event);
-  const busy = state === 'working';
 
   return (
     <PageShell
@@ -25,7 +26,7 @@ export function ProfilesPage({ actor }: { actor: ProfilesPageActor }) {
       tall
       title={t('admin.profiles.title')}
       notice={context.notice}
-      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+      load={{ state: load, error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
     >
       {context.view && (
         <>

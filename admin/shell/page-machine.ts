@@ -53,5 +53,10 @@ export function loadingStates<const Src extends string>(pageId: string, src: Src
   } as const;
 }
 
+/** Which of `loadingStates`' states a page's snapshot is in; `ready` for any other. */
+export function loadStateOf(snapshot: { matches(state: 'loading' | 'failed'): boolean }): 'loading' | 'failed' | 'ready' {
+  return snapshot.matches('loading') ? 'loading' : snapshot.matches('failed') ? 'failed' : 'ready';
+}
+
 /** Why the page could not load what it shows, for a page's `showLoadError` action. */
 export const loadErrorOf = (event: unknown): StaffMessageKey => reasonOf(errorOf(event));

@@ -4,6 +4,7 @@ import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../../shared/api
 import { useSelector } from '../../shared/ui/use-selector';
 import { formatTime } from '../shell/format-time';
 import { useLanguage, useT } from '../shell/i18n-context';
+import { loadStateOf } from '../shell/page-machine';
 import { PageShell } from '../shell/page-shell';
 import type { StaffPageEvent, StaffPageMachine } from './staff-page-machine';
 import './staff.css';
@@ -14,9 +15,9 @@ type Send = (event: StaffPageEvent) => void;
 export function StaffPage({ actor }: { actor: StaffPageActor }) {
   const t = useT();
   const context = useSelector(actor, (snapshot) => snapshot.context);
-  const state = useSelector(actor, (snapshot) => (snapshot.matches('loading') ? 'loading' : snapshot.matches('failed') ? 'failed' : snapshot.matches({ ready: 'idle' }) ? 'idle' : 'working'));
+  const load = useSelector(actor, loadStateOf);
+  const busy = useSelector(actor, (snapshot) => snapshot.matches('ready') && !snapshot.matches({ ready: 'idle' }));
   const send: Send = (event) => actor.send(event);
-  const busy = state === 'working';
 
   return (
     <PageShell
@@ -24,9 +25,9 @@ export function StaffPage({ actor }: { actor: StaffPageActor }) {
       tall
       title={t('admin.staff.title')}
       notice={context.notice}
-      load={{ state: state === 'loading' || state === 'failed' ? state : 'ready', error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
+      load={{ state: load, error: context.loadError, onReload: () => send({ type: 'list.reload' }) }}
     >
-      {(state === 'idle' || state === 'working') && (
+      {load === 'ready' && (
         <table class="record-table staff-table">
           <thead>
             <tr>
