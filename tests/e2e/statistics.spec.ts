@@ -70,8 +70,8 @@ function panel(page: Page, lang: Lang) {
 }
 
 let before: { today: StatisticsAnswer; report: AnnualReport };
-/** The kiosk this spec borrowed at, and its figures for today after the loans and returns. */
-let kioskUsed: { name: string; loans: number; returns: number };
+/** The kiosk this spec borrowed at, its figures for today after the loans and returns, and how many kiosks the hub counts. */
+let kioskUsed: { name: string; loans: number; returns: number; kiosks: number };
 
 test('loans and returns at the kiosk', async ({ kiosk, request }) => {
   const staff = await staffApi(request);
@@ -102,7 +102,7 @@ test('loans and returns at the kiosk', async ({ kiosk, request }) => {
   const loansBefore = (kiosk: string | null) => before.today.rows.find((row) => row.kiosk === kiosk)?.loans ?? 0;
   const row = after.rows.find((r) => r.loans - loansBefore(r.kiosk) === 2);
   expect(row, JSON.stringify(after.rows)).toBeDefined();
-  kioskUsed = { name: after.kiosks.find((k) => k.id === row!.kiosk)!.name, loans: row!.loans, returns: row!.returns };
+  kioskUsed = { name: after.kiosks.find((k) => k.id === row!.kiosk)!.name, loans: row!.loans, returns: row!.returns, kiosks: after.kiosks.length };
   expect(row!.returns - (before.today.rows.find((r) => r.kiosk === row!.kiosk)?.returns ?? 0)).toBe(2);
 });
 
@@ -138,6 +138,28 @@ for (const lang of ['zh-CN', 'en'] as const) {
         expect(row, lines.join('\n')).toBeDefined();
         expect(row!.slice(2, 4).map(Number)).toEqual([kioskUsed.loans, kioskUsed.returns]);
         expect(Number(row![8])).toBeGreaterThanOrEqual(1);
+      });
+
+      await test.step('the whole year by day: the per-kiosk table in pages of whole days', async () => {
+        await page.getByLabel(t('admin.statistics.from')).fill(`${thisYear}-01-01`);
+        await page.getByLabel(t('admin.statistics.to')).fill(`${thisYear}-12-31`);
+        await page.getByRole('button', { name: t('admin.statistics.show'), exact: true }).click();
+        // About 200 rows a page (admin/statistics/per-kiosk-pages.ts): whole days of every kiosk.
+        const daysPerPage = Math.floor(200 / kioskUsed.kiosks);
+        const days = (Date.UTC(thisYear + 1, 0, 1) - Date.UTC(thisYear, 0, 1)) / 86_400_000;
+        const day = (index: number) => formatPeriod(new Date(Date.UTC(thisYear, 0, 1 + index)).toISOString().slice(0, 10), lang);
+        const pages = Math.ceil(days / daysPerPage);
+        const pager = page.getByRole('navigation', { name: t('admin.statistics.pagesLabel') });
+        await expect(pager).toContainText(t('admin.statistics.pageOf', { page: 1, pages, first: day(0), last: day(daysPerPage - 1) }));
+        await expect(page.getByTestId('statistics-per-kiosk').locator('tbody tr')).toHaveCount(daysPerPage * kioskUsed.kiosks);
+        await expect(pager.getByRole('button', { name: t('admin.statistics.previousPage') })).toBeDisabled();
+        await pager.getByRole('button', { name: t('admin.statistics.nextPage') }).click();
+        await expect(pager).toContainText(
+          t('admin.statistics.pageOf', { page: 2, pages, first: day(daysPerPage), last: day(Math.min(days, 2 * daysPerPage) - 1) }),
+        );
+        await expect(page.getByTestId('statistics-per-kiosk').locator('tbody tr').first().getByRole('rowheader')).toHaveText(day(daysPerPage));
+        await expect(page.getByTestId('chart-table').locator('tbody tr')).toHaveCount(days);
+        await admin.look('statistics-year-by-day');
       });
     });
 
