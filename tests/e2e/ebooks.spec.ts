@@ -6,11 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { devices, type Browser, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { expect, type Lang, test } from './fixtures';
 import type { KioskPage } from './kiosk-page';
+import { phone, readQr } from './support/phone';
 
 const TTL_MS = 20_000;
 
@@ -35,24 +33,6 @@ function storedFile(title: string): Buffer {
   } finally {
     db.close();
   }
-}
-
-/** Reads the QR code off a screenshot of the kiosk, as a phone's camera would. */
-async function readQr(page: Page): Promise<string> {
-  const qr = page.getByTestId('ebook-qr');
-  await expect(qr).toBeVisible();
-  const box = await qr.boundingBox();
-  expect(box?.width ?? 0).toBeGreaterThanOrEqual(320);
-  const png = PNG.sync.read(await page.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('no QR code on the kiosk screen');
-  return code.data;
-}
-
-async function phone(browser: Browser, lang: Lang) {
-  const { defaultBrowserType: _, ...pixel } = devices['Pixel 7'];
-  const context = await browser.newContext({ ...pixel, locale: lang, acceptDownloads: true });
-  return { context, page: await context.newPage() };
 }
 
 async function openEbooks(kiosk: KioskPage, lang: Lang) {
@@ -81,7 +61,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByRole('heading', { name: lang === 'en' ? 'New arrivals' : '新书' })).toBeVisible();
       await findAndOpen(kiosk, 'hlm', '红楼梦');
       await kiosk.button(n.send).click();
-      const url = await readQr(page);
+      const url = await readQr(page, 'ebook-qr');
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/d\/[\w-]{43}$/);
       await page.screenshot({ path: `test-results/screens/ebooks-${lang}-qr.png` });
 
@@ -111,14 +91,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const { context, page: mobile } = await phone(browser, lang);
 
       await kiosk.button(n.send).click();
-      const cancelled = await readQr(page);
+      const cancelled = await readQr(page, 'ebook-qr');
       await kiosk.button(n.cancel).click();
       await expect(page.getByTestId('ebook-title')).toBeVisible();
       await expect.poll(async () => (await mobile.goto(cancelled))?.status()).toBe(410);
       await expect(mobile.locator('body')).toContainText(phonePages[lang].cancelled);
 
       await kiosk.button(n.send).click();
-      const expiring = await readQr(page);
+      const expiring = await readQr(page, 'ebook-qr');
       const issuedAt = Date.now();
       await page.waitForTimeout(TTL_MS - (Date.now() - issuedAt) + 1000);
       await mobile.goto(expiring);

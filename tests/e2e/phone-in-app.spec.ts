@@ -4,31 +4,11 @@
  * download code large; in a plain browser the Download button works as before.
  */
 import { readFileSync } from 'node:fs';
-import { devices, type Browser, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { translate } from '../../shared/i18n';
 import { IN_APP_USER_AGENTS } from '../unit/ebooks/user-agents';
 import { expect, type Lang, test } from './fixtures';
 import type { KioskPage } from './kiosk-page';
-
-/** A QR code of the kiosk's screen, as a phone's camera reads it. */
-async function readQr(page: Page, testId: string): Promise<string> {
-  await expect(page.getByTestId(testId)).toBeVisible();
-  const png = PNG.sync.read(await page.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('no QR code on the kiosk screen');
-  return code.data;
-}
-
-async function phone(browser: Browser, lang: Lang, userAgent?: string) {
-  const { defaultBrowserType: _, ...pixel } = devices['Pixel 7'];
-  const context = await browser.newContext({ ...pixel, ...(userAgent ? { userAgent } : {}), locale: lang, acceptDownloads: true });
-  const page = await context.newPage();
-  const cspErrors: string[] = [];
-  page.on('console', (message) => /Content Security Policy/i.test(message.text()) && cspErrors.push(message.text()));
-  return { context, page, cspErrors };
-}
+import { phone, readQr } from './support/phone';
 
 /** 红楼梦 on the kiosk's e-book section, sent to a phone: the QR code's URL and the short code. */
 async function sendToPhone(kiosk: KioskPage, lang: Lang) {

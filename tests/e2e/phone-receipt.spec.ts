@@ -6,13 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { devices, type Browser, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { dayIn } from '../../server/receipts/calendar-file';
 import { formatDate, translate } from '../../shared/i18n';
 import { IN_APP_USER_AGENTS } from '../unit/ebooks/user-agents';
 import { DEMO, expect, type Lang, test } from './fixtures';
+import { phone, readQr } from './support/phone';
 
 /** The hub's TIME_ZONE in playwright.config.ts (the default). */
 const TIME_ZONE = 'Asia/Shanghai';
@@ -37,22 +35,6 @@ function loansOf(barcodes: string[]): { barcode: string; title: string; dueAt: s
   } finally {
     db.close();
   }
-}
-
-async function readQr(page: Page): Promise<string> {
-  const qr = page.getByTestId('receipt-qr');
-  await expect(qr).toBeVisible();
-  expect((await qr.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(320);
-  const png = PNG.sync.read(await page.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('no QR code on the kiosk screen');
-  return code.data;
-}
-
-async function phone(browser: Browser, lang: Lang, userAgent?: string) {
-  const { defaultBrowserType: _, ...pixel } = devices['Pixel 7'];
-  const context = await browser.newContext({ ...pixel, ...(userAgent ? { userAgent } : {}), locale: lang, acceptDownloads: true });
-  return { context, page: await context.newPage() };
 }
 
 /** The DTSTART dates of an iCalendar file, after unfolding its lines. */
@@ -82,7 +64,7 @@ for (const { lang, items } of journeys) {
       await expect(kiosk.button(translate(lang, 'finish.print'))).toBeVisible();
       await page.screenshot({ path: `test-results/screens/finish-${lang}-choices.png` });
       await kiosk.press(translate(lang, 'finish.phone'));
-      const url = await readQr(page);
+      const url = await readQr(page, 'receipt-qr');
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[\w-]{43}$/);
       await page.screenshot({ path: `test-results/screens/finish-${lang}-phone-receipt.png` });
 
