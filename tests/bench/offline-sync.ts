@@ -54,9 +54,14 @@ const OUTBOX_DEPTH = `() => new Promise((resolve, reject) => {
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.setDefaultTimeout(30_000);
+  // Room for every request's timing, to tell the sync itself from the page's start.
+  await page.addInitScript('performance.setResourceTimingBufferSize(10000)');
   await page.goto(`${hub.url}/kiosk/`);
   await page.locator('main[data-screen="attract"]').waitFor();
-  const depth = () => page.evaluate(`(${OUTBOX_DEPTH})()`) as Promise<number>;
+  // The service worker in control, as on a kiosk that has been running.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+  // A page reloading itself (a worker update applied on the attract screen) is asked again.
+  const depth = () => (page.evaluate(`(${OUTBOX_DEPTH})()`) as Promise<number>).catch(() => Number.POSITIVE_INFINITY);
   const waitForDepth = async (atMost: number, withinMs: number) => {
     const until = Date.now() + withinMs;
     while ((await depth()) > atMost) {
@@ -72,6 +77,10 @@ try {
   await page.reload();
   await waitForDepth(0, 60_000);
   const elapsed = performance.now() - started;
+  const [firstSent, lastAnswered] = (await page.evaluate(`(() => {
+    const sends = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/kiosk/offline-transactions'));
+    return [sends[0].startTime, Math.max(...sends.map((entry) => entry.responseEnd))];
+  })()`)) as [number, number];
 
   // Counted from here only: watching the page's requests slows them.
   let sent = 0;
@@ -92,7 +101,7 @@ try {
   db.close();
   const doubled = rows - ids;
   console.log(
-    `offline sync: ${COUNT} queued transactions sent and answered in ${(elapsed / 1000).toFixed(2)} s from the page load (budget ${BUDGET_MS / 1000} s); ` +
+    `offline sync: ${COUNT} queued transactions sent and answered in ${(elapsed / 1000).toFixed(2)} s from the page load (budget ${BUDGET_MS / 1000} s; ${((lastAnswered - firstSent) / 1000).toFixed(2)} s from the first sent to the last answer); ` +
       `another ${COUNT} with a reload mid-sync took ${sent} requests; of all ${2 * COUNT}, ${rows} applied once each, ${doubled} doubled, ${onLoan} left on loan`,
   );
   if (elapsed > BUDGET_MS || rows !== 2 * COUNT || doubled !== 0 || onLoan !== 0) process.exitCode = 1;
