@@ -3,22 +3,15 @@
  * Icons are inline SVG (kiosk/ui/icons.tsx); text keeps to characters the CJK and Latin fonts have.
  * Digits, # and * carry the Emoji property too, but not Extended_Pictographic, so they pass.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/i18n/en';
 import { staffEn } from '../../../shared/i18n/staff-en';
 import { staffZhCN } from '../../../shared/i18n/staff-zh-CN';
 import { zhCN } from '../../../shared/i18n/zh-CN';
+import { sourceFiles } from '../support/source-files';
 
 const NEEDS_EMOJI_FONT = /[\p{Extended_Pictographic}\u{FE0F}]/u;
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(tsx?|css|html)$/.test(entry.name) ? [path] : [];
-  });
 
 describe('text that needs no emoji font', () => {
   it('is all the dictionaries hold: zh-CN, en and the staff ones', () => {
