@@ -163,6 +163,7 @@ test('a day cut off from the hub: returns and offline loans, a reload in the mid
     await kiosk.scan(DEMO.blocked.card);
     await kiosk.expectScreen('cardEntry');
     await expect(kiosk.main()).toContainText(translate('zh-CN', 'offline.cardRefused'));
+    await shoot(page, kiosk, 'offline-card-refused');
     await kiosk.press(translate('zh-CN', 'action.cancel'));
     await kiosk.expectScreen('attract');
 
