@@ -1,59 +1,19 @@
 /**
  * Camera scanning end to end, through Chromium's fake camera: each browser plays one video made
  * from a barcode photo in ../shared/testdata/barcodes/ (or a code drawn for a demo item). The
- * `kioskWithCamera` fixture opens that browser and hands back its kiosk page object, built like the
- * `kiosk` fixture (the test's `lang` and `pointer`); the test without a camera uses `kiosk` itself.
+ * `kioskWithCamera` fixture (./fixtures.ts) opens that browser and hands back its kiosk page object,
+ * built like the `kiosk` fixture (the test's `lang` and `pointer`); the test without a camera uses `kiosk` itself.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
-import { DEMO, expect, KioskPage, test as base } from './fixtures';
+import { DEMO, expect, test, type KioskPage } from './fixtures';
 import { code128Image, code39Image, PHOTOS, qrImage, videoOf } from './support/fake-camera-videos';
 
 const CODABAR_CARD = { card: '31117013206375', pin: '3690', photo: 'codabar/codabar-1_12.png' };
 const ISBN_PHOTO = { isbn: '9780140013993', photo: 'ean13/ean13-1_25.png' };
 const USE_CAMERA = '使用摄像头';
 const videos = mkdtempSync(join(tmpdir(), 'kiosk-camera-'));
-
-/** Every camera track the page opened, as 'live' or 'ended'. */
-declare global {
-  interface Window {
-    cameraTracks(): MediaStreamTrackState[];
-  }
-}
-
-const test = base.extend<{ kioskWithCamera: (video: string) => Promise<KioskPage> }>({
-  kioskWithCamera: async ({ playwright, launchOptions, baseURL, lang, pointer }, use) => {
-    const browsers: Browser[] = [];
-    await use(async (video) => {
-      const browser = await playwright.chromium.launch({
-        ...launchOptions,
-        args: [
-          ...(launchOptions.args ?? []),
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-video-capture=${video}`,
-        ],
-      });
-      browsers.push(browser);
-      const page = await browser.newPage({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
-      await page.addInitScript(() => {
-        const tracks: MediaStreamTrack[] = [];
-        const devices = navigator.mediaDevices;
-        const open = devices.getUserMedia.bind(devices);
-        devices.getUserMedia = async (constraints) => {
-          const stream = await open(constraints);
-          tracks.push(...stream.getTracks());
-          return stream;
-        };
-        window.cameraTracks = () => tracks.map((track) => track.readyState);
-      });
-      return new KioskPage(page, lang, pointer);
-    });
-    await Promise.all(browsers.map((browser) => browser.close()));
-  },
-});
 
 async function expectCameraStopped({ page }: KioskPage) {
   await expect.poll(() => page.evaluate(() => window.cameraTracks())).toEqual(expect.arrayContaining(['ended']));

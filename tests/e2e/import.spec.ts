@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO, expect, KioskPage, test } from './fixtures';
+import { DEMO, expect, test } from './fixtures';
 import { adminPanel, type Lang } from './support/admin-panel';
 import { videoOf } from './support/fake-camera-videos';
 import { translate } from '../../shared/i18n';
@@ -31,7 +31,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const firstBarcode = lang === 'en' ? '39017101' : '39017001';
     const card = lang === 'en' ? '20149102' : '20149101';
 
-    test('MARC records with a first barcode: preview, import, labels as PDF, a label read by the camera borrows the item', async ({ page, playwright, launchOptions, baseURL, pointer }) => {
+    test('MARC records with a first barcode: preview, import, labels as PDF, a label read by the camera borrows the item', async ({ page, kioskWithCamera }) => {
       const admin = panel(page, lang);
       const { t } = admin;
       await admin.signIn();
@@ -67,21 +67,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
       });
 
       await test.step('the label through the kiosk camera borrows the item', async () => {
-        const browser = await playwright.chromium.launch({
-          ...launchOptions,
-          args: [...(launchOptions.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${videoOf(labelPng, videos, `label-${lang}`)}`],
-        });
-        try {
-          const kiosk = new KioskPage(await browser.newPage({ baseURL, viewport: { width: 1920, height: 1080 } }), lang, pointer);
-          await kiosk.open();
-          await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
-          await kiosk.press(kiosk.names.borrow);
-          await kiosk.expectScreen('borrow');
-          await kiosk.press(translate(lang, 'camera.use'));
-          await expect(kiosk.row('borrow-row', firstBarcode)).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
-        } finally {
-          await browser.close();
-        }
+        const kiosk = await kioskWithCamera(videoOf(labelPng, videos, `label-${lang}`));
+        await kiosk.open();
+        await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+        await kiosk.press(kiosk.names.borrow);
+        await kiosk.expectScreen('borrow');
+        await kiosk.press(translate(lang, 'camera.use'));
+        await expect(kiosk.row('borrow-row', firstBarcode)).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
       });
     });
 

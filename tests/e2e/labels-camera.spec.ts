@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate } from '../../shared/i18n';
-import { DEMO, expect, KioskPage, test } from './fixtures';
+import { DEMO, expect, test } from './fixtures';
 import { adminPanel } from './support/admin-panel';
 import { videoOf } from './support/fake-camera-videos';
 
@@ -33,7 +33,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     /** Shelf items no other journey takes. */
     const barcode = lang === 'en' ? '39010040' : '39010039';
 
-    test(`a Codabar label read by the kiosk camera borrows the item (${lang})`, async ({ page, playwright, launchOptions, baseURL, pointer }) => {
+    test(`a Codabar label read by the kiosk camera borrows the item (${lang})`, async ({ page, kioskWithCamera }) => {
       const admin = adminPanel(page, lang);
       const { t } = admin;
       await admin.signIn();
@@ -55,33 +55,20 @@ for (const lang of ['zh-CN', 'en'] as const) {
       }
 
       await test.step('the label through the kiosk camera borrows the item', async () => {
-        const browser = await playwright.chromium.launch({
-          ...launchOptions,
-          args: [
-            ...(launchOptions.args ?? []),
-            '--use-fake-ui-for-media-stream',
-            '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-video-capture=${videoOf(labelPng, videos, `codabar-${lang}`)}`,
-          ],
-        });
-        try {
-          const kiosk = new KioskPage(await browser.newPage({ baseURL, viewport: { width: 1920, height: 1080 } }), lang, pointer);
-          await kiosk.open();
-          await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
-          await kiosk.press(kiosk.names.borrow);
-          await kiosk.expectScreen('borrow');
-          await kiosk.press(translate(lang, 'camera.use'));
-          await expect(kiosk.row('borrow-row', barcode)).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
-          // Back on the shelf, scanned as a USB scanner types it.
-          await kiosk.press(kiosk.names.finish);
-          await kiosk.press(translate(lang, 'finish.noReceipt'));
-          await kiosk.expectGoodbyeThenAttract();
-          await kiosk.press(kiosk.names.return);
-          await kiosk.scan(barcode);
-          await expect(kiosk.row('return-row', barcode)).toHaveAttribute('data-status', 'ok');
-        } finally {
-          await browser.close();
-        }
+        const kiosk = await kioskWithCamera(videoOf(labelPng, videos, `codabar-${lang}`));
+        await kiosk.open();
+        await kiosk.signIn(DEMO.holder.card, DEMO.holder.pin);
+        await kiosk.press(kiosk.names.borrow);
+        await kiosk.expectScreen('borrow');
+        await kiosk.press(translate(lang, 'camera.use'));
+        await expect(kiosk.row('borrow-row', barcode)).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+        // Back on the shelf, scanned as a USB scanner types it.
+        await kiosk.press(kiosk.names.finish);
+        await kiosk.press(translate(lang, 'finish.noReceipt'));
+        await kiosk.expectGoodbyeThenAttract();
+        await kiosk.press(kiosk.names.return);
+        await kiosk.scan(barcode);
+        await expect(kiosk.row('return-row', barcode)).toHaveAttribute('data-status', 'ok');
       });
     });
   });
