@@ -32,6 +32,7 @@ function ScreenView({ screen }: { screen: Screen }) {
     case 'pin':
       return <PinEntry />;
     case 'authenticating':
+    case 'confirmingOffline':
     case 'checkingCard':
       return <Authenticating />;
     case 'pinChange':

@@ -73,6 +73,7 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     actors: {
       ...hubActors(hub),
       queueOffline: fromPromise(({ input }) => outbox.queue(input, actor.getSnapshot().context.config.offline)),
+      confirmOffline: fromPromise(({ input }) => outbox.confirmOffline(input.maxAgeMs)),
       printReceipt: fromPromise(({ input }: { input: Receipt }) => printReceipt(input)),
       cameraScanner: createCameraScanner({
         listDevices: () => navigator.mediaDevices?.enumerateDevices() ?? Promise.resolve([]),

@@ -6,6 +6,7 @@
 import type { HubClient } from '../../shared/api/hub-client';
 import type { OfflinePolicy, OfflineTransaction } from '../../shared/api/schemas';
 import type { OpenKioskDb } from '../db/lazy-kiosk-db';
+import { offlineConfirmer } from './confirm-offline';
 import type { ConnectivityEvent } from './connectivity-machine';
 
 export interface OfflineLink {
@@ -13,6 +14,8 @@ export interface OfflineLink {
   tell(event: ConnectivityEvent): void;
   /** Writes a transaction to the outbox (strict durability) and has it sent once the hub is there. */
   queue(transaction: OfflineTransaction, policy: Pick<OfflinePolicy, 'maxItemsPerCard'>): Promise<OfflineTransaction>;
+  /** Asks the hub at once unless an outage was seen within `maxAgeMs`: true when it is still out of reach (confirm-offline.ts). */
+  confirmOffline(maxAgeMs: number): Promise<boolean>;
   stop(): void;
 }
 
@@ -23,9 +26,23 @@ export function startOfflineLink(
 ): OfflineLink {
   let stopped = false;
   let offline = startOffline;
+  const tell = (event: ConnectivityEvent) => {
+    if (event.type === 'hub.unreachable') confirmer.noteOutage();
+    void started.then((running) => running?.actor.send(event));
+  };
+  const confirmer = offlineConfirmer({ probe: (signal) => hub.health(signal), onReached: () => tell({ type: 'hub.reached' }) });
+  // The machine's own probe failures count as outages seen too.
+  const watchedHub = {
+    health: (signal?: AbortSignal) => hub.health(signal).catch((error: unknown) => {
+      confirmer.noteOutage();
+      throw error;
+    }),
+    sendOfflineTransaction: hub.sendOfflineTransaction.bind(hub),
+  };
+  if (startOffline) confirmer.noteOutage();
   const started = import('./connectivity-link').then((link) => {
     if (stopped) return null;
-    const actor = link.startConnectivity(db, hub);
+    const actor = link.startConnectivity(db, watchedHub);
     // Started from the saved config: the hub is known to be down, so no notice flickers off first.
     if (startOffline) actor.send({ type: 'hub.unreachable' });
     const watch = actor.subscribe((snapshot) => {
@@ -36,7 +53,8 @@ export function startOfflineLink(
     return { link, actor, watch };
   });
   return {
-    tell: (event) => void started.then((running) => running?.actor.send(event)),
+    tell,
+    confirmOffline: (maxAgeMs) => confirmer.confirm(maxAgeMs),
     async queue(transaction, policy) {
       const running = await started;
       if (running === null) throw new Error('the kiosk stopped');

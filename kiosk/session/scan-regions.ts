@@ -7,6 +7,9 @@ import { refusalNotice } from './notices';
 import { SESSION_EXPIRED, sessionSetup } from './session-setup';
 import type { ScanList } from './session-types';
 
+/** An outage seen this recently needs no fresh check before a scan is queued. */
+export const OUTAGE_FRESH_MS = 2000;
+
 /**
  * The camera region of a screen that expects a scan: it starts by itself where the kiosk profile
  * names a camera and it is there, else on the patron's request. The scanner actor lives in `on`, so leaving the
@@ -89,7 +92,7 @@ export function scanScreen(screen: {
         states: {
           ready: {
             always: [
-              { guard: and(['hasQueuedScan', { type: 'queuesStraightOffline', params: { list } }]), target: 'queuing' },
+              { guard: and(['hasQueuedScan', { type: 'queuesStraightOffline', params: { list } }]), target: 'confirmingOffline' },
               // Signed in offline, the card's offline limit reached: there is no hub sign-in to try a loan with.
               { guard: and(['hasQueuedScan', 'signedInOffline', () => list === 'borrowed']), actions: 'refuseOfflineLoan' },
               { guard: 'hasQueuedScan', target: 'checking' },
@@ -110,6 +113,20 @@ export function scanScreen(screen: {
                   ],
                 },
               ],
+            },
+          },
+          // Queued only while the hub is really down: asked at once unless an outage was seen just now.
+          confirmingOffline: {
+            invoke: {
+              src: 'confirmOffline',
+              input: { maxAgeMs: OUTAGE_FRESH_MS },
+              onDone: [
+                { guard: ({ event }) => event.output, target: 'queuing' },
+                // A card signed in offline has no hub sign-in to borrow with: its loans stay queued.
+                { guard: and(['signedInOffline', () => list === 'borrowed']), target: 'queuing', actions: 'noteHubBack' },
+                { target: 'checking', actions: 'noteHubBack' },
+              ],
+              onError: 'queuing',
             },
           },
           queuing: {

@@ -50,7 +50,7 @@ export const sessionMachine = sessionSetup.createMachine({
             'return.chosen': 'return',
             'ebooks.chosen': 'ebooks',
             'card.scanned': [
-              { guard: and(['validCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeScannedCard' },
+              { guard: and(['validCard', 'signsInOffline']), target: 'confirmingOffline', actions: 'takeScannedCard' },
               { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
               { actions: [{ type: 'showNotice', params: { key: 'code.request.invalid' } }, { type: 'playCue', params: { cue: 'refusal' } }] },
             ],
@@ -64,7 +64,7 @@ export const sessionMachine = sessionSetup.createMachine({
           on: {
             ...padKeys(CARD_ENTRY),
             'key.enter': [
-              { guard: and(['hasEntry', 'validTypedCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeTypedCard' },
+              { guard: and(['hasEntry', 'validTypedCard', 'signsInOffline']), target: 'confirmingOffline', actions: 'takeTypedCard' },
               { guard: and(['hasEntry', 'validTypedCard']), target: 'pin', actions: 'takeTypedCard' },
               {
                 guard: 'hasEntry',
@@ -73,7 +73,7 @@ export const sessionMachine = sessionSetup.createMachine({
             ],
             // From the camera, as a USB scanner sends it on attract.
             'card.scanned': [
-              { guard: and(['validCard', 'signsInOffline']), target: 'checkingCard', actions: 'takeScannedCard' },
+              { guard: and(['validCard', 'signsInOffline']), target: 'confirmingOffline', actions: 'takeScannedCard' },
               { guard: 'validCard', target: 'pin', actions: 'takeScannedCard' },
             ],
             'signIn.cancelled': 'attract',
@@ -131,6 +131,16 @@ export const sessionMachine = sessionSetup.createMachine({
                 actions: [{ type: 'showError', params: ({ event }) => ({ error: event.error }) }, { type: 'playCue', params: { cue: 'refusal' } }],
               },
             ],
+          },
+        },
+
+        // A card without a PIN only while the hub is really down: it is asked once more first.
+        confirmingOffline: {
+          invoke: {
+            src: 'confirmOffline',
+            input: { maxAgeMs: 0 },
+            onDone: [{ guard: ({ event }) => event.output, target: 'checkingCard' }, { target: 'pin', actions: 'noteHubBack' }],
+            onError: 'checkingCard',
           },
         },
 

@@ -181,6 +181,11 @@ export const sessionSetup = setup({
     renew: fromPromise<RenewResponse, RenewInput>(notProvided),
     /** Writes a transaction to the outbox (strict durability) and resolves with it; rejects past the card's offline limit. */
     queueOffline: fromPromise<OfflineTransaction, OfflineTransaction>(notProvided),
+    /**
+     * True when the hub is still out of reach, asked at once unless an outage was seen within `maxAgeMs`
+     * (kiosk/offline/confirm-offline.ts): the kiosk may have missed the hub coming back for up to 30 s.
+     */
+    confirmOffline: fromPromise<boolean, { maxAgeMs: number }>(notProvided),
     /** Whether a card may borrow while the hub is down: the hashed blocked and expired cards it last sent. No I/O. */
     checkOfflineCard: fromPromise<boolean, OfflineCardInput>(({ input }) => offlineCardMayBorrow(input.policy, input.cardNumber)),
     /** Fire and forget: the hub also expires abandoned sessions on its own. */
@@ -249,6 +254,8 @@ export const sessionSetup = setup({
     forgetCard: assign({ cardNumber: '' }),
     keepSignIn: assign((_, output: SignInResponse) => ({ patronToken: output.token, patron: output.patron })),
     signInOffline: assign({ offlineCard: true, notice: null }),
+    /** The hub answered a check made before going offline: the normal, live way again. */
+    noteHubBack: assign({ hubOffline: false }),
     noteConnectivity: assign(({ event }) => {
       assertEvent(event, 'connectivity.changed');
       return { hubOffline: event.offline };

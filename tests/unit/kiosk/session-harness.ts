@@ -98,6 +98,8 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
     issuePhoneReceipt: vi.fn(async (_: PhoneReceiptInput): Promise<ReceiptIssued> => PHONE_RECEIPT),
     /** The outbox: a durable write, answered with what was queued. */
     queueOffline: vi.fn(async (transaction: OfflineTransaction): Promise<OfflineTransaction> => transaction),
+    /** Asked before going the offline way: the hub is still down unless a test says otherwise. */
+    confirmOffline: vi.fn(async (_: { maxAgeMs: number }): Promise<boolean> => true),
   };
   const cues: Cue[] = [];
   /** A stand-in camera scanner: counts how many run, and lets a test send what the real one would. */
@@ -120,6 +122,7 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
       printReceipt: fromPromise(({ input }) => hub.printReceipt(input)),
       issuePhoneReceipt: fromPromise(({ input }) => hub.issuePhoneReceipt(input)),
       queueOffline: fromPromise(({ input }) => hub.queueOffline(input)),
+      confirmOffline: fromPromise(({ input }) => hub.confirmOffline(input)),
       cameraScanner: fromCallback<AnyEventObject, CameraScanInput>(({ input, sendBack }) => {
         camera.running += 1;
         camera.inputs.push(input);

@@ -30,3 +30,23 @@ it('starts offline when the kiosk did, queues, and sends the outbox once told th
   expect(hub.sendOfflineTransaction).toHaveBeenCalledWith(transaction, expect.anything());
   link.stop();
 });
+
+it('confirms an outage by asking the hub at once, and goes online when it answers', async () => {
+  db = new KioskDb(`link-${crypto.randomUUID()}`, vi.fn());
+  const hub = {
+    health: vi.fn(async () => Promise.reject(new HubError('network.offline'))),
+    sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
+  };
+  const onChange = vi.fn();
+  const link = startOfflineLink(async () => db, hub, { startOffline: true, onChange });
+  // The start saw the outage just now: a queued scan needs no fresh check, a sign-in without a PIN does.
+  expect(await link.confirmOffline(2000)).toBe(true);
+  expect(hub.health).not.toHaveBeenCalled();
+  expect(await link.confirmOffline(0)).toBe(true);
+  expect(hub.health).toHaveBeenCalledOnce();
+
+  hub.health.mockResolvedValueOnce({ status: 'ok' } as never);
+  expect(await link.confirmOffline(0)).toBe(false);
+  await vi.waitFor(() => expect(onChange).toHaveBeenCalledWith(false));
+  link.stop();
+});
