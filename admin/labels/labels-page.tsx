@@ -39,24 +39,24 @@ export function LabelsPage({ actor }: { actor: LabelsPageActor }) {
             {t('admin.labels.barcodes')}
             <textarea name="barcodes" rows={3} spellcheck={false} />
           </label>
+          <label class="field">
+            {t('admin.labels.symbology')}
+            <select
+              value={symbology}
+              disabled={busy}
+              onChange={(event) => {
+                const chosen = LabelSymbology.safeParse(event.currentTarget.value);
+                if (chosen.success) actor.send({ type: 'symbology.chosen', symbology: chosen.data });
+              }}
+            >
+              <option value="code128">{t('admin.labels.code128')}</option>
+              <option value="codabar">{t('admin.labels.codabar')}</option>
+            </select>
+          </label>
           <button type="submit" class="button" disabled={busy}>
             {t('admin.labels.show')}
           </button>
         </form>
-        <label class="field">
-          {t('admin.labels.symbology')}
-          <select
-            value={symbology}
-            disabled={busy}
-            onChange={(event) => {
-              const chosen = LabelSymbology.safeParse(event.currentTarget.value);
-              if (chosen.success) actor.send({ type: 'symbology.chosen', symbology: chosen.data });
-            }}
-          >
-            <option value="code128">{t('admin.labels.code128')}</option>
-            <option value="codabar">{t('admin.labels.codabar')}</option>
-          </select>
-        </label>
         {sheet === null && <p class="muted">{t('admin.labels.empty')}</p>}
         {sheet && (
           <p role="status">

@@ -163,6 +163,26 @@ for (const lang of ['zh-CN', 'en'] as const) {
             await expect(page.getByTestId('ebook-title')).toBeVisible();
           });
         });
+
+        test('the pairing screen and the offline notice are accessible and translated', async ({ kiosk, page, context }) => {
+          await test.step('the pairing screen, with digits typed', async () => {
+            await page.goto(lang === 'en' ? '/kiosk/?pair&lang=en' : '/kiosk/?pair');
+            await kiosk.expectScreen('pairing');
+            await kiosk.typeOnPad('12');
+            await checkScreen(kiosk, 'pairing');
+          });
+
+          await test.step('the hub cannot be reached: the Return screen says so', async () => {
+            await kiosk.open();
+            // The context's route also sees what the service worker fetches.
+            await context.route('**/api/**', (route) => route.abort('connectionrefused'));
+            await kiosk.press(kiosk.names.return);
+            await kiosk.expectScreen('return');
+            await kiosk.scan('39010020');
+            await expect(page.getByTestId('offline-notice')).toBeVisible({ timeout: 15_000 });
+            await checkScreen(kiosk, 'offline-return');
+          });
+        });
       });
     }
 
