@@ -66,6 +66,8 @@ const signedInAs = ({ context }: { context: AdminContext }) => {
   if (context.token === null || context.username === null) throw new Error('signed in without a token');
   return { token: context.token, username: context.username };
 };
+/** A page's input when the staff token is all it needs. */
+const tokenOnly = (args: { context: AdminContext }) => ({ token: signedInAs(args).token });
 
 /** Every page ends only when the hub no longer knows the token. */
 /** Signing out ends the token at the hub too (choosing a new password included). */
@@ -197,17 +199,17 @@ export const adminMachine = setup({
         ],
       },
       states: {
-        ebooks: { invoke: { id: 'ebooks', src: 'ebooksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        ebooks: { invoke: { id: 'ebooks', src: 'ebooksPage', input: tokenOnly, onDone: PAGE_ENDED } },
         staff: { invoke: { id: 'staff', src: 'staffPage', input: signedInAs, onDone: PAGE_ENDED } },
-        audit: { invoke: { id: 'audit', src: 'auditPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        ils: { invoke: { id: 'ils', src: 'ilsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        statistics: { invoke: { id: 'statistics', src: 'statisticsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        patrons: { invoke: { id: 'patrons', src: 'patronsPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        import: { invoke: { id: 'import', src: 'importPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        kiosks: { invoke: { id: 'kiosks', src: 'kiosksPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        offline: { invoke: { id: 'offline', src: 'offlinePage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
-        profiles: { invoke: { id: 'profiles', src: 'profilesPage', input: (args) => ({ token: signedInAs(args).token }), onDone: PAGE_ENDED } },
+        audit: { invoke: { id: 'audit', src: 'auditPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        ils: { invoke: { id: 'ils', src: 'ilsPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        statistics: { invoke: { id: 'statistics', src: 'statisticsPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        patrons: { invoke: { id: 'patrons', src: 'patronsPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        annualReport: { invoke: { id: 'annualReport', src: 'annualReportPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        import: { invoke: { id: 'import', src: 'importPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        kiosks: { invoke: { id: 'kiosks', src: 'kiosksPage', input: tokenOnly, onDone: PAGE_ENDED } },
+        offline: { invoke: { id: 'offline', src: 'offlinePage', input: tokenOnly, onDone: PAGE_ENDED } },
+        profiles: { invoke: { id: 'profiles', src: 'profilesPage', input: tokenOnly, onDone: PAGE_ENDED } },
         labels: {
           invoke: {
             id: 'labels',
