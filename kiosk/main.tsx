@@ -54,15 +54,16 @@ const hub = new HubClient({
 const pairRequested = new URLSearchParams(location.search).has('pair');
 const requested = new URLSearchParams(location.search).get('lang');
 const language = isLanguage(requested) ? requested : undefined;
+// The boot screens (pairing, not registered) come before the session's Layout sets the page's language.
+if (language) document.documentElement.lang = language;
 const playCue = createCuePlayer();
 const ebooks = ebookSection(hub, () => identity.current());
 // Persistent storage asked for; the service worker registered, its updates taken between patrons.
 const pwa = startPwa();
 
 /** The session; beside it the outbox and connectivity, and the fleet link: heartbeats, a changed profile, revocation. */
-function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void) {
+function startKiosk(config: KioskConfig, saved: boolean, onRevoked: () => void) {
   const outbox = startOfflineLink(openKioskDb, hub, {
-    startOffline: offline,
     onChange: (hubOffline) => {
       actor.send({ type: 'connectivity.changed', offline: hubOffline });
       if (!hubOffline) cardList.refresh();
@@ -91,7 +92,7 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
       },
     },
   });
-  const actor = createActor(machine, { input: { config, language, offline } }).start();
+  const actor = createActor(machine, { input: { config, language } }).start();
   /** A config from the hub: kept for a start with the hub down, applied on the attract screen. */
   const takeConfig = (changed: KioskConfig) => {
     void identity.saveProfile(changed).catch(() => undefined);
@@ -102,6 +103,9 @@ function startKiosk(config: KioskConfig, offline: boolean, onRevoked: () => void
     () => actor.getSnapshot().context.pendingConfig ?? actor.getSnapshot().context.config,
     takeConfig,
   );
+  // Started from the saved config: what the hub holds now (a new profile, the card list) is asked for
+  // beside the first heartbeat, and applied between patrons.
+  if (saved) cardList.refresh();
   const unroute = routeInput(window, actor);
   pwa.followSession(actor);
   const link = fleetLink(hub, {

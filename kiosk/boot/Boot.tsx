@@ -16,11 +16,11 @@ interface BootProps {
   /** `/kiosk/?pair`: show the pairing screen first. */
   pairRequested: boolean;
   /**
-   * Starts the kiosk once it knows its config (`offline`: the saved one, the hub being down): the
-   * session actor, and its heartbeat, config watch and outbox, which call `onRevoked` when the hub
-   * no longer knows it. `stop` ends all of it.
+   * Starts the kiosk once it has a config (`saved`: the one the hub sent last, the hub to be asked in
+   * the background): the session actor, and its heartbeat, config watch and outbox, which call
+   * `onRevoked` when the hub no longer knows it. `stop` ends all of it.
    */
-  startKiosk: (config: KioskConfig, offline: boolean, onRevoked: () => void) => { actor: SessionActor; stop: () => void };
+  startKiosk: (config: KioskConfig, saved: boolean, onRevoked: () => void) => { actor: SessionActor; stop: () => void };
   /** A pairing screen's actor; it is done once the token is stored. */
   startPairing: () => PairingActor;
 }
@@ -44,7 +44,7 @@ export function Boot({ hub, identity, language, pairRequested, startKiosk, start
     void bootKiosk(hub, identity, { pairRequested: attempt.pair }).then((result) => {
       if (!current) return;
       if (result.kind === 'ready') {
-        const kiosk = startKiosk(result.config, result.offline, () => {
+        const kiosk = startKiosk(result.config, result.saved, () => {
           // Revoked: whoever was using it is signed out at the hub already; nothing of them stays on screen.
           kiosk.stop();
           setView({ kind: 'notRegistered' });

@@ -1,12 +1,19 @@
-/** Kiosk start: the device token, then the kiosk's config from the hub, or the last one it sent while the hub is down. */
+/**
+ * Kiosk start: the device token, then the config the hub sent last (kiosk/db) at once, without
+ * waiting for the hub: a hub machine switched off (connections never answered) would hold every
+ * start for the 5 s answer deadline. The hub is asked in the background (main.tsx: the fleet link's
+ * first heartbeat, which also finds a revoked kiosk, and a config refresh); a changed config is
+ * applied between patrons. Only a kiosk with no saved config asks the hub first, and says "try
+ * again" when it cannot be reached.
+ */
 import { isRefusal, type HubClient } from '../../shared/api/hub-client';
 import type { KioskConfig } from '../../shared/api/schemas';
 import { errorNotice, type Notice } from '../session/notices';
 import type { DeviceIdentity } from './device-identity';
 
 export type BootResult =
-  /** `offline`: the hub could not be asked, so this is the config it sent last (kiosk/db). */
-  | { kind: 'ready'; config: KioskConfig; offline: boolean }
+  /** `saved`: the config the hub sent last (kiosk/db), the hub not asked yet. */
+  | { kind: 'ready'; config: KioskConfig; saved: boolean }
   /** No device token, and none to claim: staff pair this browser with a code. */
   | { kind: 'pairing' }
   /** The hub does not know the token any more (staff revoked the kiosk). */
@@ -32,14 +39,14 @@ export async function bootKiosk(
       return isRefusal(error, 'kiosk.unknown') ? { kind: 'pairing' } : { kind: 'failed', notice: errorNotice(error, Date.now()) };
     }
   }
+  const saved = await identity.lastProfile().catch(() => null);
+  if (saved !== null) return { kind: 'ready', config: saved, saved: true };
   try {
     const config = await hub.kioskConfig();
-    // Not saved (storage full, private mode): this start works, only a start with the hub down would not.
+    // Not saved (storage full, private mode): this start works, only the next would wait for the hub.
     await identity.saveProfile(config).catch(() => undefined);
-    return { kind: 'ready', config, offline: false };
+    return { kind: 'ready', config, saved: false };
   } catch (error) {
-    if (isRefusal(error, 'kiosk.unknown')) return { kind: 'notRegistered' };
-    const saved = await identity.lastProfile().catch(() => null);
-    return saved === null ? { kind: 'failed', notice: errorNotice(error, Date.now()) } : { kind: 'ready', config: saved, offline: true };
+    return isRefusal(error, 'kiosk.unknown') ? { kind: 'notRegistered' } : { kind: 'failed', notice: errorNotice(error, Date.now()) };
   }
 }

@@ -22,10 +22,10 @@ export interface OfflineLink {
 export function startOfflineLink(
   db: OpenKioskDb,
   hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>,
-  { startOffline, onChange }: { startOffline: boolean; onChange: (offline: boolean) => void },
+  { onChange }: { onChange: (offline: boolean) => void },
 ): OfflineLink {
   let stopped = false;
-  let offline = startOffline;
+  let offline = false;
   const tell = (event: ConnectivityEvent) => {
     if (event.type === 'hub.unreachable') confirmer.noteOutage();
     void started.then((running) => running?.actor.send(event));
@@ -39,12 +39,9 @@ export function startOfflineLink(
     }),
     sendOfflineTransaction: hub.sendOfflineTransaction.bind(hub),
   };
-  if (startOffline) confirmer.noteOutage();
   const started = import('./connectivity-link').then((link) => {
     if (stopped) return null;
     const actor = link.startConnectivity(db, watchedHub);
-    // Started from the saved config: the hub is known to be down, so no notice flickers off first.
-    if (startOffline) actor.send({ type: 'hub.unreachable' });
     const watch = actor.subscribe((snapshot) => {
       if (snapshot.hasTag('offline') === offline) return;
       offline = !offline;

@@ -20,7 +20,7 @@ export const sessionMachine = sessionSetup.createMachine({
     defaultLanguage: input.language ?? input.config.defaultLanguage,
     language: input.language ?? input.config.defaultLanguage,
     largeText: false,
-    hubOffline: input.offline ?? false,
+    hubOffline: false,
     secondsLeft: input.config.idleCountdownSeconds,
     camera: noCamera(),
     summary: null,

@@ -118,8 +118,6 @@ export interface SessionContext extends PatronSession {
 export interface SessionInput {
   config: KioskConfig;
   language?: Language;
-  /** The kiosk started with the hub down (from its saved config). */
-  offline?: boolean;
   /** Wall clock for lock-out minutes; tests pass their simulated clock's. */
   now?: () => number;
 }

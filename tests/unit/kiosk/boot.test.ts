@@ -5,7 +5,7 @@ import { bootKiosk } from '../../../kiosk/boot/boot';
 import { DeviceIdentity, LEGACY_TOKEN_KEY } from '../../../kiosk/boot/device-identity';
 import { KioskDb, deviceToken, lastProfile } from '../../../kiosk/db/kiosk-db';
 import { HubError } from '../../../shared/api/hub-client';
-import { CONFIG } from './session-harness';
+import { CONFIG, deferred } from './session-harness';
 
 const TOKEN = 'device-token-'.padEnd(40, 'x');
 
@@ -42,7 +42,7 @@ describe('kiosk boot', () => {
     const db = openDb();
     const identity = new DeviceIdentity(opener(db), memoryStorage());
     const hub = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
-    expect(await bootKiosk(hub, identity)).toEqual({ kind: 'ready', config: CONFIG, offline: false });
+    expect(await bootKiosk(hub, identity)).toEqual({ kind: 'ready', config: CONFIG, saved: false });
     expect(identity.current()).toBe(TOKEN);
     expect(await deviceToken(db)).toBe(TOKEN);
     expect(await lastProfile(db)).toEqual(CONFIG);
@@ -96,12 +96,26 @@ describe('kiosk boot', () => {
     expect(hub.claimLocal).not.toHaveBeenCalled();
   });
 
-  it('starts from the config the hub sent last when the hub cannot be reached', async () => {
+  it('starts from the config the hub sent last at once, without asking the hub (switched off, it would hold the start 5 s)', async () => {
     const db = openDb();
     const hubUp = { claimLocal: vi.fn(async () => ({ token: TOKEN })), kioskConfig: vi.fn(async () => CONFIG) };
     await bootKiosk(hubUp, new DeviceIdentity(opener(db), memoryStorage()));
-    const noHub = { claimLocal: refuse('network.offline'), kioskConfig: refuse('network.offline') };
-    expect(await bootKiosk(noHub, new DeviceIdentity(opener(db), memoryStorage()))).toEqual({ kind: 'ready', config: CONFIG, offline: true });
+    // Connections taken and never answered: the boot must not wait for them.
+    const hungHub = { claimLocal: vi.fn(() => new Promise<never>(() => {})), kioskConfig: vi.fn(() => new Promise<never>(() => {})) };
+    expect(await bootKiosk(hungHub, new DeviceIdentity(opener(db), memoryStorage()))).toEqual({ kind: 'ready', config: CONFIG, saved: true });
+    expect(hungHub.kioskConfig).not.toHaveBeenCalled();
+    expect(hungHub.claimLocal).not.toHaveBeenCalled();
+  });
+
+  it('waits for the hub when no config was ever saved (a new kiosk)', async () => {
+    const { promise, resolve } = deferred<typeof CONFIG>();
+    const hub = { claimLocal: vi.fn(async () => ({ token: 'other' })), kioskConfig: vi.fn(() => promise) };
+    let result: unknown;
+    void bootKiosk(hub, await withToken(openDb())).then((r) => (result = r));
+    await vi.waitFor(() => expect(hub.kioskConfig).toHaveBeenCalled());
+    expect(result).toBeUndefined();
+    resolve(CONFIG);
+    await vi.waitFor(() => expect(result).toEqual({ kind: 'ready', config: CONFIG, saved: false }));
   });
 
   it('offers a retry when the hub cannot be reached and no config was ever saved', async () => {

@@ -137,8 +137,10 @@ export function startSession(options: { config?: Partial<KioskConfig>; language?
   const config = { ...CONFIG, ...options.config };
   const actor = createActor(machine, {
     clock,
-    input: { config, language: options.language, offline: options.offline, now: () => clock.now() },
+    input: { config, language: options.language, now: () => clock.now() },
   }).start();
+  // Known to be down, as the connectivity machine tells it.
+  if (options.offline) actor.send({ type: 'connectivity.changed', offline: true });
 
   const send = (event: SessionEvent) => actor.send(event);
   const session = {

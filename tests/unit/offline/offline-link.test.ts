@@ -10,14 +10,17 @@ import { outboxDepth } from '../../../kiosk/offline/outbox';
 let db: KioskDb;
 afterEach(() => db.close());
 
-it('starts offline when the kiosk did, queues, and sends the outbox once told the hub answered', async () => {
+it('queues while told the hub is out of reach, and sends the outbox once told the hub answered', async () => {
   db = new KioskDb(`link-${crypto.randomUUID()}`, vi.fn());
   const hub = {
     health: vi.fn(async () => Promise.reject(new HubError('network.offline'))),
     sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
   };
   const onChange = vi.fn();
-  const link = startOfflineLink(async () => db, hub, { startOffline: true, onChange });
+  const link = startOfflineLink(async () => db, hub, { onChange });
+  link.tell({ type: 'hub.unreachable' });
+  await vi.waitFor(() => expect(onChange).toHaveBeenCalledWith(true));
+  onChange.mockClear();
   const transaction: OfflineTransaction = { type: 'checkin', requestId: crypto.randomUUID(), itemBarcode: '39010001', occurredAt: new Date().toISOString() };
   await link.queue(transaction, { maxItemsPerCard: 3 });
   expect(await outboxDepth(db)).toBe(1);
@@ -38,8 +41,9 @@ it('confirms an outage by asking the hub at once, and goes online when it answer
     sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
   };
   const onChange = vi.fn();
-  const link = startOfflineLink(async () => db, hub, { startOffline: true, onChange });
-  // The start saw the outage just now: a queued scan needs no fresh check, a sign-in without a PIN does.
+  const link = startOfflineLink(async () => db, hub, { onChange });
+  link.tell({ type: 'hub.unreachable' });
+  // An outage seen just now: a queued scan needs no fresh check, a sign-in without a PIN does.
   expect(await link.confirmOffline(2000)).toBe(true);
   expect(hub.health).not.toHaveBeenCalled();
   expect(await link.confirmOffline(0)).toBe(true);
