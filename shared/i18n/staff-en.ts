@@ -495,7 +495,7 @@ export const staffEn: Record<StaffOnlyKey, string> = {
   'admin.profile.receipt.ask': 'Ask the patron',
   'admin.profile.receipt.always': 'Always print',
   'admin.profile.receipt.never': 'Never print',
-  'admin.profile.camera.ask': 'Ask the patron to tap Use camera',
+  'admin.profile.camera.ask': 'Ask the patron to tap “Use camera”',
   'admin.profile.libraryRules': 'Use the library’s barcode rules',
   'admin.profile.libraryName.own': 'Use the library’s name',
   'admin.profile.rules.card': 'Library cards',
