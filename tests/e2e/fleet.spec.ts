@@ -7,21 +7,13 @@
  * screen. Screenshots (and axe) of the Profiles page and its form, the Kiosks page, the pairing and
  * not-registered screens.
  */
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { seriousAxeViolations } from './axe';
+import { expect, test, type Browser } from '@playwright/test';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { adminPanel, type Lang } from './support/admin-panel';
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
+import { look } from './support/look';
 
 // axe is injected as an inline script (see ./axe.ts).
 test.use({ bypassCSP: true });
-
-async function look(page: Page, name: string, lang: Lang) {
-  await page.screenshot({ path: `${screensDir}/${name}-${lang}.png`, fullPage: true });
-  expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-}
 
 async function openKiosk(browser: Browser, lang: Lang, path: string) {
   const context = await browser.newContext({ locale: lang, viewport: { width: 1920, height: 1080 }, bypassCSP: true });

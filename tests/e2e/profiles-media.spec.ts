@@ -6,24 +6,16 @@
  * to it shows the logo and the slide's picture on its attract screen, the buttons still whole on
  * the screen. Screenshots (and axe) of the profile form and that attract screen.
  */
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import sharp from 'sharp';
-import { seriousAxeViolations } from './axe';
+import { look } from './support/look';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { staffTranslate, type StaffMessageKey } from '../../shared/i18n/staff';
 
 type Lang = 'zh-CN' | 'en';
-const screensDir = 'test-results/screens';
-mkdirSync(screensDir, { recursive: true });
 
 // axe is injected as an inline script (see ./axe.ts).
 test.use({ bypassCSP: true });
-
-async function look(page: Page, name: string, lang: Lang) {
-  await page.screenshot({ path: `${screensDir}/${name}-${lang}.png`, fullPage: true });
-  expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-}
 
 /** A World Book Day poster as staff would upload it: a large JPEG (a phone photo's size). */
 function poster(): Promise<Buffer> {

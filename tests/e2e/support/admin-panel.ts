@@ -1,19 +1,18 @@
 /**
  * The admin panel as an e2e spec uses it: the staff translations of one language, signing in (as the hub's admin
- * unless told otherwise), the nav, and a look at a screen (a full-page screenshot in test-results/screens/ and no
- * serious axe finding; a spec using it sets `test.use({ bypassCSP: true })`, see ../axe.ts). Specs add their own steps.
+ * unless told otherwise), the nav, and a look at a screen (./look.ts). Specs add their own steps.
  */
-import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import type { MessageParams } from '../../../shared/i18n';
 import { staffTranslate, type StaffMessageKey } from '../../../shared/i18n/staff';
-import { seriousAxeViolations } from '../axe';
+import { look } from './look';
+
+export { SCREENS_DIR } from './look';
 
 export type Lang = 'zh-CN' | 'en';
 
 /** The admin's password, as playwright.config.ts starts the hub. */
 export const ADMIN_PASSWORD = 'e2e-staff-password';
-export const SCREENS_DIR = 'test-results/screens';
 
 export function adminPanel(page: Page, lang: Lang) {
   const t = (key: StaffMessageKey, params?: MessageParams) => staffTranslate(lang, key, params);
@@ -33,10 +32,6 @@ export function adminPanel(page: Page, lang: Lang) {
       await expect(page.getByRole('heading', { level: 1, name: t(title) })).toBeVisible();
     },
     /** A screenshot `admin-${name}-${lang}.png`, and no serious axe finding. */
-    async look(name: string) {
-      mkdirSync(SCREENS_DIR, { recursive: true });
-      await page.screenshot({ path: `${SCREENS_DIR}/admin-${name}-${lang}.png`, fullPage: true });
-      expect(await seriousAxeViolations(page), `axe on ${name} (${lang})`).toEqual([]);
-    },
+    look: (name: string) => look(page, `admin-${name}`, lang),
   };
 }
