@@ -15,12 +15,12 @@ import { syncOutbox } from './sync-outbox';
 
 export type ConnectivityActor = Actor<typeof connectivityMachine>;
 
-export function startConnectivity(db: OpenKioskDb, hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>, now: () => Date = () => new Date()): ConnectivityActor {
+export function startConnectivity(db: OpenKioskDb, hub: Pick<HubClient, 'health' | 'sendOfflineBatch'>, now: () => Date = () => new Date()): ConnectivityActor {
   return createActor(
     connectivityMachine.provide({
       actors: {
         probe: fromPromise(async ({ signal }) => void (await hub.health(signal))),
-        syncOutbox: fromPromise(async ({ signal }) => void (await syncOutbox(await db(), (transaction, s) => hub.sendOfflineTransaction(transaction, s), now, signal))),
+        syncOutbox: fromPromise(async ({ signal }) => void (await syncOutbox(await db(), (transactions, s) => hub.sendOfflineBatch(transactions, s), now, signal))),
       },
     }),
   ).start();

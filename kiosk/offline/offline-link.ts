@@ -21,7 +21,7 @@ export interface OfflineLink {
 
 export function startOfflineLink(
   db: OpenKioskDb,
-  hub: Pick<HubClient, 'health' | 'sendOfflineTransaction'>,
+  hub: Pick<HubClient, 'health' | 'sendOfflineBatch'>,
   { onChange }: { onChange: (offline: boolean) => void },
 ): OfflineLink {
   let stopped = false;
@@ -37,7 +37,7 @@ export function startOfflineLink(
       confirmer.noteOutage();
       throw error;
     }),
-    sendOfflineTransaction: hub.sendOfflineTransaction.bind(hub),
+    sendOfflineBatch: hub.sendOfflineBatch.bind(hub),
   };
   const started = import('./connectivity-link').then((link) => {
     if (stopped) return null;

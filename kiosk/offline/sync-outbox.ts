@@ -1,46 +1,46 @@
 /**
- * Sends the outbox to the hub, oldest first, one transaction at a time: the next goes only once
- * the hub has answered the one before, so the hub applies them in order. Answers are stored (and
- * their entries removed, outbox.ts `settle`) a batch at a time, however the batch ends: one
- * IndexedDB commit per batch rather than per transaction. A reload or power cut before a batch is
- * stored resends its answered entries with their ids, and the hub answers them again without
- * applying them twice.
+ * Sends the outbox to the hub, oldest first, a batch (up to OFFLINE_BATCH_MAX) a request: the hub
+ * applies a batch in order, each transaction once under its id, and answers each; the next batch
+ * goes only once the one before is answered. A batch's answers are stored (and its entries
+ * removed, outbox.ts `settle`) in one IndexedDB commit. A reload or power cut before that resends
+ * the batch with the same ids, and the hub answers them again without applying them twice.
  */
-import type { OfflineReplayResult, OfflineTransaction } from '../../shared/api/schemas';
-import { isRefusal } from '../../shared/api/hub-client';
+import { z } from 'zod/mini';
+import { HubError } from '../../shared/api/hub-client';
+import { OFFLINE_BATCH_MAX, OfflineTransaction, type OfflineBatchAnswer, type OfflineReplayResult } from '../../shared/api/schemas';
 import type { KioskDb, OutboxEntry } from '../db/kiosk-db';
 import { oldestEntries, settle } from './outbox';
 
-export type SendOffline = (transaction: OfflineTransaction, signal?: AbortSignal) => Promise<OfflineReplayResult>;
+export type SendOfflineBatch = (transactions: OfflineTransaction[], signal?: AbortSignal) => Promise<OfflineBatchAnswer>;
 
-/** Transactions answered per IndexedDB commit. */
-export const SYNC_BATCH = 25;
+type Answered = Array<{ entry: OutboxEntry; result: OfflineReplayResult }>;
 
-export async function syncOutbox(db: KioskDb, send: SendOffline, now: () => Date, signal?: AbortSignal): Promise<number> {
+export async function syncOutbox(db: KioskDb, send: SendOfflineBatch, now: () => Date, signal?: AbortSignal): Promise<number> {
   let sent = 0;
-  for (let batch = await oldestEntries(db, SYNC_BATCH); batch.length > 0 && !signal?.aborted; batch = await oldestEntries(db, SYNC_BATCH)) {
-    const answered: Array<{ entry: OutboxEntry; result: OfflineReplayResult }> = [];
-    try {
-      for (const entry of batch) {
-        if (signal?.aborted) break;
-        answered.push({ entry, result: await replay(entry, send, signal) });
-      }
-    } finally {
-      // Also when the hub stopped answering mid-batch: what it did answer is kept.
-      await settle(db, answered, now());
-    }
+  for (let batch = await oldestEntries(db, OFFLINE_BATCH_MAX); batch.length > 0 && !signal?.aborted; batch = await oldestEntries(db, OFFLINE_BATCH_MAX)) {
+    const answered = await replay(batch, send, signal);
+    await settle(db, answered, now());
     sent += answered.length;
   }
   return sent;
 }
 
-async function replay(entry: OutboxEntry, send: SendOffline, signal?: AbortSignal): Promise<OfflineReplayResult> {
-  const { seq: _seq, ...transaction } = entry;
-  try {
-    return await send(transaction, signal);
-  } catch (error) {
-    // The hub read it and will never take it (a kiosk clock far off, a reused id): resending cannot help.
-    if (!isRefusal(error, 'request.invalid')) throw error;
-    return { requestId: entry.requestId, outcome: 'refused', code: 'request.invalid' };
+async function replay(batch: OutboxEntry[], send: SendOfflineBatch, signal?: AbortSignal): Promise<Answered> {
+  const answered: Answered = [];
+  const sending: Array<{ entry: OutboxEntry; transaction: OfflineTransaction }> = [];
+  for (const entry of batch) {
+    const { seq: _seq, ...transaction } = entry;
+    // One the shared schema refuses would have the hub refuse every batch it is in, for good: settled here instead.
+    if (z.safeParse(OfflineTransaction, transaction).success) sending.push({ entry, transaction });
+    else answered.push({ entry, result: { requestId: entry.requestId, outcome: 'refused', code: 'request.invalid' } });
   }
+  if (sending.length === 0) return answered;
+  const { results } = await send(
+    sending.map(({ transaction }) => transaction),
+    signal,
+  );
+  // Each answer is its transaction's: a short or mismatched answer stores nothing, and the batch is sent again.
+  if (results.length !== sending.length || results.some((result, i) => result.requestId !== sending[i]!.entry.requestId)) throw new HubError('internal');
+  sending.forEach(({ entry }, i) => answered.push({ entry, result: results[i]! }));
+  return answered;
 }

@@ -1,22 +1,22 @@
 /**
  * Store-and-forward (kiosk scope): a kiosk back online sends what it did while the hub was down,
- * one transaction at a time, oldest first.
+ * oldest first, up to OFFLINE_BATCH_MAX transactions a request (one request for the rate limit).
  *
- *   POST /api/kiosk/offline-transactions   OfflineTransaction → OfflineReplayResult
+ *   POST /api/kiosk/offline-transactions   OfflineBatch → OfflineBatchAnswer
  */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../shared/api/routes';
-import { OfflineTransaction, type OfflineReplayResult } from '../../shared/api/schemas';
+import { OfflineBatch, type OfflineBatchAnswer } from '../../shared/api/schemas';
 import { parseBody } from '../http/parse-body';
 import type { HubServices } from '../hub-services';
 import { loadCirculationRules } from '../ils/embedded/circulation-rules';
 import { kioskIdOf } from '../kiosks/kiosk-auth';
-import { replayOfflineTransaction } from './offline-replay';
+import { replayOfflineBatch } from './offline-replay';
 
 export function registerKioskOfflineRoutes(app: FastifyInstance, services: HubServices): void {
-  app.post(API.kioskOfflineTransactions, async (request): Promise<OfflineReplayResult> => {
-    const transaction = parseBody(OfflineTransaction, request.body);
+  app.post(API.kioskOfflineTransactions, async (request): Promise<OfflineBatchAnswer> => {
+    const { transactions } = parseBody(OfflineBatch, request.body);
     const { loanPeriodDays } = loadCirculationRules(services.db);
-    return replayOfflineTransaction(services, kioskIdOf(request), transaction, loanPeriodDays);
+    return { results: await replayOfflineBatch(services, kioskIdOf(request), transactions, loanPeriodDays) };
   });
 }

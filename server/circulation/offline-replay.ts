@@ -22,7 +22,31 @@ const MAX_AGE_DAYS = 60;
 
 type ReplayServices = Pick<HubServices, 'ils' | 'transactions' | 'idempotentRequests' | 'now'>;
 
-export async function replayOfflineTransaction(
+/**
+ * Replays a batch in order, each transaction only once the one before is done. One the hub will
+ * never take (`request.invalid`: a kiosk clock far off, a reused id) is answered refused and the
+ * rest go on; anything else (the ILS down) fails the request, and the kiosk sends the batch again
+ * later: what was applied meanwhile is answered from the log, not applied again.
+ */
+export async function replayOfflineBatch(
+  services: ReplayServices,
+  kioskId: string,
+  transactions: readonly OfflineTransaction[],
+  loanDays: number,
+): Promise<OfflineReplayResult[]> {
+  const results: OfflineReplayResult[] = [];
+  for (const transaction of transactions) {
+    try {
+      results.push(await replayOfflineTransaction(services, kioskId, transaction, loanDays));
+    } catch (error) {
+      if (!(error instanceof HttpError && error.code === 'request.invalid')) throw error;
+      results.push({ requestId: transaction.requestId, outcome: 'refused', code: 'request.invalid' });
+    }
+  }
+  return results;
+}
+
+async function replayOfflineTransaction(
   services: ReplayServices,
   kioskId: string,
   transaction: OfflineTransaction,

@@ -17,7 +17,7 @@ import {
   ClaimLocalResponse,
   Health,
   KioskConfig,
-  OfflineReplayResult,
+  OfflineBatchAnswer,
   PatronStatus,
   RenewResponse,
   SignInResponse,
@@ -83,9 +83,9 @@ export class HubClient {
   health(signal?: AbortSignal) {
     return this.call('GET', API.health, Health, undefined, { signal });
   }
-  /** Replays one transaction from the kiosk's outbox (store-and-forward, docs/offline.md). */
-  sendOfflineTransaction(transaction: OfflineTransaction, signal?: AbortSignal) {
-    return this.call('POST', API.kioskOfflineTransactions, OfflineReplayResult, transaction, { signal });
+  /** Replays transactions from the kiosk's outbox, in order (store-and-forward, docs/offline.md); `results[i]` answers `transactions[i]`. */
+  sendOfflineBatch(transactions: OfflineTransaction[], signal?: AbortSignal) {
+    return this.call('POST', API.kioskOfflineTransactions, OfflineBatchAnswer, { transactions }, { signal });
   }
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal) {
     return this.call('POST', API.kioskHeartbeat, HeartbeatAnswer, heartbeat, { signal });

@@ -237,6 +237,14 @@ export const OfflineReplayResult = z.object({
 });
 export type OfflineReplayResult = z.infer<typeof OfflineReplayResult>;
 
+/** Transactions per request: a kiosk back online sends its outbox, oldest first, this many at a time. */
+export const OFFLINE_BATCH_MAX = 100;
+/** Applied in order, each once under its own id; `results[i]` answers `transactions[i]`. */
+export const OfflineBatch = z.object({ transactions: z.array(OfflineTransaction).check(z.minLength(1), z.maxLength(OFFLINE_BATCH_MAX)) });
+export type OfflineBatch = z.infer<typeof OfflineBatch>;
+export const OfflineBatchAnswer = z.object({ results: z.array(OfflineReplayResult).check(z.maxLength(OFFLINE_BATCH_MAX)) });
+export type OfflineBatchAnswer = z.infer<typeof OfflineBatchAnswer>;
+
 // ---------- staff ----------
 export const StaffLoginRequest = z.object({
   username: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),

@@ -18,7 +18,8 @@ const unknownCardCheckout = (itemBarcode: string): OfflineTransaction => ({
 it('lists refusals with the kiosk’s name, not cached, for librarians and admins only; handling one is audited', async () => {
   hub = await createTestHub();
   const lobby = hub.addKiosk('lobby-2');
-  expect((await hub.call('POST', API.kioskOfflineTransactions, { body: unknownCardCheckout('39010018'), kioskToken: lobby })).json()).toMatchObject({ outcome: 'refused' });
+  const replayed = await hub.call('POST', API.kioskOfflineTransactions, { body: { transactions: [unknownCardCheckout('39010018')] }, kioskToken: lobby });
+  expect(replayed.json()).toMatchObject({ results: [{ outcome: 'refused' }] });
   const staff = staffHarness(hub);
   await staff.addAccount('zhao', LIBRARIAN_PASSWORD, 'librarian');
   await staff.addAccount('admin', ADMIN_PASSWORD, 'admin');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API } from '../../shared/api/routes';
 import { OfflineIssueList } from '../../shared/api/offline-staff-schemas';
-import type { OfflineTransaction } from '../../shared/api/schemas';
+import { OfflineBatchAnswer, type OfflineTransaction } from '../../shared/api/schemas';
 import { formatSipDate } from '../../shared/sip2';
 import { DEMO_ITEMS, DEMO_PATRONS } from '../../server/demo/demo-library';
 import { createSip2Hub } from '../sip2/sip2-hub';
@@ -25,7 +25,11 @@ function checkout(itemBarcode: string, cardNumber: string = DEMO_PATRONS.active.
 function checkin(itemBarcode: string): OfflineTransaction {
   return { type: 'checkin', requestId: randomUUID(), itemBarcode, occurredAt: MADE_AT };
 }
-const replay = (transaction: OfflineTransaction) => hub.call('POST', API.kioskOfflineTransactions, { body: transaction });
+/** One transaction, as a batch of one: its result. */
+async function replay(transaction: OfflineTransaction) {
+  const response = await hub.call('POST', API.kioskOfflineTransactions, { body: { transactions: [transaction] } });
+  return OfflineBatchAnswer.parse(response.json()).results[0];
+}
 
 /** The loan as the ILS (the simulator's library) holds it. */
 function ilsLoans(itemBarcode: string) {
@@ -41,7 +45,7 @@ describe('offline transactions replayed over SIP2', () => {
   it('send a checkout with "no block" and its own time and due date, which the ILS keeps', async () => {
     hub = await createSip2Hub();
     const response = await replay(checkout(DEMO_ITEMS.firstOnShelf));
-    expect(response.json()).toMatchObject({ outcome: 'applied', code: null });
+    expect(response).toMatchObject({ outcome: 'applied', code: null });
     expect(hub.simulator.circulation).toEqual([
       { code: '11', patronId: DEMO_PATRONS.active.cardNumber, itemId: DEMO_ITEMS.firstOnShelf, fixed: expect.objectContaining({ noBlock: 'Y', transactionDate: sipDate(MADE_AT), nbDueDate: sipDate(DUE_AT) }) },
     ]);
@@ -50,7 +54,7 @@ describe('offline transactions replayed over SIP2', () => {
 
   it('send a return with "no block", dated when it happened', async () => {
     hub = await createSip2Hub();
-    expect((await replay(checkin(DEMO_ITEMS.dueSoon))).json()).toMatchObject({ outcome: 'applied', code: null });
+    expect(await replay(checkin(DEMO_ITEMS.dueSoon))).toMatchObject({ outcome: 'applied', code: null });
     expect(hub.simulator.circulation).toEqual([
       { code: '09', itemId: DEMO_ITEMS.dueSoon, fixed: expect.objectContaining({ noBlock: 'Y', transactionDate: sipDate(MADE_AT), returnDate: sipDate(MADE_AT) }) },
     ]);
@@ -60,24 +64,24 @@ describe('offline transactions replayed over SIP2', () => {
   it('lend what the ILS must now accept and list the conflict for staff, as the embedded ILS does', async () => {
     hub = await createSip2Hub();
     const other = DEMO_PATRONS.withHold.cardNumber;
-    expect((await replay(checkout(DEMO_ITEMS.dueSoon, other))).json()).toMatchObject({ outcome: 'conflict', code: 'item.onLoanToOther' });
+    expect(await replay(checkout(DEMO_ITEMS.dueSoon, other))).toMatchObject({ outcome: 'conflict', code: 'item.onLoanToOther' });
     expect(ilsLoans(DEMO_ITEMS.dueSoon).at(-1)).toMatchObject({ card: other, checkedOutAt: MADE_AT, returnedAt: null });
-    expect((await replay(checkout('39010011', DEMO_PATRONS.blocked.cardNumber))).json()).toMatchObject({ outcome: 'conflict', code: 'patron.blocked' });
+    expect(await replay(checkout('39010011', DEMO_PATRONS.blocked.cardNumber))).toMatchObject({ outcome: 'conflict', code: 'patron.blocked' });
     expect(ilsLoans('39010011')).toHaveLength(1);
   });
 
   it('refuse an unknown card or item without sending the checkout', async () => {
     hub = await createSip2Hub();
-    expect((await replay(checkout('39010012', '20149999'))).json()).toMatchObject({ outcome: 'refused', code: 'card.unknown' });
-    expect((await replay(checkout('39019999'))).json()).toMatchObject({ outcome: 'refused', code: 'item.unknown' });
+    expect(await replay(checkout('39010012', '20149999'))).toMatchObject({ outcome: 'refused', code: 'card.unknown' });
+    expect(await replay(checkout('39019999'))).toMatchObject({ outcome: 'refused', code: 'item.unknown' });
     expect(hub.simulator.circulation).toEqual([]);
   });
 
   it('are refused, sending nothing, when the ILS’s 98 says it takes no offline transactions, and staff see why', async () => {
     hub = await createSip2Hub({ simulator: { offlineOk: false } });
     const refused = { outcome: 'refused', code: 'ils.offlineNotAllowed' };
-    expect((await replay(checkout(DEMO_ITEMS.firstOnShelf))).json()).toMatchObject(refused);
-    expect((await replay(checkin(DEMO_ITEMS.dueSoon))).json()).toMatchObject(refused);
+    expect(await replay(checkout(DEMO_ITEMS.firstOnShelf))).toMatchObject(refused);
+    expect(await replay(checkin(DEMO_ITEMS.dueSoon))).toMatchObject(refused);
     expect(hub.simulator.circulation).toEqual([]);
     expect(ilsLoans(DEMO_ITEMS.firstOnShelf)).toEqual([]);
 

@@ -35,10 +35,8 @@ async function replayRefusals(request: APIRequestContext, { unknownCard, cardIte
     { type: 'checkout', requestId: crypto.randomUUID(), itemBarcode: cardItem, cardNumber: unknownCard, occurredAt, dueAt },
     { type: 'checkout', requestId: crypto.randomUUID(), itemBarcode: unknownItem, cardNumber: '20140001', occurredAt, dueAt },
   ];
-  for (const transaction of transactions) {
-    const replayed = await request.post(API.kioskOfflineTransactions, { headers, data: transaction });
-    expect(await replayed.json()).toMatchObject({ outcome: 'refused' });
-  }
+  const replayed = await request.post(API.kioskOfflineTransactions, { headers, data: { transactions } });
+  expect(await replayed.json()).toMatchObject({ results: [{ outcome: 'refused' }, { outcome: 'refused' }] });
 }
 
 /** The English run signs in as a librarian (the page is theirs too), made over the staff API with their own password. */

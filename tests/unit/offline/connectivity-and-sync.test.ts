@@ -3,11 +3,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { HubError } from '../../../shared/api/hub-client';
-import type { OfflineReplayResult, OfflineTransaction } from '../../../shared/api/schemas';
+import { OFFLINE_BATCH_MAX, type OfflineReplayResult, type OfflineTransaction } from '../../../shared/api/schemas';
 import { KioskDb } from '../../../kiosk/db/kiosk-db';
 import { backoff, connectivityMachine } from '../../../kiosk/offline/connectivity-machine';
 import { enqueue, outboxDepth } from '../../../kiosk/offline/outbox';
-import { syncOutbox, type SendOffline } from '../../../kiosk/offline/sync-outbox';
+import { syncOutbox, type SendOfflineBatch } from '../../../kiosk/offline/sync-outbox';
 
 const NOW = new Date('2026-11-25T02:00:00.000Z');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,22 +29,31 @@ function openDb(name = `outbox-${nextName++}`) {
 
 const checkin = (itemBarcode: string): OfflineTransaction => ({ type: 'checkin', requestId: crypto.randomUUID(), itemBarcode, occurredAt: NOW.toISOString() });
 
-/** A hub that applies each id once, as the real one does, and records the order it saw them in. */
+/** A hub that applies each id once, in the order of each batch, as the real one does, and records the order and the batches it saw. */
 function fakeHub() {
   const applied = new Map<string, OfflineReplayResult>();
   const seen: string[] = [];
-  const send: SendOffline = async (transaction) => {
+  const batches: number[] = [];
+  const apply = (transaction: OfflineTransaction): OfflineReplayResult => {
     seen.push(transaction.itemBarcode);
     const earlier = applied.get(transaction.requestId);
     if (earlier) return earlier;
-    const result: OfflineReplayResult = { requestId: transaction.requestId, outcome: transaction.itemBarcode === 'ON-LOAN' ? 'conflict' : 'applied', code: transaction.itemBarcode === 'ON-LOAN' ? 'item.onLoanToOther' : null };
+    const result: OfflineReplayResult = {
+      requestId: transaction.requestId,
+      outcome: transaction.itemBarcode === 'ON-LOAN' ? 'conflict' : transaction.itemBarcode === 'BAD' ? 'refused' : 'applied',
+      code: transaction.itemBarcode === 'ON-LOAN' ? 'item.onLoanToOther' : transaction.itemBarcode === 'BAD' ? 'request.invalid' : null,
+    };
     applied.set(transaction.requestId, result);
     return result;
   };
-  return { applied, seen, send };
+  const send: SendOfflineBatch = async (transactions) => {
+    batches.push(transactions.length);
+    return { results: transactions.map(apply) };
+  };
+  return { applied, seen, batches, apply, send };
 }
 
-function startConnectivity(db: KioskDb, hub: { send: SendOffline }, probe: () => Promise<void>) {
+function startConnectivity(db: KioskDb, hub: { send: SendOfflineBatch }, probe: () => Promise<void>) {
   const clock = new SimulatedClock();
   const actor = createActor(
     connectivityMachine.provide({
@@ -80,24 +89,34 @@ describe('the outbox sync', () => {
     expect(await outboxDepth(db)).toBe(1);
   });
 
-  it('after a reload mid-sync (answer not yet stored) resends that one with its id: nothing lost, nothing applied twice', async () => {
+  it('sends more than a batch holds in batches of at most OFFLINE_BATCH_MAX, in order', async () => {
+    const db = openDb();
+    const barcodes = Array.from({ length: 2 * OFFLINE_BATCH_MAX + 5 }, (_, i) => `B${i}`);
+    for (const barcode of barcodes) await enqueue(db, checkin(barcode));
+    const hub = fakeHub();
+    expect(await syncOutbox(db, hub.send, () => NOW)).toBe(barcodes.length);
+    expect(hub.batches).toEqual([OFFLINE_BATCH_MAX, OFFLINE_BATCH_MAX, 5]);
+    expect(hub.seen).toEqual(barcodes);
+    expect(await outboxDepth(db)).toBe(0);
+  });
+
+  it('after a reload once the hub applied a batch (its answer not yet stored) resends it with its ids: nothing lost, nothing applied twice', async () => {
     const name = `reload-${nextName++}`;
     const before = openDb(name);
     for (const barcode of ['A', 'B', 'C']) await enqueue(before, checkin(barcode));
     const hub = fakeHub();
-    // The power goes just after the hub applied B, before the kiosk stored its answer.
-    const cutAfterB: SendOffline = async (transaction) => {
-      const result = await hub.send(transaction);
-      if (transaction.itemBarcode === 'B') throw new Error('power cut');
-      return result;
+    // The power goes just after the hub applied the batch, before the kiosk stored its answers.
+    const cutAfterApplying: SendOfflineBatch = async (transactions) => {
+      await hub.send(transactions);
+      throw new Error('power cut');
     };
-    await expect(syncOutbox(before, cutAfterB, () => NOW)).rejects.toThrow('power cut');
+    await expect(syncOutbox(before, cutAfterApplying, () => NOW)).rejects.toThrow('power cut');
     before.close();
 
     const after = openDb(name);
-    expect(await outboxDepth(after)).toBe(2);
+    expect(await outboxDepth(after)).toBe(3);
     await syncOutbox(after, hub.send, () => NOW);
-    expect(hub.seen).toEqual(['A', 'B', 'B', 'C']);
+    expect(hub.seen).toEqual(['A', 'B', 'C', 'A', 'B', 'C']);
     expect(hub.applied.size).toBe(3);
     expect(await outboxDepth(after)).toBe(0);
   });
@@ -107,8 +126,11 @@ describe('the outbox sync', () => {
     const before = openDb(name);
     for (const barcode of ['A', 'B', 'C', 'D', 'E']) await enqueue(before, checkin(barcode));
     const hub = fakeHub();
-    // The page goes away while D is with the hub: A to C answered, the batch not yet stored.
-    const hangAtD: SendOffline = (transaction) => (transaction.itemBarcode === 'D' ? new Promise(() => {}) : hub.send(transaction));
+    // The page goes away while the hub is at D: A to C applied, no answer yet.
+    const hangAtD: SendOfflineBatch = (transactions) => {
+      for (const transaction of transactions.slice(0, 3)) hub.apply(transaction);
+      return new Promise(() => {});
+    };
     void syncOutbox(before, hangAtD, () => NOW);
     await settleAll();
     expect(hub.seen).toEqual(['A', 'B', 'C']);
@@ -122,18 +144,30 @@ describe('the outbox sync', () => {
     expect(await outboxDepth(after)).toBe(0);
   });
 
-  it('settles what the hub will never take (request.invalid) as refused instead of blocking the queue', async () => {
+  it('settles what the hub will never take (request.invalid) as refused, and one the shared schema refuses without sending it, instead of blocking the queue', async () => {
+    const db = openDb();
+    await enqueue(db, checkin('BAD'));
+    // Written by an older kiosk build, say: the hub would refuse every batch holding it.
+    await enqueue(db, { ...checkin('X'), occurredAt: 'yesterday' });
+    await enqueue(db, checkin('B'));
+    const hub = fakeHub();
+    expect(await syncOutbox(db, hub.send, () => NOW)).toBe(3);
+    expect(hub.seen).toEqual(['BAD', 'B']);
+    expect(await outboxDepth(db)).toBe(0);
+    expect((await db.syncLog.toArray()).map((entry) => [entry.outcome, entry.code]).sort()).toEqual([['applied', null], ['refused', 'request.invalid'], ['refused', 'request.invalid']]);
+  });
+
+  it('stores nothing from an answer that does not answer each transaction in turn, and the batch goes again', async () => {
     const db = openDb();
     await enqueue(db, checkin('A'));
     await enqueue(db, checkin('B'));
     const hub = fakeHub();
-    const send: SendOffline = async (t) => {
-      if (t.itemBarcode === 'A') throw new HubError('request.invalid');
-      return hub.send(t);
-    };
-    await syncOutbox(db, send, () => NOW);
+    const short: SendOfflineBatch = async (transactions) => ({ results: (await hub.send(transactions)).results.slice(0, 1) });
+    await expect(syncOutbox(db, short, () => NOW)).rejects.toMatchObject({ code: 'internal' });
+    expect(await outboxDepth(db)).toBe(2);
+    await syncOutbox(db, hub.send, () => NOW);
+    expect(hub.applied.size).toBe(2);
     expect(await outboxDepth(db)).toBe(0);
-    expect((await db.syncLog.toArray()).map((entry) => entry.code).sort()).toEqual([null, 'request.invalid']);
   });
 });
 
@@ -177,9 +211,9 @@ describe('the connectivity machine', () => {
     await enqueue(db, checkin('A'));
     const hub = fakeHub();
     let ilsDown = 2;
-    const send: SendOffline = async (t) => {
+    const send: SendOfflineBatch = async (transactions) => {
       if (ilsDown-- > 0) throw new HubError('ils.unavailable');
-      return hub.send(t);
+      return hub.send(transactions);
     };
     const { actor, clock, offline } = startConnectivity(db, { send }, async () => {});
     await settleAll();

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import { HubError } from '../../../shared/api/hub-client';
-import type { OfflineReplayResult, OfflineTransaction } from '../../../shared/api/schemas';
+import type { OfflineBatchAnswer, OfflineTransaction } from '../../../shared/api/schemas';
 import { KioskDb } from '../../../kiosk/db/kiosk-db';
 import { startOfflineLink } from '../../../kiosk/offline/offline-link';
 import { outboxDepth } from '../../../kiosk/offline/outbox';
@@ -14,7 +14,9 @@ it('queues while told the hub is out of reach, and sends the outbox once told th
   db = new KioskDb(`link-${crypto.randomUUID()}`, vi.fn());
   const hub = {
     health: vi.fn(async () => Promise.reject(new HubError('network.offline'))),
-    sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
+    sendOfflineBatch: vi.fn(async (transactions: OfflineTransaction[]): Promise<OfflineBatchAnswer> => ({
+      results: transactions.map(({ requestId }) => ({ requestId, outcome: 'applied', code: null })),
+    })),
   };
   const onChange = vi.fn();
   const link = startOfflineLink(async () => db, hub, { onChange });
@@ -25,12 +27,12 @@ it('queues while told the hub is out of reach, and sends the outbox once told th
   await link.queue(transaction, { maxItemsPerCard: 3 });
   expect(await outboxDepth(db)).toBe(1);
   expect(onChange).not.toHaveBeenCalled();
-  expect(hub.sendOfflineTransaction).not.toHaveBeenCalled();
+  expect(hub.sendOfflineBatch).not.toHaveBeenCalled();
 
   link.tell({ type: 'hub.reached' });
   await vi.waitFor(async () => expect(await outboxDepth(db)).toBe(0));
   expect(onChange).toHaveBeenCalledWith(false);
-  expect(hub.sendOfflineTransaction).toHaveBeenCalledWith(transaction, expect.anything());
+  expect(hub.sendOfflineBatch).toHaveBeenCalledWith([transaction], expect.anything());
   link.stop();
 });
 
@@ -38,7 +40,9 @@ it('confirms an outage by asking the hub at once, and goes online when it answer
   db = new KioskDb(`link-${crypto.randomUUID()}`, vi.fn());
   const hub = {
     health: vi.fn(async () => Promise.reject(new HubError('network.offline'))),
-    sendOfflineTransaction: vi.fn(async (t: OfflineTransaction): Promise<OfflineReplayResult> => ({ requestId: t.requestId, outcome: 'applied', code: null })),
+    sendOfflineBatch: vi.fn(async (transactions: OfflineTransaction[]): Promise<OfflineBatchAnswer> => ({
+      results: transactions.map(({ requestId }) => ({ requestId, outcome: 'applied', code: null })),
+    })),
   };
   const onChange = vi.fn();
   const link = startOfflineLink(async () => db, hub, { onChange });
