@@ -45,6 +45,31 @@ export function isServedHost(hostHeader: string | undefined, served: ReadonlySet
   return name !== null && served.has(name);
 }
 
+/** The served names are read again after this long (addresses change rarely)... */
+export const SERVED_NAMES_MAX_AGE_MS = 30_000;
+/** ...or on a name not among them, at most this often: a stream of foreign names cannot make every request read them. */
+export const SERVED_NAMES_MISS_REREAD_MS = 1_000;
+
+/**
+ * Whether a Host header names the hub, with the names cached: reading the network interfaces on
+ * every request showed in the hub's profile. A new LAN address (DHCP) is seen at its first request.
+ */
+export function servedHostCheck(readNames: () => Set<string>, now: () => number = Date.now): (hostHeader: string | undefined) => boolean {
+  let names = readNames();
+  let readAt = now();
+  const reread = () => {
+    names = readNames();
+    readAt = now();
+  };
+  return (hostHeader) => {
+    if (now() - readAt >= SERVED_NAMES_MAX_AGE_MS) reread();
+    if (isServedHost(hostHeader, names)) return true;
+    if (now() - readAt < SERVED_NAMES_MISS_REREAD_MS) return false;
+    reread();
+    return isServedHost(hostHeader, names);
+  };
+}
+
 /** Whether an Origin header names the host the request was sent to (either scheme), or PUBLIC_URL. */
 export function isOwnOrigin(origin: string, hostHeader: string, publicUrl: string | null): boolean {
   const own = [`http://${hostHeader}`, `https://${hostHeader}`, ...(publicUrl ? [publicUrl] : [])].map(originOf);
@@ -69,17 +94,14 @@ export function registerOriginCheck(app: FastifyInstance, config: HubConfig): vo
   // Forms and `text/plain` fetches are the requests a foreign page may send without asking; the
   // hub reads JSON (and staff uploads, in their own types) only, so it parses neither.
   app.removeContentTypeParser('text/plain');
+  // Read again now and then: the hub's LAN address may change while it runs.
+  const isServed = servedHostCheck(() =>
+    servedHostNames({ publicUrl: config.publicUrl, listenHost: config.host, machineName: hostname(), interfaces: networkInterfaces() }),
+  );
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
-    // Read per request: the hub's LAN address may change while it runs.
-    const served = servedHostNames({
-      publicUrl: config.publicUrl,
-      listenHost: config.host,
-      machineName: hostname(),
-      interfaces: networkInterfaces(),
-    });
     const { host, origin } = request.headers;
-    if (!isServedHost(host, served)) throw new HttpError(403, 'request.foreignOrigin');
+    if (!isServed(host)) throw new HttpError(403, 'request.foreignOrigin');
     if (origin !== undefined && !isOwnOrigin(origin, host!, config.publicUrl)) throw new HttpError(403, 'request.foreignOrigin');
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hostNameOf, isOwnOrigin, isServedHost, servedHostNames } from '../../../server/http/request-origin';
+import {
+  hostNameOf,
+  isOwnOrigin,
+  isServedHost,
+  SERVED_NAMES_MAX_AGE_MS,
+  SERVED_NAMES_MISS_REREAD_MS,
+  servedHostCheck,
+  servedHostNames,
+} from '../../../server/http/request-origin';
 
 const lan = { address: '192.168.1.20', family: 'IPv4', internal: false } as const;
 const lan6 = { address: 'FE80::1C2B', family: 'IPv6', internal: false } as const;
@@ -50,5 +58,42 @@ describe('a request’s own origin', () => {
     expect(isOwnOrigin('http://127.0.0.1:3000', '127.0.0.1:8080', null)).toBe(false);
     expect(isOwnOrigin('null', '127.0.0.1:8080', null)).toBe(false);
     expect(isOwnOrigin('http://localhost:8080', '127.0.0.1:8080', 'not a url')).toBe(false);
+  });
+});
+
+describe('the served names, cached', () => {
+  /** The machine's addresses as the OS would list them, counting each read; `clock` is the simulated time. */
+  function machine() {
+    const state = { addresses: ['192.168.1.20'], reads: 0, clock: 0 };
+    const read = () => {
+      state.reads += 1;
+      return servedHostNames({ publicUrl: null, listenHost: '0.0.0.0', machineName: 'hub-1', interfaces: { eth0: state.addresses.map((address) => ({ address }) as never) } });
+    };
+    return { state, check: servedHostCheck(read, () => state.clock) };
+  }
+
+  it('are read once for many requests, and again after SERVED_NAMES_MAX_AGE_MS', () => {
+    const { state, check } = machine();
+    for (let i = 0; i < 100; i++) expect(check('192.168.1.20:8080')).toBe(true);
+    expect(state.reads).toBe(1);
+    state.clock += SERVED_NAMES_MAX_AGE_MS;
+    // The address went away (another network): no longer served once read again.
+    state.addresses = ['10.0.0.5'];
+    expect(check('192.168.1.20:8080')).toBe(false);
+    expect(check('10.0.0.5')).toBe(true);
+    expect(state.reads).toBe(2);
+  });
+
+  it('are read again on a name not among them, so a new LAN address works at its first request, but not more often than SERVED_NAMES_MISS_REREAD_MS', () => {
+    const { state, check } = machine();
+    state.clock += SERVED_NAMES_MISS_REREAD_MS;
+    state.addresses = ['192.168.1.20', '192.168.1.77'];
+    expect(check('192.168.1.77')).toBe(true);
+    expect(state.reads).toBe(2);
+    for (let i = 0; i < 100; i++) expect(check('evil.example')).toBe(false);
+    expect(state.reads).toBe(2);
+    state.clock += SERVED_NAMES_MISS_REREAD_MS;
+    expect(check('evil.example')).toBe(false);
+    expect(state.reads).toBe(3);
   });
 });
