@@ -52,14 +52,14 @@ function panel(page: Page, lang: Lang) {
     n: (count: number) => formatCount(count, lang),
     async openStatistics() {
       await admin.openPage('admin.nav.statistics', 'admin.statistics.title');
-      await page.getByLabel(t('admin.statistics.from')).fill(today);
-      await page.getByLabel(t('admin.statistics.to')).fill(today);
-      await page.getByLabel(t('admin.statistics.granularity')).selectOption('day');
+      await page.getByLabel(t('admin.statistics.from'), { exact: true }).fill(today);
+      await page.getByLabel(t('admin.statistics.to'), { exact: true }).fill(today);
+      await page.getByLabel(t('admin.statistics.granularity'), { exact: true }).selectOption('day');
       await page.getByRole('button', { name: t('admin.statistics.show'), exact: true }).click();
     },
     async openReport() {
       await admin.nav.getByRole('link', { name: t('admin.nav.annualReport'), exact: true }).click();
-      await page.getByLabel(t('admin.report.year')).fill(String(thisYear));
+      await page.getByLabel(t('admin.report.year'), { exact: true }).fill(String(thisYear));
       await page.getByRole('button', { name: t('admin.report.show'), exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('admin.report.title', { year: thisYear }) })).toBeVisible();
     },
@@ -141,8 +141,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
       });
 
       await test.step('the whole year by day: the per-kiosk table in pages of whole days', async () => {
-        await page.getByLabel(t('admin.statistics.from')).fill(`${thisYear}-01-01`);
-        await page.getByLabel(t('admin.statistics.to')).fill(`${thisYear}-12-31`);
+        await page.getByLabel(t('admin.statistics.from'), { exact: true }).fill(`${thisYear}-01-01`);
+        await page.getByLabel(t('admin.statistics.to'), { exact: true }).fill(`${thisYear}-12-31`);
         await page.getByRole('button', { name: t('admin.statistics.show'), exact: true }).click();
         // About 200 rows a page (admin/statistics/per-kiosk-pages.ts): whole days of every kiosk.
         const daysPerPage = Math.floor(200 / kioskUsed.kiosks);
