@@ -54,7 +54,7 @@ function panel(page: Page, lang: Lang) {
       await admin.openPage('admin.nav.statistics', 'admin.statistics.title');
       await page.getByLabel(t('admin.statistics.from'), { exact: true }).fill(today);
       await page.getByLabel(t('admin.statistics.to'), { exact: true }).fill(today);
-      await page.getByLabel(t('admin.statistics.granularity'), { exact: true }).selectOption('day');
+      await page.getByRole('combobox', { name: t('admin.statistics.granularity'), exact: true }).selectOption('day');
       await page.getByRole('button', { name: t('admin.statistics.show'), exact: true }).click();
     },
     async openReport() {
