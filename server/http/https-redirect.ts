@@ -5,13 +5,12 @@
  * Browsers on the hub's own machine opening it as localhost keep plain HTTP: that is a secure
  * context already, and needs no certificate.
  */
-import { hostname, networkInterfaces } from 'node:os';
 import { posix } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API, KIOSK_TOKEN_HEADER } from '../../shared/api/routes';
 import type { HubConfig } from '../config';
 import { HttpError } from './http-error';
-import { hostNameOf, isServedHost, servedHostNames } from './request-origin';
+import { hostNameOf, servedHostCheckFor } from './request-origin';
 
 /** Pages that move to HTTPS: the apps' own folders. */
 const HTTPS_PAGES = /^\/(?:kiosk|admin)(?:\/|$)/;
@@ -25,6 +24,7 @@ function isLoopbackName(name: string): boolean {
 }
 
 export function registerHttpsRedirect(app: FastifyInstance, config: HubConfig, httpsPort: number): void {
+  const isServed = servedHostCheckFor(config);
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https') return;
     if (request.fromHubMachine && isLoopbackName(hostNameOf(request.headers.host ?? '') ?? '')) return;
@@ -33,9 +33,8 @@ export function registerHttpsRedirect(app: FastifyInstance, config: HubConfig, h
     if (!SAFE_METHODS.has(request.method) || !HTTPS_PAGES.test(decodedPath(request.url))) return;
 
     const host = request.headers.host;
-    const served = servedHostNames({ publicUrl: config.publicUrl, listenHost: config.host, machineName: hostname(), interfaces: networkInterfaces() });
     // The redirect names the host the browser asked for: only one the hub serves, never any Host sent.
-    if (!isServedHost(host, served)) throw new HttpError(403, 'request.foreignOrigin');
+    if (!isServed(host)) throw new HttpError(403, 'request.foreignOrigin');
     const name = hostNameOf(host!)!;
     const authority = name.includes(':') ? `[${name}]` : name;
     return reply.redirect(`https://${authority}:${httpsPort}${request.url}`, 308);

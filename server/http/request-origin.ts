@@ -70,6 +70,13 @@ export function servedHostCheck(readNames: () => Set<string>, now: () => number 
   };
 }
 
+/** The cached check for this hub's names; read again now and then, as its LAN address may change while it runs. */
+export function servedHostCheckFor(config: HubConfig): (hostHeader: string | undefined) => boolean {
+  return servedHostCheck(() =>
+    servedHostNames({ publicUrl: config.publicUrl, listenHost: config.host, machineName: hostname(), interfaces: networkInterfaces() }),
+  );
+}
+
 /** Whether an Origin header names the host the request was sent to (either scheme), or PUBLIC_URL. */
 export function isOwnOrigin(origin: string, hostHeader: string, publicUrl: string | null): boolean {
   const own = [`http://${hostHeader}`, `https://${hostHeader}`, ...(publicUrl ? [publicUrl] : [])].map(originOf);
@@ -94,10 +101,7 @@ export function registerOriginCheck(app: FastifyInstance, config: HubConfig): vo
   // Forms and `text/plain` fetches are the requests a foreign page may send without asking; the
   // hub reads JSON (and staff uploads, in their own types) only, so it parses neither.
   app.removeContentTypeParser('text/plain');
-  // Read again now and then: the hub's LAN address may change while it runs.
-  const isServed = servedHostCheck(() =>
-    servedHostNames({ publicUrl: config.publicUrl, listenHost: config.host, machineName: hostname(), interfaces: networkInterfaces() }),
-  );
+  const isServed = servedHostCheckFor(config);
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     const { host, origin } = request.headers;
