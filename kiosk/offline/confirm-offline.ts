@@ -5,6 +5,8 @@
  * before it notices; here the hub is asked at once, with a short deadline, unless an outage was
  * seen within `maxAgeMs` (0: always ask).
  */
+import { hubDeadline } from './hub-watch';
+
 export const CONFIRM_DEADLINE_MS = 1500;
 
 export interface OfflineConfirmer {
@@ -33,15 +35,14 @@ export function offlineConfirmer({
     noteOutage,
     async confirm(maxAgeMs) {
       if (now() - outageSeenAt < maxAgeMs) return true;
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new DOMException('the hub did not answer in time', 'TimeoutError')), deadlineMs);
+      const deadline = hubDeadline(deadlineMs);
       try {
-        await probe(controller.signal);
+        await probe(deadline.signal);
       } catch {
         noteOutage();
         return true;
       } finally {
-        clearTimeout(timer);
+        deadline.stop();
       }
       onReached();
       return false;
