@@ -10,7 +10,7 @@
  * and the shell goes back to the sign-in form.
  */
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
-import { FORM_PARSE, fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
+import { parseForm, type FieldProblem } from '../../shared/api/field-problems';
 import { HubError } from '../../shared/api/hub-client';
 import { IlsSettingsInput, type IlsConnectionTest, type IlsSettingsView } from '../../shared/api/ils-settings-schemas';
 import type { StaffMessageKey } from '../../shared/i18n/staff';
@@ -63,8 +63,7 @@ export const ilsPageMachine = setup({
     keepLoaded: assign(({ event }) => ({ settings: (event as unknown as { output: IlsSettingsView }).output, loadError: null })),
     showLoadError: assign(({ event }) => ({ loadError: loadErrorOf(event) })),
     showProblems: assign(({ event }) => {
-      const parsed = IlsSettingsInput.safeParse((event as { input?: unknown }).input, FORM_PARSE);
-      return { problems: parsed.success ? [] : fieldProblems(parsed.error), notice: INVALID, test: null };
+      return { problems: parseForm(IlsSettingsInput, (event as { input?: unknown }).input).problems, notice: INVALID, test: null };
     }),
     showRefusal: assign(({ event }) => {
       const error = errorOf(event);

@@ -7,7 +7,7 @@
  * hub calls are injected actors; `staff.signInRequired` ends the machine in `expired`.
  */
 import { assertEvent, assign, fromPromise, setup, spawnChild } from 'xstate';
-import { FORM_PARSE, fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
+import { parseForm, type FieldProblem } from '../../shared/api/field-problems';
 import { ProfileInput, ProfileSettings, type Profile } from '../../shared/api/fleet-schemas';
 import { HubError } from '../../shared/api/hub-client';
 import { PROFILE_IMAGE_MAX_BYTES, type ProfileImageKind, type ProfileImageUploaded } from '../../shared/api/kiosk-slides';
@@ -192,8 +192,7 @@ export const profilesPageMachine = setup({
               { guard: 'validForm', target: 'saving' },
               {
                 actions: assign(({ event }) => {
-                  const parsed = ProfileInput.safeParse(event.input, FORM_PARSE);
-                  return { problems: parsed.success ? [] : fieldProblems(parsed.error), notice: { key: 'code.profile.invalid' as const, tone: 'refused' as const } };
+                  return { problems: parseForm(ProfileInput, event.input).problems, notice: { key: 'code.profile.invalid' as const, tone: 'refused' as const } };
                 }),
               },
             ],

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { FORM_PARSE, fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
+import { parseForm, type FieldProblem } from '../../shared/api/field-problems';
 import {
   IlsSettingsInput,
   ILS_SETTING_NAMES,
@@ -53,11 +53,11 @@ export function registerAdminIlsRoutes(app: FastifyInstance, { db, audit }: HubS
 
   /** The form's settings, checked: the schema's rules, then none that contradicts the environment. */
   function parseInput(body: unknown): IlsSettingsInput {
-    const parsed = IlsSettingsInput.safeParse(body, FORM_PARSE);
-    if (!parsed.success) throw new HttpError(400, 'ils.invalid', { problems: fieldProblems(parsed.error) });
-    const problems = environmentConflicts(parsed.data, environment);
+    const form = parseForm(IlsSettingsInput, body);
+    if (form.data === null) throw new HttpError(400, 'ils.invalid', { problems: form.problems });
+    const problems = environmentConflicts(form.data, environment);
     if (problems.length > 0) throw new HttpError(400, 'ils.invalid', { problems });
-    return parsed.data;
+    return form.data;
   }
 
   app.get(API.staffIls, async (): Promise<IlsSettingsView> => view());

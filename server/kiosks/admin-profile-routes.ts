@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ProfileInput, type Profile, type ProfileList } from '../../shared/api/fleet-schemas';
-import { FORM_PARSE, fieldProblems, type FieldProblem } from '../../shared/api/field-problems';
+import { parseForm, type FieldProblem } from '../../shared/api/field-problems';
 import { PROFILE_IMAGE_MAX_BYTES, PROFILE_IMAGE_TYPES, ProfileImageKind, type ProfileImageUploaded } from '../../shared/api/kiosk-slides';
 import { API } from '../../shared/api/routes';
 import type { HubConfig } from '../config';
@@ -32,9 +32,9 @@ import { imagesOf, ProfileImages } from './profile-images';
 const ImageQuery = z.object({ kind: ProfileImageKind });
 
 function parseProfile(body: unknown, images: ProfileImages): ProfileInput {
-  const parsed = ProfileInput.safeParse(body, FORM_PARSE);
-  if (!parsed.success) throw new HttpError(400, 'profile.invalid', { problems: fieldProblems(parsed.error) });
-  const { settings } = parsed.data;
+  const form = parseForm(ProfileInput, body);
+  if (form.data === null) throw new HttpError(400, 'profile.invalid', { problems: form.problems });
+  const { settings } = form.data;
   const missing: FieldProblem[] = [
     ...(settings.logo !== null && !images.has(settings.logo) ? [{ field: 'settings.logo', reason: 'imageUnknown' as const }] : []),
     ...settings.slides.flatMap((slide, index) =>
@@ -42,7 +42,7 @@ function parseProfile(body: unknown, images: ProfileImages): ProfileInput {
     ),
   ];
   if (missing.length > 0) throw new HttpError(400, 'profile.invalid', { problems: missing });
-  return parsed.data;
+  return form.data;
 }
 
 export function registerAdminProfileRoutes(app: FastifyInstance, { kiosks: { profiles }, audit }: HubServices, { dataDir }: HubConfig): void {

@@ -37,15 +37,23 @@ export const FieldProblem = z.object({
 export type FieldProblem = z.infer<typeof FieldProblem>;
 
 /**
- * Parse a form with this (`Schema.safeParse(body, FORM_PARSE)`) before {@link fieldProblems}: a missing
- * field then reads as `required` whatever locale zod has (zod/mini, which the kiosk's schemas use, loads none).
+ * A missing field reads as `required` whatever locale zod has (zod/mini, which the kiosk's schemas
+ * use, loads none): {@link fieldProblems} tells it by this message.
  */
-export const FORM_PARSE: z.core.ParseContext<z.core.$ZodIssue> = {
+const FORM_PARSE: z.core.ParseContext<z.core.$ZodIssue> = {
   error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
 };
 
+/** A form parsed: its data, or (data null) what is wrong with it by field. */
+export type ParsedForm<T> = { data: T; problems: [] } | { data: null; problems: FieldProblem[] };
+
+export function parseForm<S extends z.core.$ZodType<object>>(schema: S, input: unknown): ParsedForm<z.output<S>> {
+  const parsed = z.safeParse(schema, input, FORM_PARSE);
+  return parsed.success ? { data: parsed.data, problems: [] } : { data: null, problems: fieldProblems(parsed.error) };
+}
+
 /** A zod failure as field problems: the first problem of each field, in schema order. */
-export function fieldProblems(error: z.core.$ZodError): FieldProblem[] {
+function fieldProblems(error: z.core.$ZodError): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.');

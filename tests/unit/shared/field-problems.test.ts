@@ -3,14 +3,11 @@
  * translates must not depend on zod's English messages. Nothing here imports classic zod.
  */
 import { describe, expect, it } from 'vitest';
-import { FORM_PARSE, fieldProblems } from '../../../shared/api/field-problems';
+import { parseForm } from '../../../shared/api/field-problems';
 import { ProfileInput, ProfileSettings } from '../../../shared/api/fleet-schemas';
 import { KioskConfig } from '../../../shared/api/schemas';
 
-const problemsOf = (body: unknown) => {
-  const parsed = ProfileInput.safeParse(body, FORM_PARSE);
-  return parsed.success ? [] : fieldProblems(parsed.error);
-};
+const problemsOf = (body: unknown) => parseForm(ProfileInput, body).problems;
 
 describe('Field problems of a profile', () => {
   it('name a missing field required and a wrong type invalid', () => {
